@@ -1,0 +1,96 @@
+"""HTML pages: body and metadata through trafilatura (which uses htmldate for dates)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import trafilatura
+from lxml import html as lxml_html
+
+from parallax.errors import InputError
+from parallax.ingest.decode import split_paragraphs
+from parallax.model import RawArticle
+
+__all__ = ["fragment_paragraphs", "read_html"]
+
+_CLOSING = re.compile(r"</(html|body)\s*>", re.I)
+_OPENING = re.compile(r"<(html|body)[\s>]", re.I)
+_BLOCK_TAGS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "pre",
+               "td", "dd", "dt")
+
+
+def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
+    """Extract one article from a full HTML page.
+
+    A page that opens `<html>`/`<body>` but closes neither was cut off in transfer and is
+    refused rather than half-read.
+    """
+    if _OPENING.search(markup[:20000]) and not _CLOSING.search(markup[-20000:]):
+        raise InputError(source, "truncated HTML: the page has no closing </body> or </html>")
+    try:
+        doc = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except (ValueError, TypeError) as exc:  # lxml refuses some malformed documents
+        raise InputError(source, f"unreadable HTML ({exc})") from exc
+    if doc is None:
+        raise InputError(source, "no article text found in the HTML page")
+    meta: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    title = _clean(meta.get("title"))
+    paragraphs = split_paragraphs(meta.get("text") or "")
+    if paragraphs and title and paragraphs[0].strip() == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise InputError(source, "no article text found in the HTML page")
+    found = {
+        "url": meta.get("url") or url,
+        "outlet": _clean(meta.get("sitename")),
+        "authors": _split_authors(meta.get("author")),
+        "published": meta.get("date"),
+        "language": meta.get("language"),
+        "hostname": meta.get("hostname"),
+    }
+    description = _clean(meta.get("description"))
+    return RawArticle(
+        source=source,
+        title=title,
+        subtitle=description if description and description != title else None,
+        paragraphs=paragraphs,
+        meta={k: v for k, v in found.items() if v},
+        format="html",
+    )
+
+
+def fragment_paragraphs(markup: str) -> list[str]:
+    """Paragraph texts of an HTML fragment (feed content), without page-level extraction."""
+    if "<" not in markup:
+        return split_paragraphs(markup)
+    root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    blocks = [el for el in root.iter(*_BLOCK_TAGS) if not _has_block_ancestor(el, root)]
+    if not blocks:
+        return split_paragraphs(root.text_content())
+    texts = (" ".join(el.text_content().split()) for el in blocks)
+    return [t for t in texts if t]
+
+
+def _has_block_ancestor(el: Any, root: Any) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not root:
+        if parent.tag in _BLOCK_TAGS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _split_authors(value: Any) -> list[str]:
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [a.strip() for a in re.split(r";|\band\b|,(?![^()]*\))", value) if a.strip()]

@@ -1,0 +1,147 @@
+"""The typed contract between pipeline stages: `Article` and what cleaning records on it.
+
+Stages add to an `Article`; none reaches back. `Article.to_dict()` is the JSON object that
+`parallax analyze --format jsonl` prints (its schema: `parallax/schema/article.schema.json`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+__all__ = [
+    "Article",
+    "DatePrecision",
+    "RawArticle",
+    "RemovedBlock",
+    "article_id",
+    "normalize_for_hash",
+]
+
+DatePrecision = Literal["second", "minute", "day", "month", "year"]
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """What a reader yields: the text as found, before cleaning.
+
+    `paragraphs` are the body blocks in reading order; `meta` holds reader-found metadata that
+    cleaning may confirm or fill (keys: url, outlet, authors, published, updated, language, id).
+    """
+
+    source: str
+    title: str | None
+    paragraphs: list[str]
+    subtitle: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    format: str = "text"
+
+
+@dataclass(slots=True, frozen=True)
+class RemovedBlock:
+    """A block of scraped debris taken out of the body, with why it went."""
+
+    text: str
+    reason: str
+    index: int = -1  # position among the reader's paragraphs; -1 when not a whole paragraph
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article: the unit every analysis attaches to."""
+
+    id: str
+    source: str
+    title: str | None
+    paragraphs: list[str]
+    subtitle: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    published_precision: DatePrecision | None = None
+    updated: datetime | None = None
+    language: str | None = None
+    removed: list[RemovedBlock] = field(default_factory=list)
+    record_id: str | None = None
+    format: str = "text"
+    duplicate_of: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The clean body: paragraphs joined by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON object (see the schema file)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "record_id": self.record_id,
+            "format": self.format,
+            "url": self.url,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "outlet": self.outlet,
+            "authors": list(self.authors),
+            "published": self.published.isoformat() if self.published else None,
+            "published_precision": self.published_precision,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "language": self.language,
+            "body": self.body,
+            "paragraphs": list(self.paragraphs),
+            "removed": [asdict(r) for r in self.removed],
+            "duplicate_of": self.duplicate_of,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Inverse of `to_dict` (used by the store)."""
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            record_id=data.get("record_id"),
+            format=data.get("format") or "text",
+            url=data.get("url"),
+            title=data.get("title"),
+            subtitle=data.get("subtitle"),
+            outlet=data.get("outlet"),
+            authors=list(data.get("authors") or []),
+            published=_parse_iso(data.get("published")),
+            published_precision=data.get("published_precision"),
+            updated=_parse_iso(data.get("updated")),
+            language=data.get("language"),
+            paragraphs=list(data.get("paragraphs") or []),
+            removed=[RemovedBlock(**r) for r in data.get("removed") or []],
+            duplicate_of=data.get("duplicate_of"),
+        )
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalize_for_hash(text: str) -> str:
+    """Case-, accent-, punctuation- and whitespace-insensitive form used for exact de-duplication."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NON_WORD.sub(" ", text.casefold())
+    return _SPACE.sub(" ", text).strip()
+
+
+def article_id(title: str | None, body: str) -> str:
+    """Stable id: the same title and normalized body always give the same id.
+
+    >>> article_id("A", "b c") == article_id("a", "B  c!")
+    True
+    """
+    digest = hashlib.sha256(normalize_for_hash(f"{title or ''}\n{body}").encode("utf-8"))
+    return digest.hexdigest()[:16]

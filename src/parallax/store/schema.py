@@ -1,0 +1,124 @@
+"""Tables (SQLAlchemy Core, portable) and ordered schema migrations recorded in `schema_migrations`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    text,
+)
+
+__all__ = ["MIGRATIONS", "articles", "metadata", "migrate", "minhashes", "sources"]
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("record_id", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("subtitle", Text),
+    Column("outlet", Text),
+    Column("authors", Text, nullable=False, default="[]"),  # JSON list
+    Column("published", String(40)),
+    Column("published_precision", String(10)),
+    Column("updated", String(40)),
+    Column("language", String(16)),
+    Column("body", Text, nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("data", Text, nullable=False),  # the full Article.to_dict() JSON
+    Column("ingested_at", String(40), nullable=False),
+)
+Index("ix_articles_outlet", articles.c.outlet)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_body_hash", articles.c.body_hash)
+
+# Every input record seen, and the stored article it became or duplicates.
+sources = Table(
+    "sources",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("kind", String(8), nullable=False),  # kept | exact | near
+    Column("similarity", Float, nullable=False, default=1.0),
+    Column("ingested_at", String(40), nullable=False),
+)
+Index("ix_sources_article", sources.c.article_id)
+
+minhashes = Table(
+    "minhashes",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    """Register a migration; versions run once each, in order."""
+
+    def register(func: Migration) -> Migration:
+        MIGRATIONS.append((version, func.__name__, func))
+        MIGRATIONS.sort(key=lambda item: item[0])
+        return func
+
+    return register
+
+
+@migration(1)
+def m001_initial(conn: Connection) -> None:
+    for table in (articles, sources, minhashes):
+        table.create(conn, checkfirst=True)
+
+
+@migration(2)
+def m002_full_text(conn: Connection) -> None:
+    """Full-text index over title and body (FTS5 on SQLite; other dialects search with LIKE)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"
+        ))
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Apply pending migrations; returns the names applied."""
+    schema_migrations.create(conn, checkfirst=True)
+    done = set(conn.execute(select(schema_migrations.c.version)).scalars())
+    applied = []
+    for version, name, func in MIGRATIONS:
+        if version in done:
+            continue
+        func(conn)
+        conn.execute(insert(schema_migrations).values(
+            version=version, name=name, applied_at=datetime.now(UTC).isoformat()))
+        applied.append(name)
+    return applied
