@@ -54,6 +54,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^join our (?:mailing )?list$", r"\bsubscribe to our (?:mailing list|newsletter)\b",
         r"^today[’']s top stories curated\b", r"\bdaily newsletter\b.{0,60}\bclick here\b",
         r"^(?:get|receive) (?:our|the) .{0,40}newsletter\b",
+        r"^subscribe (?:to|for) (?:the |our )?[\w .&'’-]{2,60}?(?:newsletter|unlimited access|"
+        r"full access|only \S+ a (?:month|week))\b",
     )),
     ("solicitation", _rx(
         r"^(?:do you have|got) a (?:story|tip|news tip)\b", r"^email us at\b",
@@ -77,7 +79,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\bthe .{1,40} project is now expanding\b", r"^we are building the infrastructure\b",
         r"\byou can make a donation\b", r"\bor you can make a donation here\b",
         r"^(?:please )?(?:consider )?(?:support|donate to) (?:us|our (?:work|journalism))\b",
-        r"\bturn your back on big tech\b", r"\bgive a middle finger to\b",
+        r"\bturn your back on big tech\b", r"\bsupport us today\b",
+        r"^.{0,60}\bis committed to (?:independent|quality|fearless) journalism\b", r"\bgive a middle finger to\b",
         r"\bas a subscriber, you can gift\b", r"^all [\w ]{2,40} articles can be read in \d+ languages",
         r"^(?:download|get) (?:the|our) .{1,30} app\b",
     )),

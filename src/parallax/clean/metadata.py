@@ -41,6 +41,8 @@ _OUTLET_SIGNATURES = [
     re.compile(r"^all (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) articles can be read\b"),
     re.compile(r"^to receive (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})[’']s? daily newsletter", re.I),
     re.compile(r"^help keep (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) free\b"),
+    re.compile(r"^subscribe (?:to|for) (?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) newsletter\b"),
+    re.compile(r"^(?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) is committed to\b"),
     re.compile(r"^here at (?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) we\b", re.I),
 ]
 _NOT_OUTLETS = {"facebook", "twitter", "instagram", "telegram", "youtube", "the", "our"}

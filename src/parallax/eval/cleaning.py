@@ -17,7 +17,9 @@ from parallax.ingest.sources import read_input
 from parallax.ingest.options import ReadOptions
 from parallax.model import RawArticle
 
-__all__ = ["CleaningScore", "load_gold", "score_cleaning"]
+__all__ = ["CleaningScore", "gold_sets", "load_gold", "score_cleaning"]
+
+GOLD_DIR = Path(__file__).resolve().parents[3] / "data" / "gold"
 
 
 @dataclass
@@ -99,3 +101,15 @@ def _read_documents(gold: dict[str, dict[int, str]], root: Path) -> dict[str, Ra
                 key = result.source.removeprefix(str(root) + "/")
                 found[key] = result
     return found
+
+
+def gold_sets(shared: Path) -> list[tuple[str, dict[str, dict[int, str]], Path]]:
+    """The gold sets present here: (name, labels, folder the labelled files are read from)."""
+    sets = []
+    semeval = shared / "semeval2025t10-en" / "train" / "raw-documents"
+    if semeval.is_dir():
+        sets.append(("semeval2025t10 (real, scraped)", load_gold(GOLD_DIR / "cleaning-semeval2025t10.tsv"), semeval))
+    sample = GOLD_DIR.parent / "sample"
+    if (GOLD_DIR / "cleaning-sample.tsv").is_file() and sample.is_dir():
+        sets.append(("sample corpus (fictional)", load_gold(GOLD_DIR / "cleaning-sample.tsv"), sample))
+    return sets

@@ -79,9 +79,10 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    widths = [len(line) for line in lines[:-1]]
-    width = max(widths)
-    return 40 <= width <= 100 and all(w >= width - 25 for w in widths) and not any(
-        line.endswith((".", '"', "”", "?", "!", ":")) and len(line) < width - 10
-        for line in lines[:-1]
-    )
+    """Lines cut at a fixed width: similar lengths, and most of them stop mid-sentence."""
+    inner = lines[:-1]
+    width = max(len(line) for line in inner)
+    if not 40 <= width <= 100 or any(len(line) < width - 25 for line in inner):
+        return False
+    mid_sentence = sum(not line.endswith((".", "!", "?", '"', "”", ":")) for line in inner)
+    return mid_sentence * 2 > len(inner)

@@ -38,8 +38,11 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         raise InputError(source, "no article text found in the HTML page")
     meta: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     title = _clean(meta.get("title"))
-    paragraphs = split_paragraphs(meta.get("text") or "")
-    if paragraphs and title and paragraphs[0].strip() == title:
+    description = _clean(meta.get("description"))
+    # trafilatura's text output puts one block (paragraph, heading, list item) per line
+    paragraphs = [line.strip() for line in (meta.get("text") or "").split("\n") if line.strip()]
+    # trafilatura keeps an <h1> headline or a dek that sits inside the article element
+    while paragraphs and paragraphs[0].strip() in {title, description}:
         paragraphs = paragraphs[1:]
     if not paragraphs:
         raise InputError(source, "no article text found in the HTML page")
@@ -51,7 +54,6 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         "language": meta.get("language"),
         "hostname": meta.get("hostname"),
     }
-    description = _clean(meta.get("description"))
     return RawArticle(
         source=source,
         title=title,

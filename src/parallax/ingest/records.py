@@ -153,6 +153,8 @@ def read_csv(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Rea
             yield _guarded(dict(row), f"{path}#{number}", options, "csv")
     except csv.Error as exc:
         raise InputError(path, f"malformed CSV ({exc})") from exc
+    finally:
+        text.detach()  # the caller owns (and closes) the byte stream
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:

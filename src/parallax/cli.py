@@ -1,0 +1,270 @@
+"""The `parallax` command: a thin Typer shell over the library (parse, call, render)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parallax.errors import ConfigError, InputError, ParallaxError
+from parallax.export import FORMATS, write_articles
+from parallax.ingest import ReadOptions, expand_inputs
+from parallax.jobs import ingest_into, run_demo
+from parallax.model import Article
+from parallax.pipeline import analyze_inputs
+from parallax.store import Store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="Parallax: turn news articles into an auditable record (who said what, when, and how "
+    "each outlet framed it). Exit codes: 0 success, 1 some inputs failed, 2 usage or store error.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score Parallax stages against gold data, beside a baseline run in the same process.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or an SQLAlchemy URL.")]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option("--field", help="Record field mapping for JSON/JSONL/CSV, e.g. --field body=article_text "
+                 "(attributes: title, subtitle, body, url, published, updated, authors, outlet, id, language)."),
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Refuse single-document inputs larger than this.")]
+
+
+def _options(fields: list[str] | None, max_bytes: int) -> ReadOptions:
+    mapping: dict[str, str] = {}
+    for item in fields or []:
+        key, sep, value = item.partition("=")
+        if not sep or not value:
+            raise ConfigError(f"--field expects ATTRIBUTE=FIELD, got {item!r}")
+        mapping[key.strip()] = value.strip()
+    return ReadOptions(fields=mapping, max_bytes=max_bytes)
+
+
+def _report_error(error: InputError) -> None:
+    err.print(f"[red]error[/red] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
+
+
+def _progress(total: int | None, enabled: bool = True) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True, disable=not enabled)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
+    db: DbOption = "parallax.db",
+    field: FieldOption = None,
+    max_bytes: MaxBytesOption = 50 * 1024 * 1024,
+) -> None:
+    """Read, clean, de-duplicate and store articles. Re-running on the same inputs changes nothing."""
+    options = _options(field, max_bytes)
+    store = Store(db)
+    total = sum(isinstance(f, str) for f in expand_inputs(paths))
+    with _progress(total) as bar:
+        task = bar.add_task("ingesting", total=total)
+
+        def advance(path: str, outcomes: Counter[str]) -> None:
+            bar.update(task, advance=1, description=f"ingesting ({sum(outcomes.values())} articles)")
+
+        report = ingest_into(store, paths, options, on_file=advance)
+    for error in report.errors:
+        _report_error(error)
+    outcomes = report.outcomes
+    out.print(f"stored {outcomes['added']} new, {outcomes['exact']} exact and {outcomes['near']} near "
+              f"duplicates linked, {outcomes['unchanged']} already stored, {report.failed} failed "
+              f"· {store.count()} articles in {db}", highlight=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    field: FieldOption = None,
+    max_bytes: MaxBytesOption = 50 * 1024 * 1024,
+) -> None:
+    """Analyze articles without a store: one JSON object per article (schema: parallax/schema/article.schema.json)."""
+    if format not in FORMATS:
+        raise ConfigError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    if format == "parquet" and output is None:
+        raise ConfigError("parquet output needs --output FILE")
+    options = _options(field, max_bytes)
+    failures: list[InputError] = []
+
+    def articles() -> Any:
+        for result in analyze_inputs(paths, options):
+            if isinstance(result, InputError):
+                failures.append(result)
+                _report_error(result)
+            else:
+                yield result
+
+    binary = format == "parquet"
+    target = output.open("wb" if binary else "w", encoding=None if binary else "utf-8", newline="" if format == "csv" else None) if output else None
+    with target or nullcontext():
+        stream = target or sys.stdout
+        write_articles(articles(), stream, format)
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command("ls")
+def list_articles(
+    db: DbOption = "parallax.db",
+    limit: Annotated[int, typer.Option(help="How many rows.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many rows.")] = 0,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored articles, newest first."""
+    rows = Store(db).list(limit=limit, offset=offset, outlet=outlet)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row)) if sys.stdout.isatty() else print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("id", "published", "outlet", "title")
+    for row in rows:
+        table.add_row(row["id"], (row["published"] or "")[:10], row["outlet"] or "", row["title"] or "")
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it (4+ characters).")],
+    db: DbOption = "parallax.db",
+    as_json: Annotated[bool, typer.Option("--json", help="The article's JSON object.")] = False,
+) -> None:
+    """Show one stored article: metadata, clean body, removed debris, linked duplicates."""
+    store = Store(db)
+    article = store.get(article_id)
+    if article is None:
+        raise ConfigError(f"no single article with id {article_id!r} in {db}")
+    if as_json:
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _render_article(article, store.duplicates_of(article.id))
+
+
+def _render_article(article: Article, duplicates: list[dict[str, Any]]) -> None:
+    out.rule(article.title or "(untitled)")
+    if article.subtitle:
+        out.print(f"[italic]{article.subtitle}[/italic]")
+    published = article.published.isoformat() if article.published else "unknown date"
+    out.print(f"[dim]{article.outlet or 'unknown outlet'} · {', '.join(article.authors) or 'no author'} · "
+              f"{published} · {article.source} · id {article.id}[/dim]", highlight=False)
+    for paragraph in article.paragraphs:
+        out.print(paragraph, highlight=False)
+        out.print()
+    for block in article.removed:
+        out.print(f"[red]removed[/red] ({block.reason}): {block.text}", highlight=False)
+    for dup in duplicates:
+        out.print(f"[yellow]{dup['kind']} duplicate[/yellow] {dup['source']} ({dup['similarity']:.2f})", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Full-text query: words, "exact phrases", OR, NOT, prefix*.')],
+    db: DbOption = "parallax.db",
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+) -> None:
+    """Full-text search over titles and bodies."""
+    table = Table("id", "published", "outlet", "title", "snippet")
+    for hit in Store(db).search(query, limit=limit):
+        table.add_row(hit.id, (hit.published or "")[:10], hit.outlet or "", hit.title or "", hit.snippet)
+    out.print(table)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for demo.db and report.html.")] = Path("out/demo"),
+    corpus: Annotated[Path | None, typer.Option(help="Corpus folder (default: the bundled data/sample).")] = None,
+) -> None:
+    """Run the main job on the bundled fictional corpus and write an HTML report."""
+    with _progress(None) as bar:
+        task = bar.add_task("demo", total=None)
+        result = run_demo(out_dir, corpus, on_file=lambda path, _: bar.update(task, advance=1))
+    for error in result.ingest.errors:
+        _report_error(error)
+    out.print(f"{result.articles} articles stored in {result.db}")
+    out.print(f"report: {result.report.resolve()}")
+    raise typer.Exit(1 if result.ingest.failed else 0)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Annotated[Path, typer.Option(help="Benchmark folder (ground-truth.json, html/).")] =
+        Path("../shared/data/article-extraction-benchmark"),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N pages.")] = None,
+) -> None:
+    """HTML body extraction: Parallax vs plain trafilatura on the same pages, same run."""
+    from parallax.eval.extraction import evaluate_extraction
+
+    if not (data / "ground-truth.json").is_file():
+        raise ConfigError(f"benchmark not found at {data}")
+    table = Table("system", "pages", "precision", "recall", "F1", "exact")
+    for result in evaluate_extraction(data, limit=limit):
+        s = result.score
+        table.add_row(result.name, str(len(result.pages)), f"{s.precision:.4f}", f"{s.recall:.4f}",
+                      f"{s.f1:.4f}", f"{result.accuracy:.3f}")
+    out.print(table)
+
+
+@eval_app.command("cleaning")
+def eval_cleaning(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List lost content and missed debris.")] = False,
+) -> None:
+    """Debris removal on hand-labelled paragraphs: real scraped documents and the sample corpus."""
+    from parallax.eval.cleaning import gold_sets, score_cleaning
+
+    table = Table("gold set", "docs", "content", "debris", "content kept (P)", "debris removed (R)",
+                  "removal precision")
+    scores = []
+    for name, gold, root in gold_sets(shared):
+        score = score_cleaning(name, gold, root)
+        scores.append(score)
+        table.add_row(name, str(score.documents), str(score.content), str(score.debris),
+                      f"{score.content_precision:.4f}", f"{score.debris_recall:.4f}",
+                      f"{score.removal_precision:.4f}")
+    out.print(table)
+    if verbose:
+        for score in scores:
+            for line in score.lost:
+                out.print(f"[red]lost[/red] {score.name}: {line}", highlight=False)
+            for line in score.missed:
+                out.print(f"[yellow]missed[/yellow] {score.name}: {line}", highlight=False)
+
+
+def main() -> None:
+    """Console entry point: library errors become one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except ParallaxError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
