@@ -105,9 +105,16 @@ def render_rss(items: list[dict]) -> str:
 def render_jsonl(items: list[dict]) -> str:
     lines = []
     for n, a in enumerate(items, start=1):
-        record = {"id": f"cw-{n:04d}", "title": a["title"], "url": a["url"], "date": a["published"],
-                  "author": a["author"], "source": a["outlet"], "note": FICTION,
-                  "text": "\n\n".join(t for _, t in a["blocks"])}
+        record = {
+            "id": f"cw-{n:04d}",
+            "title": a["title"],
+            "url": a["url"],
+            "date": a["published"],
+            "author": a["author"],
+            "source": a["outlet"],
+            "note": FICTION,
+            "text": "\n\n".join(t for _, t in a["blocks"]),
+        }
         lines.append(json.dumps(record, ensure_ascii=False))
     return "\n".join(lines) + "\n"
 
@@ -119,17 +126,21 @@ def build() -> None:
         grouped.setdefault(str(article["file"]), []).append(article)
     for name, items in grouped.items():
         fmt = items[0]["format"]
-        text = {"html": lambda: render_html(items[0]), "txt": lambda: render_txt(items[0]),
-                "rss": lambda: render_rss(items), "jsonl": lambda: render_jsonl(items)}[fmt]()
+        if fmt in {"html", "txt"}:
+            text = (render_html if fmt == "html" else render_txt)(items[0])
+        else:
+            text = (render_rss if fmt == "rss" else render_jsonl)(items)
         (OUT / name).write_text(text, encoding="utf-8")
     write_gold(grouped)
 
 
 def write_gold(grouped: dict[str, list[dict]]) -> None:
     by_title = {a["title"]: a for a in ARTICLES}
-    rows = ["# Cleaning gold for the fictional sample corpus, written by scripts/build_sample.py",
-            "# from the debris it planted (never from the cleaner's output).",
-            "file\tparagraph\tlabel\treason"]
+    rows = [
+        "# Cleaning gold for the fictional sample corpus, written by scripts/build_sample.py",
+        "# from the debris it planted (never from the cleaner's output).",
+        "file\tparagraph\tlabel\treason",
+    ]
     for name in sorted(grouped):
         for raw in read_input(str(OUT / name), ReadOptions()):
             if not isinstance(raw, RawArticle):

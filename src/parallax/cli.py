@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections import Counter
@@ -30,18 +31,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-eval_app = typer.Typer(help="Score Parallax stages against gold data, beside a baseline run in the same process.")
+eval_app = typer.Typer(
+    help="Score Parallax stages against gold data, beside a baseline run in the same process."
+)
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or an SQLAlchemy URL.")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="Store: a SQLite file path or an SQLAlchemy URL.")
+]
 FieldOption = Annotated[
     list[str] | None,
-    typer.Option("--field", help="Record field mapping for JSON/JSONL/CSV, e.g. --field body=article_text "
-                 "(attributes: title, subtitle, body, url, published, updated, authors, outlet, id, language)."),
+    typer.Option(
+        "--field",
+        help="Record field mapping for JSON/JSONL/CSV, e.g. --field body=article_text "
+        "(attributes: title, subtitle, body, url, published, updated, authors, outlet, id, language).",
+    ),
 ]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Refuse single-document inputs larger than this.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse single-document inputs larger than this.")
+]
 
 
 def _options(fields: list[str] | None, max_bytes: int) -> ReadOptions:
@@ -59,13 +69,22 @@ def _report_error(error: InputError) -> None:
 
 
 def _progress(total: int | None, enabled: bool = True) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True, disable=not enabled)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
+    ],
     db: DbOption = "parallax.db",
     field: FieldOption = None,
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
@@ -78,23 +97,34 @@ def ingest(
         task = bar.add_task("ingesting", total=total)
 
         def advance(path: str, outcomes: Counter[str]) -> None:
-            bar.update(task, advance=1, description=f"ingesting ({sum(outcomes.values())} articles)")
+            bar.update(
+                task, advance=1, description=f"ingesting ({sum(outcomes.values())} articles)"
+            )
 
         report = ingest_into(store, paths, options, on_file=advance)
     for error in report.errors:
         _report_error(error)
     outcomes = report.outcomes
-    out.print(f"stored {outcomes['added']} new, {outcomes['exact']} exact and {outcomes['near']} near "
-              f"duplicates linked, {outcomes['unchanged']} already stored, {report.failed} failed "
-              f"· {store.count()} articles in {db}", highlight=False)
+    out.print(
+        f"stored {outcomes['added']} new, {outcomes['exact']} exact and {outcomes['near']} near "
+        f"duplicates linked, {outcomes['unchanged']} already stored, {report.failed} failed "
+        f"· {store.count()} articles in {db}",
+        highlight=False,
+    )
     raise typer.Exit(1 if report.failed else 0)
 
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
-    format: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
     field: FieldOption = None,
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
 ) -> None:
@@ -115,7 +145,15 @@ def analyze(
                 yield result
 
     binary = format == "parquet"
-    target = output.open("wb" if binary else "w", encoding=None if binary else "utf-8", newline="" if format == "csv" else None) if output else None
+    target = (
+        output.open(
+            "wb" if binary else "w",
+            encoding=None if binary else "utf-8",
+            newline="" if format == "csv" else None,
+        )
+        if output
+        else None
+    )
     with target or nullcontext():
         stream = target or sys.stdout
         write_articles(articles(), stream, format)
@@ -131,20 +169,24 @@ def list_articles(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """List stored articles, newest first."""
-    rows = Store(db).list(limit=limit, offset=offset, outlet=outlet)
+    rows = Store(db).list_articles(limit=limit, offset=offset, outlet=outlet)
     if as_json:
         for row in rows:
-            out.print_json(json.dumps(row)) if sys.stdout.isatty() else print(json.dumps(row, ensure_ascii=False))
+            print(json.dumps(row, ensure_ascii=False))
         return
     table = Table("id", "published", "outlet", "title")
     for row in rows:
-        table.add_row(row["id"], (row["published"] or "")[:10], row["outlet"] or "", row["title"] or "")
+        table.add_row(
+            row["id"], (row["published"] or "")[:10], row["outlet"] or "", row["title"] or ""
+        )
     out.print(table)
 
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it (4+ characters).")],
+    article_id: Annotated[
+        str, typer.Argument(help="Article id or a unique prefix of it (4+ characters).")
+    ],
     db: DbOption = "parallax.db",
     as_json: Annotated[bool, typer.Option("--json", help="The article's JSON object.")] = False,
 ) -> None:
@@ -164,34 +206,54 @@ def _render_article(article: Article, duplicates: list[dict[str, Any]]) -> None:
     if article.subtitle:
         out.print(f"[italic]{article.subtitle}[/italic]")
     published = article.published.isoformat() if article.published else "unknown date"
-    out.print(f"[dim]{article.outlet or 'unknown outlet'} · {', '.join(article.authors) or 'no author'} · "
-              f"{published} · {article.source} · id {article.id}[/dim]", highlight=False)
+    out.print(
+        f"[dim]{article.outlet or 'unknown outlet'} · {', '.join(article.authors) or 'no author'} · "
+        f"{published} · {article.source} · id {article.id}[/dim]",
+        highlight=False,
+    )
     for paragraph in article.paragraphs:
         out.print(paragraph, highlight=False)
         out.print()
     for block in article.removed:
         out.print(f"[red]removed[/red] ({block.reason}): {block.text}", highlight=False)
     for dup in duplicates:
-        out.print(f"[yellow]{dup['kind']} duplicate[/yellow] {dup['source']} ({dup['similarity']:.2f})", highlight=False)
+        out.print(
+            f"[yellow]{dup['kind']} duplicate[/yellow] {dup['source']} ({dup['similarity']:.2f})",
+            highlight=False,
+        )
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Full-text query: words, "exact phrases", OR, NOT, prefix*.')],
+    query: Annotated[
+        str, typer.Argument(help='Full-text query: words, "exact phrases", OR, NOT, prefix*.')
+    ],
     db: DbOption = "parallax.db",
     limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
-    """Full-text search over titles and bodies."""
+    """Full-text search over titles and bodies, best match first."""
+    hits = Store(db).search(query, limit=limit)
+    if as_json:
+        for hit in hits:
+            print(json.dumps(dataclasses.asdict(hit), ensure_ascii=False))
+        return
     table = Table("id", "published", "outlet", "title", "snippet")
-    for hit in Store(db).search(query, limit=limit):
-        table.add_row(hit.id, (hit.published or "")[:10], hit.outlet or "", hit.title or "", hit.snippet)
+    for hit in hits:
+        table.add_row(
+            hit.id, (hit.published or "")[:10], hit.outlet or "", hit.title or "", hit.snippet
+        )
     out.print(table)
 
 
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for demo.db and report.html.")] = Path("out/demo"),
-    corpus: Annotated[Path | None, typer.Option(help="Corpus folder (default: the bundled data/sample).")] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for demo.db and report.html.")
+    ] = Path("out/demo"),
+    corpus: Annotated[
+        Path | None, typer.Option(help="Corpus folder (default: the bundled data/sample).")
+    ] = None,
 ) -> None:
     """Run the main job on the bundled fictional corpus and write an HTML report."""
     with _progress(None) as bar:
@@ -206,8 +268,9 @@ def demo(
 
 @eval_app.command("extraction")
 def eval_extraction(
-    data: Annotated[Path, typer.Option(help="Benchmark folder (ground-truth.json, html/).")] =
-        Path("../shared/data/article-extraction-benchmark"),
+    data: Annotated[Path, typer.Option(help="Benchmark folder (ground-truth.json, html/).")] = Path(
+        "../shared/data/article-extraction-benchmark"
+    ),
     limit: Annotated[int | None, typer.Option(help="Score only the first N pages.")] = None,
 ) -> None:
     """HTML body extraction: Parallax vs plain trafilatura on the same pages, same run."""
@@ -218,28 +281,49 @@ def eval_extraction(
     table = Table("system", "pages", "precision", "recall", "F1", "exact")
     for result in evaluate_extraction(data, limit=limit):
         s = result.score
-        table.add_row(result.name, str(len(result.pages)), f"{s.precision:.4f}", f"{s.recall:.4f}",
-                      f"{s.f1:.4f}", f"{result.accuracy:.3f}")
+        table.add_row(
+            result.name,
+            str(len(result.pages)),
+            f"{s.precision:.4f}",
+            f"{s.recall:.4f}",
+            f"{s.f1:.4f}",
+            f"{result.accuracy:.3f}",
+        )
     out.print(table)
 
 
 @eval_app.command("cleaning")
 def eval_cleaning(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List lost content and missed debris.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List lost content and missed debris.")
+    ] = False,
 ) -> None:
     """Debris removal on hand-labelled paragraphs: real scraped documents and the sample corpus."""
     from parallax.eval.cleaning import gold_sets, score_cleaning
 
-    table = Table("gold set", "docs", "content", "debris", "content kept (P)", "debris removed (R)",
-                  "removal precision")
+    table = Table(
+        "gold set",
+        "docs",
+        "content",
+        "debris",
+        "content kept (P)",
+        "debris removed (R)",
+        "removal precision",
+    )
     scores = []
     for name, gold, root in gold_sets(shared):
         score = score_cleaning(name, gold, root)
         scores.append(score)
-        table.add_row(name, str(score.documents), str(score.content), str(score.debris),
-                      f"{score.content_precision:.4f}", f"{score.debris_recall:.4f}",
-                      f"{score.removal_precision:.4f}")
+        table.add_row(
+            name,
+            str(score.documents),
+            str(score.content),
+            str(score.debris),
+            f"{score.content_precision:.4f}",
+            f"{score.debris_recall:.4f}",
+            f"{score.removal_precision:.4f}",
+        )
     out.print(table)
     if verbose:
         for score in scores:
@@ -250,21 +334,9 @@ def eval_cleaning(
 
 
 def main() -> None:
-    """Console entry point: library errors become one line and exit code 2."""
+    """Console entry point: a library error becomes one line and exit code 2, never a traceback."""
     try:
-        app(standalone_mode=False)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        app()
     except ParallaxError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        err.print("aborted")
-        sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

@@ -16,6 +16,8 @@ __all__ = ["DuplicateIndex", "Match", "body_hash", "minhash_of", "signature_byte
 
 NUM_PERM = 64
 SHINGLE = 5
+# The hashing scheme of this datasketch version; stored signatures are read back with it.
+SCHEME = MinHash(num_perm=NUM_PERM).scheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,11 @@ class DuplicateIndex:
     def load(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """Restore from stored (id, body hash, signature bytes) rows."""
         for article_id, digest, signature in rows:
-            sketch = MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+            sketch = MinHash(
+                num_perm=NUM_PERM,
+                hashvalues=np.frombuffer(signature, dtype=np.uint64),
+                scheme=SCHEME,
+            )
             self._hashes.setdefault(digest, article_id)
             self._lsh.insert(article_id, sketch)
             self._sketches[article_id] = sketch

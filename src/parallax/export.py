@@ -14,9 +14,24 @@ __all__ = ["FORMATS", "OutputFormat", "write_articles"]
 
 OutputFormat = Literal["jsonl", "json", "csv", "parquet"]
 FORMATS: tuple[str, ...] = ("jsonl", "json", "csv", "parquet")
-CSV_COLUMNS = ["id", "source", "record_id", "format", "url", "title", "subtitle", "outlet", "authors",
-               "published", "published_precision", "updated", "language", "body", "removed",
-               "duplicate_of"]
+CSV_COLUMNS = [
+    "id",
+    "source",
+    "record_id",
+    "format",
+    "url",
+    "title",
+    "subtitle",
+    "outlet",
+    "authors",
+    "published",
+    "published_precision",
+    "updated",
+    "language",
+    "body",
+    "removed",
+    "duplicate_of",
+]
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +85,9 @@ def _write_parquet(stream: IO[Any], records: Iterator[dict[str, Any]]) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise ConfigError("Parquet output needs pyarrow: pip install 'parallax-news[parquet]'") from exc
+        raise ConfigError(
+            "Parquet output needs pyarrow: pip install 'parallax-news[parquet]'"
+        ) from exc
     rows = [_flat(r) for r in records]
     table = pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in CSV_COLUMNS]))
     pq.write_table(table, stream)

@@ -28,8 +28,13 @@ class IngestReport:
         return len(self.errors)
 
 
-def ingest_into(store: Store, inputs: Iterable[str], options: ReadOptions | None = None,
-                *, on_file: Progress | None = None) -> IngestReport:
+def ingest_into(
+    store: Store,
+    inputs: Iterable[str],
+    options: ReadOptions | None = None,
+    *,
+    on_file: Progress | None = None,
+) -> IngestReport:
     """Read, clean and store every article of `inputs`; one transaction per article.
 
     `on_file(path, outcomes)` is called after each input file (for progress display).
@@ -55,7 +60,9 @@ def find_sample_corpus() -> Path:
     for candidate in (Path("data/sample"), Path(__file__).resolve().parents[2] / "data" / "sample"):
         if candidate.is_dir():
             return candidate
-    raise InputError("data/sample", "the bundled sample corpus is not here (run from the repository root)")
+    raise InputError(
+        "data/sample", "the bundled sample corpus is not here (run from the repository root)"
+    )
 
 
 @dataclass
@@ -66,15 +73,20 @@ class DemoResult:
     articles: int
 
 
-def run_demo(out_dir: Path, corpus: Path | None = None, *, on_file: Progress | None = None) -> DemoResult:
+def run_demo(
+    out_dir: Path, corpus: Path | None = None, *, on_file: Progress | None = None
+) -> DemoResult:
     """Ingest the sample corpus into `out_dir/demo.db` and write `out_dir/report.html`."""
     corpus = corpus or find_sample_corpus()
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "demo.db"
     store = Store(str(db))
     report = ingest_into(store, [str(corpus)], on_file=on_file)
-    html = render_report(store.iter_articles(), title="Parallax demo: the bundled sample corpus",
-                         failures=[str(e) for e in report.errors])
+    html = render_report(
+        store.iter_articles(),
+        title="Parallax demo: the bundled sample corpus",
+        failures=[str(e) for e in report.errors],
+    )
     target = out_dir / "report.html"
     target.write_text(html, encoding="utf-8")
     return DemoResult(db=db, report=target, ingest=report, articles=store.count())

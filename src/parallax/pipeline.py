@@ -12,7 +12,9 @@ from parallax.model import Article
 __all__ = ["analyze_inputs"]
 
 
-def analyze_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+def analyze_inputs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
     """Read and clean every article from `inputs`, in input order; errors are yielded, not raised.
 
     >>> from pathlib import Path; import tempfile

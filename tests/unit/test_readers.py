@@ -20,7 +20,11 @@ def _read(path: Path, **options: object) -> list[RawArticle | InputError]:
 
 def test_text_layout_title_dek_body() -> None:
     raw = read_text("Bridge closes\nRepairs take a month\n\nFirst.\n\nSecond.\n", "a.txt")
-    assert (raw.title, raw.subtitle, raw.paragraphs) == ("Bridge closes", "Repairs take a month", ["First.", "Second."])
+    assert (raw.title, raw.subtitle, raw.paragraphs) == (
+        "Bridge closes",
+        "Repairs take a month",
+        ["First.", "Second."],
+    )
 
 
 def test_text_without_dek() -> None:
@@ -53,22 +57,32 @@ def test_detect_format(name: str, head: bytes, expected: str) -> None:
 def test_jsonl_records_get_path_hash_n_and_bad_lines_do_not_stop(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_text(
-        json.dumps({"title": "A", "text": "Alpha body.", "id": "r1", "url": "https://x.example/a"}) + "\n"
+        json.dumps({"title": "A", "text": "Alpha body.", "id": "r1", "url": "https://x.example/a"})
+        + "\n"
         + '{"title": "B", "text": "broken\n'
-        + json.dumps({"headline": "C", "content": "Gamma body.", "source": "Gamma Times"}) + "\n",
+        + json.dumps({"headline": "C", "content": "Gamma body.", "source": "Gamma Times"})
+        + "\n",
         encoding="utf-8",
     )
     results = _read(path)
     assert [type(r).__name__ for r in results] == ["RawArticle", "InputError", "RawArticle"]
     first, error, third = results
-    assert isinstance(first, RawArticle) and first.source == f"{path}#1" and first.meta["id"] == "r1"
+    assert (
+        isinstance(first, RawArticle) and first.source == f"{path}#1" and first.meta["id"] == "r1"
+    )
     assert isinstance(error, InputError) and error.path == f"{path}#2" and "JSON" in error.reason
-    assert isinstance(third, RawArticle) and third.title == "C" and third.meta["outlet"] == "Gamma Times"
+    assert (
+        isinstance(third, RawArticle)
+        and third.title == "C"
+        and third.meta["outlet"] == "Gamma Times"
+    )
 
 
 def test_field_mapping_option(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
-    path.write_text(json.dumps({"headline": "H", "story_md": "Body text."}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"headline": "H", "story_md": "Body text."}) + "\n", encoding="utf-8"
+    )
     (error,) = _read(path)
     assert isinstance(error, InputError) and "no body" in error.reason
     (raw,) = _read(path, fields={"body": "story_md"})
@@ -79,14 +93,19 @@ def test_single_json_object_is_the_path_and_array_is_numbered(tmp_path: Path) ->
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"title": "T", "body": "B."}), encoding="utf-8")
     many = tmp_path / "many.json"
-    many.write_text(json.dumps([{"title": "T1", "body": "B1."}, {"title": "T2", "body": "B2."}]), encoding="utf-8")
+    many.write_text(
+        json.dumps([{"title": "T1", "body": "B1."}, {"title": "T2", "body": "B2."}]),
+        encoding="utf-8",
+    )
     assert [r.source for r in _read(one)] == [str(one)]
     assert [r.source for r in _read(many)] == [f"{many}#1", f"{many}#2"]
 
 
 def test_csv_with_cp1252_text(tmp_path: Path) -> None:
     path = tmp_path / "news.csv"
-    path.write_bytes("title,text,author\nCaf\u00e9 opens,\u201cGood\u201d coffee here.,Ana\n".encode("cp1252"))
+    path.write_bytes(
+        "title,text,author\nCaf\u00e9 opens,\u201cGood\u201d coffee here.,Ana\n".encode("cp1252")
+    )
     (raw,) = _read(path)
     assert isinstance(raw, RawArticle)
     assert raw.title == "Caf\u00e9 opens" and raw.paragraphs == ["\u201cGood\u201d coffee here."]
@@ -94,7 +113,10 @@ def test_csv_with_cp1252_text(tmp_path: Path) -> None:
 
 
 def test_mis_encoded_text_is_decoded_not_crashed() -> None:
-    assert decode_bytes("Mar\u00eda said \u201cyes\u201d".encode("cp1252"), "x") == "Mar\u00eda said \u201cyes\u201d"
+    assert (
+        decode_bytes("Mar\u00eda said \u201cyes\u201d".encode("cp1252"), "x")
+        == "Mar\u00eda said \u201cyes\u201d"
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,15 +139,22 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
 
 def test_truncated_json_and_html(tmp_path: Path) -> None:
     (tmp_path / "cut.json").write_text('{"title": "T", "body": "never clo', encoding="utf-8")
-    (tmp_path / "cut.html").write_text("<html><head><title>T</title></head><body><p>Half a page", encoding="utf-8")
+    (tmp_path / "cut.html").write_text(
+        "<html><head><title>T</title></head><body><p>Half a page", encoding="utf-8"
+    )
     errors = _read(tmp_path)
     assert all(isinstance(e, InputError) for e in errors)
-    assert sorted(e.reason.split(" ")[0] for e in errors if isinstance(e, InputError)) == ["invalid", "truncated"]
+    assert sorted(e.reason.split(" ")[0] for e in errors if isinstance(e, InputError)) == [
+        "invalid",
+        "truncated",
+    ]
 
 
 def test_html_reader_metadata(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    paragraphs = "".join(f"<p>Paragraph {i} of the story says something long enough to keep.</p>" for i in range(6))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the story says something long enough to keep.</p>" for i in range(6)
+    )
     page.write_text(
         "<!DOCTYPE html><html><head><title>Port vote</title>"
         '<meta property="og:site_name" content="Harbour Times">'
@@ -156,7 +185,10 @@ def test_feed_entries_full_content(tmp_path: Path) -> None:
     path.write_text(RSS, encoding="utf-8")
     first, second = _read(path)
     assert isinstance(first, RawArticle) and isinstance(second, RawArticle)
-    assert first.source == f"{path}#1" and first.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert first.source == f"{path}#1" and first.paragraphs == [
+        "First paragraph.",
+        "Second paragraph.",
+    ]
     assert first.subtitle == "Short dek" and first.meta["outlet"] == "Quay Gazette"
     assert first.meta["published"] == "2026-03-03T09:15:00+00:00" and first.meta["id"] == "g1"
     assert second.paragraphs == ["Only a summary."]
@@ -176,8 +208,12 @@ def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -185,9 +221,19 @@ def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_warc_html_responses(tmp_path: Path) -> None:
-    body = "".join(f"<p>Sentence number {i} is a long enough line of article text.</p>" for i in range(5))
+    body = "".join(
+        f"<p>Sentence number {i} is a long enough line of article text.</p>" for i in range(5)
+    )
     path = tmp_path / "crawl.warc.gz"
-    _warc(path, [("https://a.example/x", f"<html><head><title>X</title></head><body><article>{body}</article></body></html>")])
+    _warc(
+        path,
+        [
+            (
+                "https://a.example/x",
+                f"<html><head><title>X</title></head><body><article>{body}</article></body></html>",
+            )
+        ],
+    )
     (raw,) = _read(path)
     assert isinstance(raw, RawArticle) and raw.source == f"{path}#1" and raw.format == "warc"
     assert raw.meta["url"] == "https://a.example/x" and len(raw.paragraphs) == 5
@@ -203,4 +249,7 @@ def test_gzip_jsonl_streams(tmp_path: Path) -> None:
 
 def test_missing_path_and_empty_glob() -> None:
     results = list(read_inputs(["/no/such/file.txt", "/no/such/*.json"]))
-    assert [e.reason for e in results if isinstance(e, InputError)] == ["no such file or folder", "no file matches this pattern"]
+    assert [e.reason for e in results if isinstance(e, InputError)] == [
+        "no such file or folder",
+        "no file matches this pattern",
+    ]

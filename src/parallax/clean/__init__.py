@@ -26,7 +26,9 @@ def clean_article(raw: RawArticle) -> Article:
     if len(dropped) == len(raw.paragraphs):  # all furniture is implausible: keep everything
         debris, dropped = [], set()
     paragraphs = [p for i, p in enumerate(raw.paragraphs) if i not in dropped]
-    removed = [RemovedBlock(text=raw.paragraphs[m.index], reason=m.reason, index=m.index) for m in debris]
+    removed = [
+        RemovedBlock(text=raw.paragraphs[m.index], reason=m.reason, index=m.index) for m in debris
+    ]
 
     meta = raw.meta
     byline_authors, byline_outlet = authors_from_debris(raw.paragraphs, debris)

@@ -29,111 +29,194 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|di|le|la)){0,3}"
 
 # Whole-paragraph rules, tried in order; the first match gives the reason.
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("byline", re.compile(rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by)\s+(?:[\w ]{{0,30}}\bwriter\s+)?"
-                          rf"(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)?{_NAME}"
-                          rf"(?:\s*(?:,|and|&)\s*(?:[\w'’.&-]+\s?){{1,6}})*\s*[:|]?$")),
-    ("byline", re.compile(r"^(?:author|authors|byline|written by|reporter)\s*:\s*\S.{0,80}$", re.I)),
-    ("related", _rx(
-        r"^\(?(?:read more|also read|see also|see related|related(?: stories| content| articles"
-        r"| coverage| news| posts)?|must read|must watch|don[’']t miss|recommended|more from"
-        r"|more on this|trending)\b\s*(?:on|in|at|about|:|\||-|–|—|@|$)",
-        r"^(?:read|watch|listen|related)\s*(?::|\|)", r"^(?:read|watch)$",
-        r"^most read in\b", r"^read more (?:sun|news) stories$",
-        r"^more related news about\b", r"^sources? for this article include",
-        r"^read all the latest news\b", r"^(?:top|latest) stories\b.{0,40}$",
-    )),
-    ("newsletter", _rx(
-        r"\bsign up (?:for|to) (?:our|the|get)\b.{0,80}\b(?:newsletter|inbox|emails?|updates)\b",
-        r"\byou can unsubscribe (?:at )?any ?time\b", r"\bby subscribing,? you agree\b",
-        r"^join our (?:mailing )?list$", r"\bsubscribe to our (?:mailing list|newsletter)\b",
-        r"^today[’']s top stories curated\b", r"\bdaily newsletter\b.{0,60}\bclick here\b",
-        r"^(?:get|receive) (?:our|the) .{0,40}newsletter\b",
-        r"^subscribe (?:to|for) (?:the |our )?[\w .&'’-]{2,60}?(?:newsletter|unlimited access|"
-        r"full access|only \S+ a (?:month|week))\b",
-    )),
-    ("solicitation", _rx(
-        r"^(?:do you have|got) a (?:story|tip|news tip)\b", r"^email us at\b",
-        r"^we pay for (?:your )?(?:stories|videos|pictures)\b",
-        r"^share your (?:experiences|thoughts|story)\b.{0,120}$",
-        r"^thank you for sharing your thoughts\b", r"^(?:have|got) (?:a )?(?:news )?tip\b.{0,80}$",
-        r"^.{0,120}\b(?:contact|email|e-mail) (?:us|the newsroom) at \S+@\S+.{0,80}$",
-    )),
-    ("social", _rx(
-        r"^follow (?:us|[\w .]{2,40}) on (?:facebook|twitter|x|instagram|telegram|tiktok|youtube)\b",
-        r"^subscribe to [\w .]{2,40} (?:telegram|youtube|whatsapp) channel",
-        r"^(?:quickly )?share this (?:news|article|story)\b", r"^click the share button\b",
-        r"^.{0,160}\bfollow us on (?:facebook|twitter|instagram)\b.{0,80}$",
-    )),
-    ("promo", _rx(
-        r"^truth lives on at\b", r"\bjoin the conversation as a\b", r"\bpaid members get access\b",
-        r"\bsubscribe to the channel\b", r"^help keep .{1,40} free\b",
-        r"\bbut we need your help\b", r"\bclick here to (?:get|upload|subscribe|download|donate)\b",
-        r"\bdelivered for free\b", r"\blive blog for the (?:very )?latest\b",
-        r"^tune your .{1,40} to \S+\.\w+", r"\bbookmark this site\b", r"\bcheck out our friends\b",
-        r"\bthe .{1,40} project is now expanding\b", r"^we are building the infrastructure\b",
-        r"\byou can make a donation\b", r"\bor you can make a donation here\b",
-        r"^(?:please )?(?:consider )?(?:support|donate to) (?:us|our (?:work|journalism))\b",
-        r"\bturn your back on big tech\b", r"\bsupport us today\b",
-        r"^.{0,60}\bis committed to (?:independent|quality|fearless) journalism\b", r"\bgive a middle finger to\b",
-        r"\bas a subscriber, you can gift\b", r"^all [\w ]{2,40} articles can be read in \d+ languages",
-        r"^(?:download|get) (?:the|our) .{1,30} app\b",
-    )),
-    ("caption", _rx(
-        r"^(?:photo|image|picture|file photo|pictured|credit|photograph)\s*(?::|by)\s*.{0,120}$",
-        r"\((?:photo|image|picture)s? (?:by|credit|courtesy)[^)]{1,80}\)\s*$",
-        r"\s/\s?(?:reuters|afp|ap|cfp|getty images|getty|epa|xinhua|anadolu|pa|bloomberg)\s*$",
-        r"^(?:top|main|featured|header) (?:photo|image)\b.{0,120}$",
-        r"^screenshot (?:of|from)\b.{0,160}$", r"\bfile photo:\s*\S.{0,40}$",
-        r"^photo:\s.{0,80}$",
-    )),
-    ("credit", _rx(
-        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.{0,80}$", r"^©\s*\w.{0,80}$",
-        r"^(?:with )?inputs? from (?:agencies|\w+)\.?$", r"^\(?with inputs from .{0,60}\)?\.?$",
-        r"^h/t\b.{0,60}$", r"^(?:additional )?reporting by .{0,120}(?:editing by .{0,80})?$",
-        r"^all rights reserved\.?$",
-        r"^(?:the )?(?:associated press|australian associated press|agence france-presse|reuters"
-        r"|afp|ap|aap|dpa|xinhua|pti|ians|ani)\.?$",
-    )),
-    ("author_bio", _rx(
-        r"^about the (?:author|writer|reporter)s?:?$",
-        rf"^(?:editor[’']s note:\s*)?{_NAME} is an? (?:[\w'’.-]+\s+){{0,6}}"
-        r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|meteorologist"
-        r"|author|podcaster|freelancer|analyst|professor|fellow|producer)\b",
-    )),
-    ("disclaimer", _rx(
-        r"\b(?:views|opinions) (?:expressed|of the (?:author|interviewees?))\b.{0,80}"
-        r"(?:do not|don[’']t|does not) necessarily reflect\b",
-        r"^the (?:article|views|opinions) reflects? the author[’']s opinions?\b",
-        r"^disclaimer:",
-    )),
-    ("republication", _rx(
-        r"^(?:this (?:article|story|piece) (?:was|is) )?(?:originally|first) (?:published|appeared)"
-        r" (?:in|on|at|by)\b.{0,120}$",
-        r"^cross-?posted (?:with|from|at)\b.{0,80}$", r"^republished (?:with permission )?from\b.{0,80}$",
-    )),
-    ("correction", _rx(
-        r"^(?:correction|clarification|update|updated|editor[’']s note)\s*(?:\(|:|—|–|-)\s*.{0,400}$",
-        r"^this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)\b.{0,300}$",
-    )),
-    ("cookie", _rx(
-        r"\bwe (?:use|need your consent to (?:load|use)) [\w -]{0,40}cookies?\b",
-        r"\bthis (?:site|website) uses cookies\b", r"^we need your consent to load\b",
-        r"\baccept (?:all )?cookies\b",
-    )),
-    ("comments", _rx(
-        r"^please let us know if you[’']re having issues with commenting",
-        r"^comment policy:", r"^(?:\d+\s+)?comments?$", r"^leave a (?:comment|reply)$",
-        r"^join the discussion\b.{0,40}$", r"^show comments$",
-    )),
-    ("signature", re.compile(
-        rf"^{_NAME},\s*(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}(?:,\s*(?:updated|revised)\b.{{0,80}})?$"
-    )),
+    (
+        "byline",
+        re.compile(
+            rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by)\s+(?:[\w ]{{0,30}}\bwriter\s+)?"
+            rf"(?:(?:Prof|Dr|Mr|Mrs|Ms)\.?\s+)?{_NAME}"
+            rf"(?:\s*(?:,|and|&)\s*(?:[\w'’.&-]+\s?){{1,6}})*\s*[:|]?$"
+        ),
+    ),
+    (
+        "byline",
+        re.compile(r"^(?:author|authors|byline|written by|reporter)\s*:\s*\S.{0,80}$", re.I),
+    ),
+    (
+        "related",
+        _rx(
+            r"^\(?(?:read more|also read|see also|see related|related(?: stories| content| articles"
+            r"| coverage| news| posts)?|must read|must watch|don[’']t miss|recommended|more from"
+            r"|more on this|trending)\b\s*(?:on|in|at|about|:|\||-|–|—|@|$)",
+            r"^(?:read|watch|listen|related)\s*(?::|\|)",
+            r"^(?:read|watch)$",
+            r"^most read in\b",
+            r"^read more (?:sun|news) stories$",
+            r"^more related news about\b",
+            r"^sources? for this article include",
+            r"^read all the latest news\b",
+            r"^(?:top|latest) stories\b.{0,40}$",
+        ),
+    ),
+    (
+        "newsletter",
+        _rx(
+            r"\bsign up (?:for|to) (?:our|the|get)\b.{0,80}\b(?:newsletter|inbox|emails?|updates)\b",
+            r"\byou can unsubscribe (?:at )?any ?time\b",
+            r"\bby subscribing,? you agree\b",
+            r"^join our (?:mailing )?list$",
+            r"\bsubscribe to our (?:mailing list|newsletter)\b",
+            r"^today[’']s top stories curated\b",
+            r"\bdaily newsletter\b.{0,60}\bclick here\b",
+            r"^(?:get|receive) (?:our|the) .{0,40}newsletter\b",
+            r"^subscribe (?:to|for) (?:the |our )?[\w .&'’-]{2,60}?(?:newsletter|unlimited access|"
+            r"full access|only \S+ a (?:month|week))\b",
+        ),
+    ),
+    (
+        "solicitation",
+        _rx(
+            r"^(?:do you have|got) a (?:story|tip|news tip)\b",
+            r"^email us at\b",
+            r"^we pay for (?:your )?(?:stories|videos|pictures)\b",
+            r"^share your (?:experiences|thoughts|story)\b.{0,120}$",
+            r"^thank you for sharing your thoughts\b",
+            r"^(?:have|got) (?:a )?(?:news )?tip\b.{0,80}$",
+            r"^.{0,120}\b(?:contact|email|e-mail) (?:us|the newsroom) at \S+@\S+.{0,80}$",
+        ),
+    ),
+    (
+        "social",
+        _rx(
+            r"^follow (?:us|[\w .]{2,40}) on (?:facebook|twitter|x|instagram|telegram|tiktok|youtube)\b",
+            r"^subscribe to [\w .]{2,40} (?:telegram|youtube|whatsapp) channel",
+            r"^(?:quickly )?share this (?:news|article|story)\b",
+            r"^click the share button\b",
+            r"^.{0,160}\bfollow us on (?:facebook|twitter|instagram)\b.{0,80}$",
+        ),
+    ),
+    (
+        "promo",
+        _rx(
+            r"^truth lives on at\b",
+            r"\bjoin the conversation as a\b",
+            r"\bpaid members get access\b",
+            r"\bsubscribe to the channel\b",
+            r"^help keep .{1,40} free\b",
+            r"\bbut we need your help\b",
+            r"\bclick here to (?:get|upload|subscribe|download|donate)\b",
+            r"\bdelivered for free\b",
+            r"\blive blog for the (?:very )?latest\b",
+            r"^tune your .{1,40} to \S+\.\w+",
+            r"\bbookmark this site\b",
+            r"\bcheck out our friends\b",
+            r"\bthe .{1,40} project is now expanding\b",
+            r"^we are building the infrastructure\b",
+            r"\byou can make a donation\b",
+            r"\bor you can make a donation here\b",
+            r"^(?:please )?(?:consider )?(?:support|donate to) (?:us|our (?:work|journalism))\b",
+            r"\bturn your back on big tech\b",
+            r"\bsupport us today\b",
+            r"^.{0,60}\bis committed to (?:independent|quality|fearless) journalism\b",
+            r"\bgive a middle finger to\b",
+            r"\bas a subscriber, you can gift\b",
+            r"^all [\w ]{2,40} articles can be read in \d+ languages",
+            r"^(?:download|get) (?:the|our) .{1,30} app\b",
+        ),
+    ),
+    (
+        "caption",
+        _rx(
+            r"^(?:photo|image|picture|file photo|pictured|credit|photograph)\s*(?::|by)\s*.{0,120}$",
+            r"\((?:photo|image|picture)s? (?:by|credit|courtesy)[^)]{1,80}\)\s*$",
+            r"\s/\s?(?:reuters|afp|ap|cfp|getty images|getty|epa|xinhua|anadolu|pa|bloomberg)\s*$",
+            r"^(?:top|main|featured|header) (?:photo|image)\b.{0,120}$",
+            r"^screenshot (?:of|from)\b.{0,160}$",
+            r"\bfile photo:\s*\S.{0,40}$",
+            r"^photo:\s.{0,80}$",
+        ),
+    ),
+    (
+        "credit",
+        _rx(
+            r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}\b.{0,80}$",
+            r"^©\s*\w.{0,80}$",
+            r"^(?:with )?inputs? from (?:agencies|\w+)\.?$",
+            r"^\(?with inputs from .{0,60}\)?\.?$",
+            r"^h/t\b.{0,60}$",
+            r"^(?:additional )?reporting by .{0,120}(?:editing by .{0,80})?$",
+            r"^all rights reserved\.?$",
+            r"^(?:the )?(?:associated press|australian associated press|agence france-presse|reuters"
+            r"|afp|ap|aap|dpa|xinhua|pti|ians|ani)\.?$",
+        ),
+    ),
+    (
+        "author_bio",
+        _rx(
+            r"^about the (?:author|writer|reporter)s?:?$",
+            rf"^(?:editor[’']s note:\s*)?{_NAME} is an? (?:[\w'’.-]+\s+){{0,6}}"
+            r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|meteorologist"
+            r"|author|podcaster|freelancer|analyst|professor|fellow|producer)\b",
+        ),
+    ),
+    (
+        "disclaimer",
+        _rx(
+            r"\b(?:views|opinions) (?:expressed|of the (?:author|interviewees?))\b.{0,80}"
+            r"(?:do not|don[’']t|does not) necessarily reflect\b",
+            r"^the (?:article|views|opinions) reflects? the author[’']s opinions?\b",
+            r"^disclaimer:",
+        ),
+    ),
+    (
+        "republication",
+        _rx(
+            r"^(?:this (?:article|story|piece) (?:was|is) )?(?:originally|first) (?:published|appeared)"
+            r" (?:in|on|at|by)\b.{0,120}$",
+            r"^cross-?posted (?:with|from|at)\b.{0,80}$",
+            r"^republished (?:with permission )?from\b.{0,80}$",
+        ),
+    ),
+    (
+        "correction",
+        _rx(
+            r"^(?:correction|clarification|update|updated|editor[’']s note)\s*(?:\(|:|—|–|-)\s*.{0,400}$",
+            r"^this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)\b.{0,300}$",
+        ),
+    ),
+    (
+        "cookie",
+        _rx(
+            r"\bwe (?:use|need your consent to (?:load|use)) [\w -]{0,40}cookies?\b",
+            r"\bthis (?:site|website) uses cookies\b",
+            r"^we need your consent to load\b",
+            r"\baccept (?:all )?cookies\b",
+        ),
+    ),
+    (
+        "comments",
+        _rx(
+            r"^please let us know if you[’']re having issues with commenting",
+            r"^comment policy:",
+            r"^(?:\d+\s+)?comments?$",
+            r"^leave a (?:comment|reply)$",
+            r"^join the discussion\b.{0,40}$",
+            r"^show comments$",
+        ),
+    ),
+    (
+        "signature",
+        re.compile(
+            rf"^{_NAME},\s*(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}(?:,\s*(?:updated|revised)\b.{{0,80}})?$"
+        ),
+    ),
 ]
 
 # A label that only makes sense as site furniture when it stands next to other debris.
@@ -169,7 +252,11 @@ def _similar_title(text: str, title: str | None) -> bool:
     if a == b or (0.6 * len(b) <= len(a) <= 1.67 * len(b) and (b in a or a in b)):
         return True
     ta, tb = set(a.split()), set(b.split())
-    return len(text) < 250 and not _SENTENCE_END.search(text.strip()) and len(ta & tb) / len(ta | tb) >= 0.6
+    return (
+        len(text) < 250
+        and not _SENTENCE_END.search(text.strip())
+        and len(ta & tb) / len(ta | tb) >= 0.6
+    )
 
 
 def find_debris(paragraphs: Sequence[str], title: str | None = None) -> list[DebrisMatch]:

@@ -22,9 +22,20 @@ __all__ = [
 ]
 
 _HONORIFIC = re.compile(r"^(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+")
-_BYLINE = re.compile(r"^(?:by|written by|words by|story by|authors?\s*:|byline\s*:|reporter\s*:)\s*", re.I)
-_AGENCY_WRITER = re.compile(r"^(?P<outlet>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\s+writers?\s+(?P<name>.+)$")
-_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|di|le|la)){1,3}$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|authors?\s*:|byline\s*:|reporter\s*:)\s*", re.I
+)
+_AGENCY_WRITER = re.compile(
+    r"^(?P<outlet>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\s+writers?\s+(?P<name>.+)$"
+)
+_OUTLET_WORD = re.compile(
+    r"^the\s|\b(?:news|times|post|daily|review|research|press|media|journal|herald|tribune|report"
+    r"|wire|gazette|ledger|network|tv|radio|magazine|planet|today|online|plan)\b|\.\w{2,4}$",
+    re.I,
+)
+_PERSON = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|di|le|la)){1,3}$"
+)
 _BIO = re.compile(
     r"^(?:editor[’']s note:\s*)?(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}) is an? "
     r"(?P<desc>(?:[\w'’.-]+\s+){0,6}?)(?:reporter|correspondent|writer|journalist|editor|columnist"
@@ -33,15 +44,23 @@ _BIO = re.compile(
 _OUTLET_SIGNATURES = [
     re.compile(r"^most read in (?P<o>(?:the\s)?[A-Z][\w.&'’ -]{1,40})$", re.I),
     re.compile(r"^read more on (?P<o>the sun)$", re.I),
-    re.compile(r"\bstory for (?P<o>(?:The\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) news ?desk\b"),
+    re.compile(
+        r"\bstory for (?P<o>(?:The\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) news ?desk\b"
+    ),
     re.compile(r"\bencountered on (?P<o>(?:The\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\b"),
     re.compile(r"\bthe best of (?P<o>(?:The\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) with\b"),
-    re.compile(r"^subscribe to (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) (?:telegram|youtube)", re.I),
+    re.compile(
+        r"^subscribe to (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) (?:telegram|youtube)", re.I
+    ),
     re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}\s+(?P<o>[A-Z][\w.&'’ -]{1,40}?)(?:\.|,|$)"),
     re.compile(r"^all (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) articles can be read\b"),
-    re.compile(r"^to receive (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})[’']s? daily newsletter", re.I),
+    re.compile(
+        r"^to receive (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})[’']s? daily newsletter", re.I
+    ),
     re.compile(r"^help keep (?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) free\b"),
-    re.compile(r"^subscribe (?:to|for) (?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) newsletter\b"),
+    re.compile(
+        r"^subscribe (?:to|for) (?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) newsletter\b"
+    ),
     re.compile(r"^(?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) is committed to\b"),
     re.compile(r"^here at (?:the )?(?P<o>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}) we\b", re.I),
 ]
@@ -57,7 +76,9 @@ def _clean_name(name: str) -> str:
     return _HONORIFIC.sub("", " ".join(name.split())).strip(" ,:;|")
 
 
-def authors_from_debris(paragraphs: Sequence[str], debris: Iterable[DebrisMatch]) -> tuple[list[str], str | None]:
+def authors_from_debris(
+    paragraphs: Sequence[str], debris: Iterable[DebrisMatch]
+) -> tuple[list[str], str | None]:
     """Authors named in bylines, `Author:` lines and bios; plus an outlet the byline names."""
     authors: list[str] = []
     outlet: str | None = None
@@ -72,7 +93,7 @@ def authors_from_debris(paragraphs: Sequence[str], debris: Iterable[DebrisMatch]
             parts = [p.strip() for p in re.split(r",|\band\b|&", rest) if p.strip()]
             for k, part in enumerate(parts):
                 name = _clean_name(part)
-                if _PERSON.match(name):
+                if _PERSON.match(name) and not (k > 0 and _OUTLET_WORD.search(name)):
                     authors.append(name)
                 elif k > 0 and outlet is None:
                     outlet = name  # "by Jane Roe, The Daily Planet:"
@@ -105,7 +126,9 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def dates_from_debris(paragraphs: Sequence[str], debris: Iterable[DebrisMatch]) -> dict[str, tuple[datetime, DatePrecision]]:
+def dates_from_debris(
+    paragraphs: Sequence[str], debris: Iterable[DebrisMatch]
+) -> dict[str, tuple[datetime, DatePrecision]]:
     """`published`/`updated` stated in update notes and correction lines."""
     found: dict[str, tuple[datetime, DatePrecision]] = {}
     for match in debris:
@@ -117,7 +140,11 @@ def dates_from_debris(paragraphs: Sequence[str], debris: Iterable[DebrisMatch]) 
         parsed = parse_date(note["date"])
         if parsed is None:
             continue
-        kind = "published" if note["kind"].lower() in {"published", "posted", "first published"} else "updated"
+        kind = (
+            "published"
+            if note["kind"].lower() in {"published", "posted", "first published"}
+            else "updated"
+        )
         found.setdefault(kind, parsed)
     return found
 
@@ -158,8 +185,9 @@ def parse_date(value: str | None) -> tuple[datetime, DatePrecision] | None:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first",
-                                                   "RETURN_AS_TIMEZONE_AWARE": False})
+        parsed = dateparser.parse(
+            value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+        )
     if parsed is None:
         return None
     without_year = _HAS_YEAR.sub("", value)

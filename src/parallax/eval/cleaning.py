@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.clean import find_debris
-from parallax.ingest.sources import read_input
 from parallax.ingest.options import ReadOptions
+from parallax.ingest.sources import read_input
 from parallax.model import RawArticle
 
 __all__ = ["CleaningScore", "gold_sets", "load_gold", "score_cleaning"]
@@ -108,8 +108,16 @@ def gold_sets(shared: Path) -> list[tuple[str, dict[str, dict[int, str]], Path]]
     sets = []
     semeval = shared / "semeval2025t10-en" / "train" / "raw-documents"
     if semeval.is_dir():
-        sets.append(("semeval2025t10 (real, scraped)", load_gold(GOLD_DIR / "cleaning-semeval2025t10.tsv"), semeval))
+        sets.append(
+            (
+                "semeval2025t10 (real, scraped)",
+                load_gold(GOLD_DIR / "cleaning-semeval2025t10.tsv"),
+                semeval,
+            )
+        )
     sample = GOLD_DIR.parent / "sample"
     if (GOLD_DIR / "cleaning-sample.tsv").is_file() and sample.is_dir():
-        sets.append(("sample corpus (fictional)", load_gold(GOLD_DIR / "cleaning-sample.tsv"), sample))
+        sets.append(
+            ("sample corpus (fictional)", load_gold(GOLD_DIR / "cleaning-sample.tsv"), sample)
+        )
     return sets

@@ -53,8 +53,9 @@ def parallax_body(markup: str) -> str:
         return ""
 
 
-def evaluate_extraction(root: Path, *, limit: int | None = None,
-                        extractors: dict[str, Extractor] | None = None) -> list[ExtractionResult]:
+def evaluate_extraction(
+    root: Path, *, limit: int | None = None, extractors: dict[str, Extractor] | None = None
+) -> list[ExtractionResult]:
     """Score each extractor on the benchmark under `root` (ground-truth.json + html/*.html.gz)."""
     extractors = extractors or {"parallax": parallax_body, "trafilatura": trafilatura_body}
     truth: dict[str, dict[str, str]] = json.loads((root / "ground-truth.json").read_text("utf-8"))

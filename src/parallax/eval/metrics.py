@@ -46,7 +46,9 @@ def shingle_counts(gold: str, predicted: str, n: int = 4) -> ShingleCounts:
 
 
 def _shingles(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
 
 
 def mean_prf(pages: list[ShingleCounts]) -> PRF:

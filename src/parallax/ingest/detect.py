@@ -27,7 +27,9 @@ _SUFFIXES: dict[str, Format] = {
     ".warc": "warc",
 }
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article|div|p)[\s>]", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article|div|p)[\s>]", re.I | re.S
+)
 
 
 def _strip_compression(name: str) -> str:

@@ -38,7 +38,9 @@ def read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
         if not authors and entry.get("author"):
             authors = [entry["author"]]
         summary = entry.get("summary")
-        subtitle = " ".join(fragment_paragraphs(summary)) if summary and entry.get("content") else None
+        subtitle = (
+            " ".join(fragment_paragraphs(summary)) if summary and entry.get("content") else None
+        )
         meta: dict[str, Any] = {
             "url": entry.get("link"),
             "id": entry.get("id"),
@@ -61,7 +63,7 @@ def read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
 def _entry_markup(entry: Any) -> str:
     contents = entry.get("content") or []
     if contents:
-        return max((c.get("value", "") for c in contents), key=len)
+        return str(max((c.get("value", "") for c in contents), key=len))
     return str(entry.get("summary") or "")
 
 

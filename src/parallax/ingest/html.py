@@ -16,8 +16,22 @@ __all__ = ["fragment_paragraphs", "read_html"]
 
 _CLOSING = re.compile(r"</(html|body)\s*>", re.I)
 _OPENING = re.compile(r"<(html|body)[\s>]", re.I)
-_BLOCK_TAGS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "pre",
-               "td", "dd", "dt")
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "pre",
+    "td",
+    "dd",
+    "dt",
+)
 
 
 def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:

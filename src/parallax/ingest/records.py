@@ -23,9 +23,11 @@ __all__ = ["read_csv", "read_json", "read_jsonl", "record_to_article"]
 ReadResult = RawArticle | InputError
 
 
-def record_to_article(record: dict[str, Any], source: str, options: ReadOptions,
-                      fmt: str) -> RawArticle:
+def record_to_article(
+    record: dict[str, Any], source: str, options: ReadOptions, fmt: str
+) -> RawArticle:
     """Map one record's fields onto a `RawArticle`; a record without a body is an error."""
+
     def pick(attribute: str) -> Any:
         for name in options.field_names(attribute):
             value = record.get(name)
@@ -37,7 +39,9 @@ def record_to_article(record: dict[str, Any], source: str, options: ReadOptions,
     if isinstance(body, list):
         paragraphs = [str(p).strip() for p in body if str(p).strip()]
     elif isinstance(body, str):
-        paragraphs = fragment_paragraphs(body) if _looks_like_markup(body) else split_paragraphs(body)
+        paragraphs = (
+            fragment_paragraphs(body) if _looks_like_markup(body) else split_paragraphs(body)
+        )
     else:
         paragraphs = []
     if not paragraphs:
@@ -87,10 +91,18 @@ def read_json(data: str, path: str, options: ReadOptions) -> Iterator[ReadResult
     try:
         parsed = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"invalid or truncated JSON ({exc.msg} at line {exc.lineno})") from exc
+        raise InputError(
+            path, f"invalid or truncated JSON ({exc.msg} at line {exc.lineno})"
+        ) from exc
     if isinstance(parsed, dict):
-        inner = next((parsed[k] for k in ("articles", "items", "data", "records")
-                      if isinstance(parsed.get(k), list)), None)
+        inner = next(
+            (
+                parsed[k]
+                for k in ("articles", "items", "data", "records")
+                if isinstance(parsed.get(k), list)
+            ),
+            None,
+        )
         if inner is None:
             yield record_to_article(parsed, path, options, "json")
             return
@@ -145,7 +157,9 @@ def read_csv(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Rea
             encoding = "cp1252"
     text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
     sample = text.read(8192)
-    delimiter = "\t" if path.lower().endswith(".tsv") or sample.count("\t") > sample.count(",") else ","
+    delimiter = (
+        "\t" if path.lower().endswith(".tsv") or sample.count("\t") > sample.count(",") else ","
+    )
     csv.field_size_limit(min(sys.maxsize, options.max_bytes))
     reader = csv.DictReader(_chain(sample, text), delimiter=delimiter)
     try:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 from parallax.errors import InputError
 from parallax.ingest.decode import decode_bytes
@@ -47,7 +47,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
         elif path.is_file():
             yield str(path)
         elif glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = sorted(glob.glob(item, recursive=True))  # noqa: PTH207
             if not matches:
                 yield InputError(item, "no file matches this pattern")
             yield from (m for m in matches if Path(m).is_file())
@@ -77,17 +77,17 @@ def read_input(path: str, options: ReadOptions) -> Iterator[ReadResult]:
 
 
 @contextmanager
-def _open(path: str) -> Iterator[io.BufferedReader]:
+def _open(path: str) -> Iterator[Any]:
+    """A peekable binary stream, decompressed where the suffix says so."""
     if path == STDIN:
-        yield io.BufferedReader(sys.stdin.buffer, buffer_size=65536)  # type: ignore[arg-type]
+        yield io.BufferedReader(sys.stdin.buffer, buffer_size=65536)
         return
-    opener = _OPENERS.get(Path(path).suffix.lower())
-    raw: IO[bytes] = opener(path, "rb") if opener else open(path, "rb")  # type: ignore[operator]
-    with raw, io.BufferedReader(raw, buffer_size=65536) as buffered:  # type: ignore[arg-type]
+    opener: Any = _OPENERS.get(Path(path).suffix.lower(), open)
+    with opener(path, "rb") as raw, io.BufferedReader(raw, buffer_size=65536) as buffered:
         yield buffered
 
 
-def _dispatch(stream: io.BufferedReader, path: str, options: ReadOptions) -> Iterator[ReadResult]:
+def _dispatch(stream: Any, path: str, options: ReadOptions) -> Iterator[ReadResult]:
     head = stream.peek(8192)[:8192]
     fmt = detect_format(path, head)
     if fmt == "jsonl":

@@ -17,7 +17,9 @@ from parallax.model import RawArticle
 __all__ = ["read_warc"]
 
 
-def read_warc(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[RawArticle | InputError]:
+def read_warc(
+    stream: IO[bytes], path: str, options: ReadOptions
+) -> Iterator[RawArticle | InputError]:
     """`PATH#N` numbers records in file order (1-based, counting every WARC record)."""
     number = 0
     try:

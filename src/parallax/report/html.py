@@ -12,12 +12,14 @@ from parallax.model import Article
 
 __all__ = ["render_report"]
 
-_env = Environment(loader=PackageLoader("parallax", "report/templates"),
-                   autoescape=select_autoescape(["html"]))
+_env = Environment(
+    loader=PackageLoader("parallax", "report/templates"), autoescape=select_autoescape(["html"])
+)
 
 
-def render_report(articles: Iterable[Article], *, title: str = "Parallax report",
-                  failures: Iterable[str] = ()) -> str:
+def render_report(
+    articles: Iterable[Article], *, title: str = "Parallax report", failures: Iterable[str] = ()
+) -> str:
     """Render articles grouped by outlet, with counts of debris removed by reason."""
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     reasons: Counter[str] = Counter()

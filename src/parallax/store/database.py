@@ -52,7 +52,9 @@ class Store:
             with self.engine.begin() as conn:
                 migrate(conn)
         except (OperationalError, SQLAlchemyError) as exc:
-            raise StoreError(f"cannot open the store at {target}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+            raise StoreError(
+                f"cannot open the store at {target}: {exc.orig if hasattr(exc, 'orig') else exc}"
+            ) from exc
         self._dedup: DuplicateIndex | None = None
         self._near_threshold = near_threshold
 
@@ -63,8 +65,9 @@ class Store:
             index = DuplicateIndex(self._near_threshold)
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(articles.c.id, articles.c.body_hash, minhashes.c.signature)
-                    .join(minhashes, minhashes.c.article_id == articles.c.id)
+                    select(articles.c.id, articles.c.body_hash, minhashes.c.signature).join(
+                        minhashes, minhashes.c.article_id == articles.c.id
+                    )
                 )
                 index.load((r[0], r[1], r[2]) for r in rows)
             self._dedup = index
@@ -75,12 +78,17 @@ class Store:
         now = datetime.now(UTC).isoformat()
         index = self.dedup_index()
         with self.engine.begin() as conn:
-            seen = conn.execute(select(sources.c.article_id).where(sources.c.source == article.source)).scalar()
+            seen = conn.execute(
+                select(sources.c.article_id).where(sources.c.source == article.source)
+            ).scalar()
             if seen == article.id:
                 return "unchanged"
             sketch = minhash_of(article.body)
             match = index.find(article.body, sketch)
-            if match is None and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar():
+            if (
+                match is None
+                and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar()
+            ):
                 match = Match(article.id, "exact", 1.0)  # same title and body from another source
             if match is not None:
                 if seen == match.kept_id:
@@ -94,24 +102,48 @@ class Store:
 
     def _insert(self, conn: Connection, article: Article, signature: bytes, now: str) -> None:
         data = article.to_dict()
-        conn.execute(insert(articles).values(
-            id=article.id, source=article.source, record_id=article.record_id, url=article.url,
-            title=article.title, subtitle=article.subtitle, outlet=article.outlet,
-            authors=json.dumps(article.authors, ensure_ascii=False), published=data["published"],
-            published_precision=article.published_precision, updated=data["updated"],
-            language=article.language, body=article.body, body_hash=body_hash(article.body),
-            format=article.format, data=json.dumps(data, ensure_ascii=False), ingested_at=now,
-        ))
+        conn.execute(
+            insert(articles).values(
+                id=article.id,
+                source=article.source,
+                record_id=article.record_id,
+                url=article.url,
+                title=article.title,
+                subtitle=article.subtitle,
+                outlet=article.outlet,
+                authors=json.dumps(article.authors, ensure_ascii=False),
+                published=data["published"],
+                published_precision=article.published_precision,
+                updated=data["updated"],
+                language=article.language,
+                body=article.body,
+                body_hash=body_hash(article.body),
+                format=article.format,
+                data=json.dumps(data, ensure_ascii=False),
+                ingested_at=now,
+            )
+        )
         conn.execute(insert(minhashes).values(article_id=article.id, signature=signature))
         if conn.dialect.name == "sqlite":
-            conn.execute(text("INSERT INTO articles_fts(id, title, body) VALUES (:id, :title, :body)"),
-                         {"id": article.id, "title": article.title or "", "body": article.body})
+            conn.execute(
+                text("INSERT INTO articles_fts(id, title, body) VALUES (:id, :title, :body)"),
+                {"id": article.id, "title": article.title or "", "body": article.body},
+            )
 
     @staticmethod
-    def _link(conn: Connection, source: str, article_id: str, kind: str, similarity: float, now: str) -> None:
+    def _link(
+        conn: Connection, source: str, article_id: str, kind: str, similarity: float, now: str
+    ) -> None:
         conn.execute(delete(sources).where(sources.c.source == source))
-        conn.execute(insert(sources).values(source=source, article_id=article_id, kind=kind,
-                                            similarity=similarity, ingested_at=now))
+        conn.execute(
+            insert(sources).values(
+                source=source,
+                article_id=article_id,
+                kind=kind,
+                similarity=similarity,
+                ingested_at=now,
+            )
+        )
 
     # -- reading -------------------------------------------------------------------------
     def count(self) -> int:
@@ -123,7 +155,9 @@ class Store:
         if len(article_id) < 4:
             return None
         with self.engine.connect() as conn:
-            rows = conn.execute(select(articles.c.data).where(articles.c.id.startswith(article_id)).limit(2)).all()
+            rows = conn.execute(
+                select(articles.c.data).where(articles.c.id.startswith(article_id)).limit(2)
+            ).all()
         if len(rows) != 1:
             return None
         return Article.from_dict(json.loads(rows[0][0]))
@@ -131,13 +165,23 @@ class Store:
     def duplicates_of(self, article_id: str) -> list[dict[str, Any]]:
         """Sources linked to a kept article as exact or near duplicates."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(sources.c.source, sources.c.kind, sources.c.similarity)
-                                .where(sources.c.article_id == article_id, sources.c.kind != "kept"))
+            rows = conn.execute(
+                select(sources.c.source, sources.c.kind, sources.c.similarity).where(
+                    sources.c.article_id == article_id, sources.c.kind != "kept"
+                )
+            )
             return [dict(r._mapping) for r in rows]
 
-    def list(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
-        query = select(articles.c.id, articles.c.published, articles.c.outlet, articles.c.title,
-                       articles.c.source).order_by(articles.c.published.desc(), articles.c.id)
+    def list_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
+        query = select(
+            articles.c.id,
+            articles.c.published,
+            articles.c.outlet,
+            articles.c.title,
+            articles.c.source,
+        ).order_by(articles.c.published.desc(), articles.c.id)
         if outlet:
             query = query.where(articles.c.outlet == outlet)
         with self.engine.connect() as conn:

@@ -103,10 +103,12 @@ def m001_initial(conn: Connection) -> None:
 def m002_full_text(conn: Connection) -> None:
     """Full-text index over title and body (FTS5 on SQLite; other dialects search with LIKE)."""
     if conn.dialect.name == "sqlite":
-        conn.execute(text(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-            "id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"
-        ))
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                "id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
 
 
 def migrate(conn: Connection) -> list[str]:
@@ -118,7 +120,10 @@ def migrate(conn: Connection) -> list[str]:
         if version in done:
             continue
         func(conn)
-        conn.execute(insert(schema_migrations).values(
-            version=version, name=name, applied_at=datetime.now(UTC).isoformat()))
+        conn.execute(
+            insert(schema_migrations).values(
+                version=version, name=name, applied_at=datetime.now(UTC).isoformat()
+            )
+        )
         applied.append(name)
     return applied

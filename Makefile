@@ -1,0 +1,47 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install lint typecheck golden sample eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/parallax demo --out out/demo
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# Rebuild the fictional corpus and its cleaning gold, then the whole-article goldens.
+sample: $(STAMP)
+	$(BIN)/python scripts/build_sample.py
+
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden.test_golden
+
+eval: $(STAMP)
+	$(BIN)/parallax eval cleaning
+	$(BIN)/parallax eval extraction
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest_memory.py
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

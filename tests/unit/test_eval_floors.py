@@ -1,0 +1,32 @@
+"""Quality gates: evaluation figures may not fall below the floors recorded in eval_floors.json."""
+
+from __future__ import annotations
+
+import json
+
+from parallax.eval.cleaning import GOLD_DIR, load_gold, score_cleaning
+from parallax.eval.extraction import evaluate_extraction
+
+from ..conftest import ROOT, SAMPLE, shared_data
+
+FLOORS = json.loads((ROOT / "benchmarks" / "eval_floors.json").read_text("utf-8"))
+
+
+def test_cleaning_floors_on_real_scraped_documents() -> None:
+    root = shared_data("semeval2025t10-en") / "train" / "raw-documents"
+    score = score_cleaning("semeval", load_gold(GOLD_DIR / "cleaning-semeval2025t10.tsv"), root)
+    assert score.content >= 300 and score.debris >= 60
+    assert score.content_precision >= FLOORS["cleaning_semeval_content_precision"], score.lost
+    assert score.debris_recall >= FLOORS["cleaning_semeval_debris_recall"], score.missed
+
+
+def test_cleaning_floors_on_sample_corpus() -> None:
+    score = score_cleaning("sample", load_gold(GOLD_DIR / "cleaning-sample.tsv"), SAMPLE)
+    assert score.content_precision == 1.0, score.lost
+    assert score.debris_recall >= FLOORS["cleaning_sample_debris_recall"], score.missed
+
+
+def test_extraction_beats_plain_trafilatura() -> None:
+    parallax, baseline = evaluate_extraction(shared_data("article-extraction-benchmark"))
+    assert parallax.score.f1 >= baseline.score.f1
+    assert parallax.score.f1 >= FLOORS["extraction_f1"]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from parallax.clean import clean_article
+from parallax.errors import StoreError
+from parallax.model import RawArticle
+from parallax.store import Store
+from parallax.store.schema import MIGRATIONS
+
+BODY = [
+    "The harbour authority said on Monday that the new berth would open in June after two years of work.",
+    "Shipping lines welcomed the decision, saying it would cut waiting times for container vessels.",
+    "Environmental groups said they would watch the dredging closely and report any damage.",
+]
+
+
+def _article(source: str, title: str = "Berth opens", body: list[str] | None = None):  # type: ignore[no-untyped-def]
+    return clean_article(RawArticle(source=source, title=title, paragraphs=body or BODY))
+
+
+def test_migrations_create_schema_once(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    Store(str(db))
+    Store(str(db))
+    with sqlite3.connect(db) as conn:
+        versions = [
+            r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        ]
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert versions == [v for v, _, _ in MIGRATIONS]
+    assert {"id", "title", "outlet", "authors", "published", "body", "data"} <= columns
+    assert mode == "wal"
+
+
+def test_exact_near_and_idempotent(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "p.db"))
+    assert store.add(_article("a.txt")) == "added"
+    assert store.add(_article("a.txt")) == "unchanged"
+    assert store.add(_article("b.txt")) == "exact"
+    near = [*BODY[:2], BODY[2] + " A spokesperson declined to comment."]
+    assert store.add(_article("c.txt", title="Berth to open in June", body=near)) == "near"
+    assert store.add(_article("c.txt", title="Berth to open in June", body=near)) == "unchanged"
+    other = ["A different story about a school that reopened after the summer floods receded."] * 1
+    assert store.add(_article("d.txt", title="School reopens", body=other)) == "added"
+    assert store.count() == 2
+    kept = store.list_articles()
+    first = next(r for r in kept if r["title"] == "Berth opens")
+    assert sorted(d["kind"] for d in store.duplicates_of(first["id"])) == ["exact", "near"]
+
+
+def test_dedup_index_survives_reopen(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    Store(db).add(_article("a.txt"))
+    assert Store(db).add(_article("b.txt", title="Other headline")) == "exact"
+
+
+def test_get_by_prefix_and_search(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "p.db"))
+    article = _article("a.txt")
+    store.add(article)
+    assert store.get(article.id[:6]) == article
+    assert store.get("zz") is None
+    hits = store.search("dredging")
+    assert [h.id for h in hits] == [article.id] and "[dredging]" in hits[0].snippet
+    with pytest.raises(StoreError):
+        store.search('"unbalanced')
+
+
+def test_unopenable_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        Store(str(tmp_path / "missing-dir" / "p.db"))
