@@ -131,8 +131,9 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 def normalize_for_hash(text: str) -> str:
     """Case-, accent-, punctuation- and whitespace-insensitive form used for exact de-duplication."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # accents only exist outside ASCII; skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NON_WORD.sub(" ", text.casefold())
     return _SPACE.sub(" ", text).strip()
 
