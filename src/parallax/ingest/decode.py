@@ -9,9 +9,18 @@ from charset_normalizer import from_bytes
 
 from parallax.errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary", "split_paragraphs"]
+__all__ = ["collapse_space", "decode_bytes", "looks_binary", "split_paragraphs"]
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def collapse_space(text: str) -> str | None:
+    """Runs of whitespace to one space; None for a blank string.
+
+    >>> collapse_space("  Harbour\\n  Times ")
+    'Harbour Times'
+    """
+    return " ".join(text.split()) or None
 
 
 def looks_binary(head: bytes) -> bool:

@@ -9,7 +9,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from parallax.errors import InputError
-from parallax.ingest.decode import split_paragraphs
+from parallax.ingest.decode import collapse_space, split_paragraphs
 from parallax.model import RawArticle
 
 __all__ = ["fragment_paragraphs", "read_html"]
@@ -56,7 +56,7 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
     # trafilatura's text output puts one block (paragraph, heading, list item) per line
     paragraphs = [line.strip() for line in (meta.get("text") or "").split("\n") if line.strip()]
     # trafilatura keeps an <h1> headline or a dek that sits inside the article element
-    while paragraphs and paragraphs[0].strip() in {title, description}:
+    while paragraphs and paragraphs[0] in {title, description}:
         paragraphs = paragraphs[1:]
     if not paragraphs:
         raise InputError(source, "no article text found in the HTML page")
@@ -100,10 +100,7 @@ def _has_block_ancestor(el: Any, root: Any) -> bool:
 
 
 def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
+    return collapse_space(value) if isinstance(value, str) else None
 
 
 def _split_authors(value: Any) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from parallax.errors import InputError
-from parallax.ingest.decode import decode_bytes, looks_binary, split_paragraphs
+from parallax.ingest.decode import collapse_space, decode_bytes, looks_binary, split_paragraphs
 from parallax.ingest.html import fragment_paragraphs
 from parallax.ingest.options import ReadOptions
 from parallax.model import RawArticle
@@ -77,8 +77,7 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, dict):
         value = value.get("name") or value.get("title") or value.get("href")
-    text = " ".join(str(value).split())
-    return text or None
+    return collapse_space(str(value))
 
 
 def _looks_like_markup(text: str) -> bool:
