@@ -68,7 +68,7 @@ def _report_error(error: InputError) -> None:
     err.print(f"[red]error[/red] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-def _progress(total: int | None, enabled: bool = True) -> Progress:
+def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -76,7 +76,6 @@ def _progress(total: int | None, enabled: bool = True) -> Progress:
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=not enabled,
     )
 
 
@@ -93,7 +92,7 @@ def ingest(
     options = _options(field, max_bytes)
     store = Store(db)
     total = sum(isinstance(f, str) for f in expand_inputs(paths))
-    with _progress(total) as bar:
+    with _progress() as bar:
         task = bar.add_task("ingesting", total=total)
 
         def advance(path: str, outcomes: Counter[str]) -> None:
@@ -256,7 +255,7 @@ def demo(
     ] = None,
 ) -> None:
     """Run the main job on the bundled fictional corpus and write an HTML report."""
-    with _progress(None) as bar:
+    with _progress() as bar:
         task = bar.add_task("demo", total=None)
         result = run_demo(out_dir, corpus, on_file=lambda path, _: bar.update(task, advance=1))
     for error in result.ingest.errors:
