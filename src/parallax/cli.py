@@ -20,8 +20,11 @@ from parallax.export import FORMATS, write_articles
 from parallax.ingest import ReadOptions, expand_inputs
 from parallax.jobs import ingest_into, run_demo
 from parallax.model import Article
+from parallax.nlp import NlpSettings, analyze_articles
+from parallax.nlp.aliases import load_aliases
 from parallax.pipeline import analyze_inputs
 from parallax.store import Store
+from parallax.store.database import QuoteRow
 
 __all__ = ["app", "main"]
 
@@ -49,6 +52,24 @@ FieldOption = Annotated[
         "(attributes: title, subtitle, body, url, published, updated, authors, outlet, id, language).",
     ),
 ]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy pipeline for entities and quotes (default en_core_web_sm, or the "
+        "PARALLAX_SPACY_MODEL environment variable); en_core_web_md/lg/trf where installed.",
+    ),
+]
+NoNlpOption = Annotated[
+    bool, typer.Option("--no-nlp", help="Skip entities and quotes (read and clean only).")
+]
+AliasOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        help="TOML file of [[merge]] and [[forbid]] name groups for cross-article entity identity.",
+    ),
+]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse single-document inputs larger than this.")
 ]
@@ -62,6 +83,10 @@ def _options(fields: list[str] | None, max_bytes: int) -> ReadOptions:
             raise ConfigError(f"--field expects ATTRIBUTE=FIELD, got {item!r}")
         mapping[key.strip()] = value.strip()
     return ReadOptions(fields=mapping, max_bytes=max_bytes)
+
+
+def _nlp_settings(model: str | None) -> NlpSettings:
+    return NlpSettings(model=model) if model else NlpSettings()
 
 
 def _report_error(error: InputError) -> None:
@@ -87,10 +112,16 @@ def ingest(
     db: DbOption = "parallax.db",
     field: FieldOption = None,
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
+    model: ModelOption = None,
+    no_nlp: NoNlpOption = False,
+    aliases: AliasOption = None,
 ) -> None:
-    """Read, clean, de-duplicate and store articles. Re-running on the same inputs changes nothing."""
+    """Read, clean, analyze (entities, quotes), de-duplicate and store articles.
+
+    Re-running on the same inputs changes nothing.
+    """
     options = _options(field, max_bytes)
-    store = Store(db)
+    store = Store(db, aliases=load_aliases(aliases))
     total = sum(isinstance(f, str) for f in expand_inputs(paths))
     with _progress() as bar:
         task = bar.add_task("ingesting", total=total)
@@ -100,7 +131,14 @@ def ingest(
                 task, advance=1, description=f"ingesting ({sum(outcomes.values())} articles)"
             )
 
-        report = ingest_into(store, paths, options, on_file=advance)
+        report = ingest_into(
+            store,
+            paths,
+            options,
+            on_file=advance,
+            nlp=_nlp_settings(model),
+            analyze=not no_nlp,
+        )
     for error in report.errors:
         _report_error(error)
     outcomes = report.outcomes
@@ -126,8 +164,11 @@ def analyze(
     ] = None,
     field: FieldOption = None,
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
+    model: ModelOption = None,
+    no_nlp: NoNlpOption = False,
 ) -> None:
-    """Analyze articles without a store: one JSON object per article (schema: parallax/schema/article.schema.json)."""
+    """Analyze articles without a store: one JSON object per article with its entities and
+    quotes (schema: parallax/schema/article.schema.json)."""
     if format not in FORMATS:
         raise ConfigError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     if format == "parquet" and output is None:
@@ -135,13 +176,16 @@ def analyze(
     options = _options(field, max_bytes)
     failures: list[InputError] = []
 
-    def articles() -> Any:
+    def cleaned() -> Any:
         for result in analyze_inputs(paths, options):
             if isinstance(result, InputError):
                 failures.append(result)
                 _report_error(result)
             else:
                 yield result
+
+    def articles() -> Any:
+        return cleaned() if no_nlp else analyze_articles(cleaned(), _nlp_settings(model))
 
     binary = format == "parquet"
     target = (
@@ -245,6 +289,70 @@ def search(
     out.print(table)
 
 
+@app.command("quotes")
+def list_quotes(
+    speaker: Annotated[
+        str | None,
+        typer.Option(help="Who said it: any part of a canonical name or alias (case-insensitive)."),
+    ] = None,
+    db: DbOption = "parallax.db",
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct or indirect.")] = None,
+    limit: Annotated[int, typer.Option(help="How many rows.")] = 100,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Everything a person (or organisation) said across the stored corpus, with outlet and date."""
+    if format not in {"table", "jsonl", "csv"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
+    rows = Store(db).quotes(speaker=speaker, outlet=outlet, kind=kind, limit=limit)
+    if format == "jsonl":
+        for row in rows:
+            print(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
+        return
+    if format == "csv":
+        import csv
+
+        fields = [f.name for f in dataclasses.fields(QuoteRow)]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(dataclasses.asdict(row))
+        return
+    table = Table("published", "outlet", "speaker", "kind", "quote")
+    for row in rows:
+        table.add_row(
+            (row.published or "")[:10], row.outlet or "", row.speaker or "?", row.kind, row.text
+        )
+    out.print(table)
+
+
+@app.command("entities")
+def list_entities(
+    db: DbOption = "parallax.db",
+    type: Annotated[
+        str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, NORP or FAC.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many rows.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """The corpus entity table: canonical name, type, aliases, descriptors, article count."""
+    rows = Store(db).entities(type_=type, limit=limit)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("name", "type", "articles", "aliases", "descriptors")
+    for row in rows:
+        table.add_row(
+            row["name"],
+            row["type"],
+            str(row["article_count"]),
+            "; ".join(row["aliases"]),
+            "; ".join(row["descriptors"]),
+        )
+    out.print(table)
+
+
 @app.command()
 def demo(
     out_dir: Annotated[
@@ -330,6 +438,73 @@ def eval_cleaning(
                 out.print(f"[red]lost[/red] {score.name}: {line}", highlight=False)
             for line in score.missed:
                 out.print(f"[yellow]missed[/yellow] {score.name}: {line}", highlight=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder.")] = Path(
+        "../shared/data/polnear"
+    ),
+    split: Annotated[str, typer.Option(help="train or dev.")] = "dev",
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    model: ModelOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses, false alarms, wrong speakers.")
+    ] = False,
+) -> None:
+    """Quote extraction on PolNeAR: Parallax vs textacy's direct_quotations, same parses."""
+    from parallax.eval.quotes import (
+        load_polnear,
+        parallax_system,
+        parse_all,
+        score_system,
+        textacy_system,
+    )
+    from parallax.nlp import load_nlp
+
+    if not (data / split / "text").is_dir():
+        raise ConfigError(f"PolNeAR {split} split not found under {data}")
+    docs = load_polnear(data, split, limit)
+    with _progress() as bar:
+        bar.add_task(f"parsing {len(docs)} articles", total=None)
+        parsed = parse_all(load_nlp(_nlp_settings(model).model), docs)
+    table = Table("system", "overlap", "kind", "gold", "precision", "recall", "F1", "speaker acc.")
+    results = []
+    for name, system in (("parallax", parallax_system), ("textacy", textacy_system)):
+        for threshold in (0.3, 0.8):
+            score = score_system(name, system, parsed, threshold)
+            results.append(score)
+            for kind in ("all", "direct", "indirect"):
+                prf = score.prf(kind)
+                table.add_row(
+                    name,
+                    f"\u2265{threshold:.0%}",
+                    kind,
+                    str(score.gold[kind]),
+                    f"{prf.precision:.3f}",
+                    f"{prf.recall:.3f}",
+                    f"{prf.f1:.3f}",
+                    f"{score.speaker_accuracy:.3f} ({score.speakers_scored})"
+                    if kind == "all"
+                    else "",
+                )
+    out.print(
+        f"PolNeAR {split}: {len(docs)} articles; recall on speech-like gold attributions; "
+        "baseline: textacy direct_quotations on the same parses"
+    )
+    out.print(table)
+    ours, theirs = results[0].prf().f1, results[2].prf().f1
+    out.print(
+        f"overall F1 at \u226530%: parallax {ours:.3f}, textacy {theirs:.3f}, margin {ours - theirs:+.3f}"
+    )
+    if verbose:
+        first = results[0]
+        for line in first.misses:
+            out.print(f"[yellow]missed[/yellow] {line}", highlight=False)
+        for line in first.false_alarms:
+            out.print(f"[red]false alarm[/red] {line}", highlight=False)
+        for line in first.wrong_speakers:
+            out.print(f"[magenta]speaker[/magenta] {line}", highlight=False)
 
 
 def main() -> None:

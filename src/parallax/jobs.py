@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from parallax.clean import clean_article
 from parallax.errors import InputError
 from parallax.ingest import ReadOptions, expand_inputs, read_input
+from parallax.model import Article, RawArticle
+from parallax.nlp import NlpSettings, analyze_articles
 from parallax.report import render_report
 from parallax.store import Store
 
@@ -34,10 +37,13 @@ def ingest_into(
     options: ReadOptions | None = None,
     *,
     on_file: Progress | None = None,
+    nlp: NlpSettings | None = None,
+    analyze: bool = True,
 ) -> IngestReport:
-    """Read, clean and store every article of `inputs`; one transaction per article.
+    """Read, clean, analyze (entities, quotes) and store every article of `inputs`.
 
-    `on_file(path, outcomes)` is called after each input file (for progress display).
+    Each article is stored in its own transaction with its analyses, so an interrupted run
+    leaves no half-written article. `on_file(path, outcomes)` is called after each input file.
     """
     options = options or ReadOptions()
     report = IngestReport()
@@ -45,14 +51,22 @@ def ingest_into(
         if isinstance(path, InputError):
             report.errors.append(path)
             continue
-        for result in read_input(path, options):
-            if isinstance(result, InputError):
-                report.errors.append(result)
-                continue
-            report.outcomes[store.add(clean_article(result))] += 1
+        cleaned = _cleaned(read_input(path, options), report)
+        while batch := list(islice(cleaned, 64)):
+            ready = analyze_articles(batch, nlp) if analyze else iter(batch)
+            for article in ready:
+                report.outcomes[store.add(article)] += 1
         if on_file:
             on_file(path, report.outcomes)
     return report
+
+
+def _cleaned(results: Iterable[RawArticle | InputError], report: IngestReport) -> Iterator[Article]:
+    for result in results:
+        if isinstance(result, InputError):
+            report.errors.append(result)
+        else:
+            yield clean_article(result)
 
 
 def find_sample_corpus() -> Path:

@@ -16,6 +16,9 @@ from typing import Any, Literal
 __all__ = [
     "Article",
     "DatePrecision",
+    "Entity",
+    "Mention",
+    "Quote",
     "RawArticle",
     "RemovedBlock",
     "article_id",
@@ -50,6 +53,92 @@ class RemovedBlock:
     index: int = -1  # position among the reader's paragraphs; -1 when not a whole paragraph
 
 
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """Where an entity is named in `Article.body`: the text as written and its character span."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place of one article, under one canonical name.
+
+    `id` is unique within the article (``e1``, ``e2`` ...); `key` is the cross-article identity
+    key the store merges on (see `parallax.nlp.entities.entity_key`).
+    """
+
+    id: str
+    name: str
+    type: str
+    key: str
+    descriptors: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "key": self.key,
+            "descriptors": list(self.descriptors),
+            "mentions": [asdict(m) for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            key=data.get("key") or data["name"].casefold(),
+            descriptors=list(data.get("descriptors") or []),
+            mentions=[Mention(**m) for m in data.get("mentions") or []],
+        )
+
+
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Quote:
+    """Something a speaker said, with every span pointing into `Article.body`.
+
+    `parts` are the spans of the quoted content (a direct quote split by its cue has several);
+    `start`/`end` cover them all. `speaker` is the canonical name of the resolved entity, or the
+    speaker as written when it names no entity ("officials"); `None` when it could not be
+    resolved (an unresolved "he" is never reported as the speaker).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_entity: str | None
+    confidence: float
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["parts"] = [list(p) for p in self.parts]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        values = dict(data)
+        values["parts"] = [tuple(p) for p in data.get("parts") or []]
+        return cls(**values)
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the unit every analysis attaches to."""
@@ -70,6 +159,8 @@ class Article:
     record_id: str | None = None
     format: str = "text"
     duplicate_of: str | None = None
+    entities: list[Entity] | None = None  # None: the NLP stage has not run
+    quotes: list[Quote] | None = None
 
     @property
     def body(self) -> str:
@@ -96,6 +187,8 @@ class Article:
             "paragraphs": list(self.paragraphs),
             "removed": [asdict(r) for r in self.removed],
             "duplicate_of": self.duplicate_of,
+            "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
+            "quotes": None if self.quotes is None else [q.to_dict() for q in self.quotes],
         }
 
     @classmethod
@@ -118,6 +211,12 @@ class Article:
             paragraphs=list(data.get("paragraphs") or []),
             removed=[RemovedBlock(**r) for r in data.get("removed") or []],
             duplicate_of=data.get("duplicate_of"),
+            entities=None
+            if data.get("entities") is None
+            else [Entity.from_dict(e) for e in data["entities"]],
+            quotes=None
+            if data.get("quotes") is None
+            else [Quote.from_dict(q) for q in data["quotes"]],
         )
 
 

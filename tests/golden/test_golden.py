@@ -1,4 +1,7 @@
-"""Whole-article goldens: `parallax analyze` on the sample corpus. Update with `make golden`."""
+"""Whole-article goldens: `parallax analyze` (cleaning, entities, quotes) on the sample corpus.
+
+Update with `make golden` and review the diff.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from parallax.model import Article
+from parallax.nlp import analyze_articles
 from parallax.pipeline import analyze_inputs
 
 from ..conftest import ROOT
@@ -19,7 +24,8 @@ def current() -> list[dict[str, object]]:
     cwd = Path.cwd()
     os.chdir(ROOT)  # sources are recorded relative to the repository root
     try:
-        return [a.to_dict() for a in analyze_inputs(["data/sample"])]  # type: ignore[union-attr]
+        cleaned = [a for a in analyze_inputs(["data/sample"]) if isinstance(a, Article)]
+        return [a.to_dict() for a in analyze_articles(cleaned)]
     finally:
         os.chdir(cwd)
 

@@ -9,15 +9,36 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from parallax.dedup import DuplicateIndex, Match, body_hash, minhash_of, signature_bytes
 from parallax.errors import StoreError
 from parallax.model import Article
-from parallax.store.schema import articles, migrate, minhashes, sources
+from parallax.nlp.aliases import AliasRules
+from parallax.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    migrate,
+    minhashes,
+    quotes,
+    sources,
+)
 
-__all__ = ["AddOutcome", "SearchHit", "Store"]
+__all__ = ["AddOutcome", "QuoteRow", "SearchHit", "Store"]
 
 AddOutcome = Literal["added", "exact", "near", "unchanged"]
 
@@ -29,6 +50,23 @@ class SearchHit:
     outlet: str | None
     published: str | None
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A stored quote with the article it came from."""
+
+    speaker: str | None
+    text: str
+    kind: str
+    cue: str | None
+    outlet: str | None
+    published: str | None
+    title: str | None
+    article_id: str
+    start: int
+    end: int
+    confidence: float
 
 
 def _url(target: str) -> str:
@@ -43,7 +81,14 @@ class Store:
     0
     """
 
-    def __init__(self, target: str = "parallax.db", *, near_threshold: float = 0.8) -> None:
+    def __init__(
+        self,
+        target: str = "parallax.db",
+        *,
+        near_threshold: float = 0.8,
+        aliases: AliasRules | None = None,
+    ) -> None:
+        self.aliases = aliases or AliasRules()
         self.url = "sqlite://" if target == ":memory:" else _url(target)
         try:
             self.engine: Engine = create_engine(self.url)
@@ -124,11 +169,92 @@ class Store:
             )
         )
         conn.execute(insert(minhashes).values(article_id=article.id, signature=signature))
+        self._insert_analyses(conn, article)
         if conn.dialect.name == "sqlite":
             conn.execute(
                 text("INSERT INTO articles_fts(id, title, body) VALUES (:id, :title, :body)"),
                 {"id": article.id, "title": article.title or "", "body": article.body},
             )
+
+    def _insert_analyses(self, conn: Connection, article: Article) -> None:
+        """Entities into the corpus table (merged by identity key) and quotes, same transaction."""
+        keys: dict[str, str] = {}
+        for entity in article.entities or []:
+            key = self._corpus_key(conn, entity.name, entity.type, entity.key)
+            keys[entity.id] = key
+            aliases = sorted({m.text for m in entity.mentions} | {entity.name})
+            row = conn.execute(select(entities).where(entities.c.key == key)).mappings().first()
+            if row is None:
+                conn.execute(
+                    insert(entities).values(
+                        key=key,
+                        name=entity.name,
+                        type=entity.type,
+                        aliases=json.dumps(aliases, ensure_ascii=False),
+                        descriptors=json.dumps(entity.descriptors, ensure_ascii=False),
+                        article_count=1,
+                    )
+                )
+            else:
+                known = json.loads(row["aliases"])
+                described = json.loads(row["descriptors"])
+                longer = len(entity.name.split()) > len(row["name"].split())
+                conn.execute(
+                    update(entities)
+                    .where(entities.c.key == key)
+                    .values(
+                        name=entity.name if longer else row["name"],
+                        aliases=json.dumps(sorted(set(known) | set(aliases)), ensure_ascii=False),
+                        descriptors=json.dumps(
+                            described
+                            + [
+                                d
+                                for d in entity.descriptors
+                                if d.casefold() not in {x.casefold() for x in described}
+                            ],
+                            ensure_ascii=False,
+                        ),
+                        article_count=row["article_count"] + 1,
+                    )
+                )
+            conn.execute(
+                insert(article_entities).values(
+                    article_id=article.id,
+                    local_id=entity.id,
+                    entity_key=key,
+                    name=entity.name,
+                    mentions=len(entity.mentions),
+                )
+            )
+        for position, quote in enumerate(article.quotes or []):
+            conn.execute(
+                insert(quotes).values(
+                    article_id=article.id,
+                    position=position,
+                    text=quote.text,
+                    kind=quote.kind,
+                    cue=quote.cue,
+                    speaker=quote.speaker,
+                    speaker_key=keys.get(quote.speaker_entity or ""),
+                    speaker_text=quote.speaker_text,
+                    start=quote.start,
+                    end=quote.end,
+                    confidence=quote.confidence,
+                )
+            )
+
+    def _corpus_key(self, conn: Connection, name: str, type_: str, key: str) -> str:
+        """The stored identity for an article's entity: the user's rules first; then a lone
+        surname joins the one stored person it can name, and only when there is exactly one."""
+        ruled = self.aliases.key_for(name, type_, key)
+        if ruled != key or type_ != "PERSON" or " " in name.strip():
+            return ruled
+        rows = conn.execute(
+            select(entities.c.key)
+            .where(entities.c.type == "PERSON", entities.c.key.like(f"% {key.split(':', 1)[1]}"))
+            .limit(2)
+        ).all()
+        return str(rows[0][0]) if len(rows) == 1 else key
 
     @staticmethod
     def _link(
@@ -191,6 +317,68 @@ class Store:
         with self.engine.connect() as conn:
             for (data,) in conn.execute(select(articles.c.data).order_by(articles.c.id)):
                 yield Article.from_dict(json.loads(data))
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        kind: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[QuoteRow]:
+        """Stored quotes, oldest first; `speaker` matches the canonical name or any alias."""
+        query = (
+            select(
+                quotes.c.speaker,
+                quotes.c.text,
+                quotes.c.kind,
+                quotes.c.cue,
+                articles.c.outlet,
+                articles.c.published,
+                articles.c.title,
+                quotes.c.article_id,
+                quotes.c.start,
+                quotes.c.end,
+                quotes.c.confidence,
+            )
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .order_by(articles.c.published, quotes.c.article_id, quotes.c.position)
+        )
+        if speaker:
+            pattern = f"%{speaker.casefold()}%"
+            keys = select(entities.c.key).where(
+                or_(
+                    func.lower(entities.c.name).like(pattern),
+                    func.lower(entities.c.aliases).like(pattern),
+                )
+            )
+            query = query.where(
+                or_(quotes.c.speaker_key.in_(keys), func.lower(quotes.c.speaker).like(pattern))
+            )
+        if outlet:
+            query = query.where(articles.c.outlet == outlet)
+        if kind:
+            query = query.where(quotes.c.kind == kind)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return [QuoteRow(*row) for row in rows]
+
+    def entities(self, *, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """The corpus entity table, most-covered first."""
+        query = select(entities).order_by(entities.c.article_count.desc(), entities.c.name)
+        if type_:
+            query = query.where(entities.c.type == type_)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit)).mappings().all()
+        return [
+            {
+                **row,
+                "aliases": json.loads(row["aliases"]),
+                "descriptors": json.loads(row["descriptors"]),
+            }
+            for row in rows
+        ]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search (FTS5 query syntax on SQLite: words, "phrases", OR, NOT, prefix*)."""

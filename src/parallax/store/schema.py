@@ -22,7 +22,17 @@ from sqlalchemy import (
     text,
 )
 
-__all__ = ["MIGRATIONS", "articles", "metadata", "migrate", "minhashes", "sources"]
+__all__ = [
+    "MIGRATIONS",
+    "article_entities",
+    "articles",
+    "entities",
+    "metadata",
+    "migrate",
+    "minhashes",
+    "quotes",
+    "sources",
+]
 
 metadata = MetaData()
 
@@ -70,6 +80,48 @@ minhashes = Table(
     Column("signature", LargeBinary, nullable=False),
 )
 
+# The corpus-level entity table: one row per identity key, merged across articles.
+entities = Table(
+    "entities",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),  # JSON list of names as written
+    Column("descriptors", Text, nullable=False, default="[]"),  # JSON list
+    Column("article_count", Integer, nullable=False, default=0),
+)
+Index("ix_entities_type", entities.c.type)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(16), primary_key=True),
+    Column("entity_key", String(200), ForeignKey("entities.key"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+Index("ix_article_entities_key", article_entities.c.entity_key)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("cue", Text),
+    Column("speaker", Text),
+    Column("speaker_key", String(200)),
+    Column("speaker_text", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+)
+Index("ix_quotes_speaker_key", quotes.c.speaker_key)
+Index("ix_quotes_speaker", quotes.c.speaker)
+
 schema_migrations = Table(
     "schema_migrations",
     metadata,
@@ -109,6 +161,13 @@ def m002_full_text(conn: Connection) -> None:
                 "id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"
             )
         )
+
+
+@migration(3)
+def m003_entities_quotes(conn: Connection) -> None:
+    """The corpus entity table, each article's entities, and every quote."""
+    for table in (entities, article_entities, quotes):
+        table.create(conn, checkfirst=True)
 
 
 def migrate(conn: Connection) -> list[str]:

