@@ -32,6 +32,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _LEADING_DET = frozenset({"the", "a", "an"})
 _MAX_DESCRIPTOR_TOKENS = 14
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof"})
 
 
 @dataclass
@@ -108,7 +109,8 @@ def _trim(span: Span) -> tuple[Span, list[str]]:
         end -= 1
     if span.label_ == "PERSON":
         while end - start > 1 and doc[start].lower_.rstrip(".") in TITLE_WORDS:
-            titles.append(doc[start].text)
+            if doc[start].lower_.rstrip(".") not in _HONORIFICS:
+                titles.append(doc[start].text)
             start += 1
     return Span(doc, start, end, label=span.label_), titles
 
@@ -219,6 +221,24 @@ def _other_groups(mentions: list[tuple[Span, list[str]]], persons: list[_Group])
     return list(groups.values())
 
 
+def _sweep_surnames(doc: Doc, persons: list[_Group]) -> None:
+    """Add the surname mentions NER missed ("Mr. Guterres left") to the one person they name."""
+    taken = {t.i for g in persons for s in g.spans for t in s}
+    by_surname: dict[str, list[_Group]] = {}
+    for group in persons:
+        full = max((s for s in group.spans), key=len)
+        if len(full) > 1 and full[-1].text[:1].isupper():
+            by_surname.setdefault(full[-1].text, []).append(group)
+    for token in doc:
+        owners = by_surname.get(token.text)
+        if owners and len(owners) == 1 and token.i not in taken and token.pos_ in {"PROPN", "NOUN"}:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue  # part of a longer name that is not this person
+            owners[0].spans.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+            owners[0].label_votes["PERSON"] += 1
+
+
 def _canonical(group: _Group) -> str:
     texts = Counter(s.text for s in group.spans)
     return max(texts, key=lambda t: (len(t.split()), not t.isupper(), texts[t], len(t)))
@@ -244,9 +264,7 @@ def _descriptors(span: Span, index: dict[int, int]) -> list[str]:
     lefts = [t for t in root.lefts if t.i < span.start and t.dep_ in {"compound", "amod", "nmod"}]
     if lefts:
         start = min(t.left_edge.i for t in lefts)
-        tokens = [t for t in doc[start : span.start] if t.i not in index]
-        if tokens and tokens[-1].i == span.start - 1:
-            found.append(_clean_descriptor(tokens) or "")
+        found.append(_clean_descriptor(list(doc[start : span.start])) or "")
     for child in root.rights:
         if child.dep_ == "appos" and child.i not in index and child.pos_ == "NOUN":
             found.append(_clean_descriptor(list(child.subtree)) or "")
@@ -262,6 +280,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     persons = _person_groups(mentions)
     groups = persons + _other_groups(mentions, persons)
     groups = [g for g in groups if g.label in ENTITY_TYPES]
+    _sweep_surnames(doc, persons)
     groups.sort(key=lambda g: min(s.start for s in g.spans))
     token_group = {t.i: gi for gi, g in enumerate(groups) for s in g.spans for t in s}
     index = EntityIndex()

@@ -421,7 +421,7 @@ class _Extractor:
         if extent is None or self.claimed(extent):
             return
         subject = _subject(verb)
-        if subject is not None and extent[0] <= subject.idx < extent[1]:
+        if subject is not None and subject.i in {t.i for t in content}:
             return  # the "subject" sits inside the content: a misparse
         speaker = _phrase(subject) if subject is not None else None
         kind = "direct" if self.quoted_share(*extent) >= 0.8 else "indirect"
