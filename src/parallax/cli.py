@@ -507,6 +507,44 @@ def eval_quotes(
             out.print(f"[magenta]speaker[/magenta] {line}", highlight=False)
 
 
+@eval_app.command("entities")
+def eval_entities(
+    data: Annotated[
+        Path, typer.Option(help="The PolNeAR folder (texts of the gold articles).")
+    ] = Path("../shared/data/polnear"),
+    model: ModelOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List wrong and spurious persons.")
+    ] = False,
+) -> None:
+    """Person canonicalization on 20 hand-labelled real articles (data/gold/entities-polnear-dev.tsv)."""
+    from parallax.eval.cleaning import GOLD_DIR
+    from parallax.eval.entities import load_entity_gold, score_entities
+    from parallax.nlp import load_nlp
+
+    texts = data / "dev" / "text"
+    if not texts.is_dir():
+        raise ConfigError(f"PolNeAR dev texts not found under {data}")
+    gold = load_entity_gold(GOLD_DIR / "entities-polnear-dev.tsv")
+    score = score_entities(load_nlp(_nlp_settings(model).model), gold, texts)
+    table = Table(
+        "articles", "gold persons", "once, full name, PERSON", "accuracy", "PERSON precision"
+    )
+    table.add_row(
+        str(score.articles),
+        str(score.persons),
+        str(score.once_full),
+        f"{score.accuracy:.3f}",
+        f"{score.precision:.3f}",
+    )
+    out.print(table)
+    if verbose:
+        for line in score.errors:
+            out.print(f"[yellow]wrong[/yellow] {line}", highlight=False)
+        for line in score.spurious:
+            out.print(f"[red]spurious[/red] {line}", highlight=False)
+
+
 def main() -> None:
     """Console entry point: a library error becomes one line and exit code 2, never a traceback."""
     try:

@@ -18,7 +18,17 @@ SCHEMA = json.loads((ROOT / "src/parallax/schema/article.schema.json").read_text
 def test_help_lists_every_command() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("ingest", "analyze", "ls", "show", "search", "demo", "eval"):
+    for command in (
+        "ingest",
+        "analyze",
+        "ls",
+        "show",
+        "search",
+        "quotes",
+        "entities",
+        "demo",
+        "eval",
+    ):
         assert command in result.output
 
 
@@ -84,3 +94,56 @@ def test_demo_writes_a_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     html = (tmp_path / "report.html").read_text("utf-8")
     assert "Northwind Daily" in html and "The Varrow Ledger" in html and "Removed debris" in html
+
+
+def test_analyze_reports_quotes_and_entities_with_spans() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE / "ledger-kessel-dam.html")])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    body = record["body"]
+    reyes = next(q for q in record["quotes"] if q["speaker"] == "Tomas Reyes")
+    assert reyes["kind"] == "direct" and len(reyes["parts"]) == 2
+    assert all(body[a:b] in reyes["text"] for a, b in reyes["parts"])
+    names = {e["name"]: e for e in record["entities"]}
+    assert names["Tomas Reyes"]["type"] == "PERSON"
+    assert all(body[m["start"] : m["end"]] == m["text"] for m in names["Tomas Reyes"]["mentions"])
+
+
+def test_no_nlp_leaves_analyses_out() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE / "ledger-kessel-dam.html"), "--no-nlp"])
+    record = json.loads(result.stdout)
+    assert record["quotes"] is None and record["entities"] is None
+
+
+def test_quotes_by_speaker_across_outlets(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["quotes", "--speaker", "holm", "--db", db, "-f", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and {r["speaker"] for r in rows} == {"Greta Holm"}
+    assert {r["outlet"] for r in rows} == {"Civic Wire", "The Varrow Ledger"}
+    assert all(r["published"] for r in rows)
+    table = runner.invoke(app, ["entities", "--db", db, "--json", "--type", "PERSON"])
+    people = {json.loads(line)["name"]: json.loads(line) for line in table.stdout.splitlines()}
+    assert people["Pavel Lind"]["article_count"] == 3
+
+
+def test_alias_file_forces_a_merge(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[merge]]\nnames = ["Pavel Lind", "Greta Holm"]\n', encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    args = ["ingest", str(SAMPLE), "--db", db, "--aliases", str(aliases)]
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, ["quotes", "--speaker", "Pavel Lind", "--db", db, "-f", "jsonl"])
+    speakers = {json.loads(line)["speaker"] for line in result.stdout.splitlines()}
+    assert speakers == {"Pavel Lind", "Greta Holm"}
+
+
+def test_bad_alias_file_is_one_clear_error(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("[[merge]\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(SAMPLE), "--db", str(tmp_path / "p.db"), "--aliases", str(aliases)]
+    )
+    assert result.exit_code != 0
+    assert "cannot read the alias file" in str(result.exception)

@@ -30,3 +30,34 @@ def test_extraction_beats_plain_trafilatura() -> None:
     parallax, baseline = evaluate_extraction(shared_data("article-extraction-benchmark"))
     assert parallax.score.f1 >= baseline.score.f1
     assert parallax.score.f1 >= FLOORS["extraction_f1"]
+
+
+def test_quote_floors_on_polnear_dev() -> None:
+    from parallax.eval.quotes import (
+        load_polnear,
+        parallax_system,
+        parse_all,
+        score_system,
+        textacy_system,
+    )
+    from parallax.nlp import load_nlp
+
+    parsed = parse_all(load_nlp(), load_polnear(shared_data("polnear"), "dev"))
+    ours = score_system("parallax", parallax_system, parsed, 0.3)
+    theirs = score_system("textacy", textacy_system, parsed, 0.3)
+    assert ours.prf("direct").f1 >= FLOORS["quotes_polnear_dev_direct_f1"]
+    assert ours.prf("indirect").f1 >= FLOORS["quotes_polnear_dev_indirect_f1"]
+    assert ours.speaker_accuracy >= FLOORS["quotes_polnear_dev_speaker_accuracy"]
+    margin = ours.prf().f1 - theirs.prf().f1
+    assert margin >= FLOORS["quotes_polnear_dev_margin_over_textacy"]
+
+
+def test_person_canonicalization_floor() -> None:
+    from parallax.eval.entities import load_entity_gold, score_entities
+    from parallax.nlp import load_nlp
+
+    gold = load_entity_gold(GOLD_DIR / "entities-polnear-dev.tsv")
+    assert len(gold) >= 20
+    score = score_entities(load_nlp(), gold, shared_data("polnear") / "dev" / "text")
+    assert score.articles >= 20
+    assert score.accuracy >= FLOORS["entities_polnear_dev_person_accuracy"], score.errors

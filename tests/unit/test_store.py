@@ -74,3 +74,24 @@ def test_get_by_prefix_and_search(tmp_path: Path) -> None:
 def test_unopenable_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store(str(tmp_path / "missing-dir" / "p.db"))
+
+
+def test_lone_surname_joins_the_one_stored_person(tmp_path: Path) -> None:
+    from parallax.nlp import analyze_article
+
+    store = Store(str(tmp_path / "p.db"))
+    first = analyze_article(
+        _article("a.txt", "Dam", ["Tomas Reyes, the chief engineer, said the gates would open."])
+    )
+    second = analyze_article(
+        _article(
+            "b.txt", "Gates", ["Reyes said the old town was safe after the release on Monday."]
+        )
+    )
+    assert store.add(first) == "added" and store.add(second) == "added"
+    people = {e["name"]: e for e in store.entities(type_="PERSON")}
+    assert people["Tomas Reyes"]["article_count"] == 2
+    assert sorted(q.speaker or "" for q in store.quotes(speaker="reyes")) == [
+        "Reyes",
+        "Tomas Reyes",
+    ]

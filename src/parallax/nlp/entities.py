@@ -27,11 +27,12 @@ from parallax.nlp.lexicon import TITLE_WORDS
 __all__ = ["ENTITY_TYPES", "EntityIndex", "entity_key", "extract_entities"]
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_VOTE_TO_PERSON = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"})
+_VOTE_TO_PERSON = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE"})
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _LEADING_DET = frozenset({"the", "a", "an"})
 _MAX_DESCRIPTOR_TOKENS = 14
+_NAME_NOISE = re.compile(r"[^\w\s.'\u2019-]|\d")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof"})
 
 
@@ -67,7 +68,7 @@ class _Group:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
@@ -129,17 +130,34 @@ def _is_noise(span: Span) -> bool:
         return True
     if span.label_ == "PERSON" and all(t.lower_.rstrip(".") in TITLE_WORDS for t in span):
         return True
+    if span.label_ == "PERSON" and _NAME_NOISE.search(text):
+        return True
     return len(span) > 8
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """`Green Party's Jill Stein` tagged as one ORG: the owner, and the person after it."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    doc = ent.doc
+    for token in ent[1:-1]:
+        if token.text in _POSSESSIVE:
+            person = doc[token.i + 1 : ent.end]
+            if len(person) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in person):
+                owner = Span(doc, ent.start, token.i + 1, label=ent.label_)
+                return [owner, Span(doc, token.i + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _collect(doc: Doc) -> list[tuple[Span, list[str]]]:
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES and ent.label_ not in _VOTE_TO_PERSON:
+    for whole in doc.ents:
+        if whole.label_ not in ENTITY_TYPES and whole.label_ not in _VOTE_TO_PERSON:
             continue
-        span, titles = _trim(ent)
-        if len(span) and not _is_noise(span):
-            found.append((span, titles))
+        for ent in _split_possessive(whole):
+            span, titles = _trim(ent)
+            if len(span) and not _is_noise(span):
+                found.append((span, titles))
     return found
 
 
@@ -184,10 +202,18 @@ def _other_groups(mentions: list[tuple[Span, list[str]]], persons: list[_Group])
         " ".join(w): g for g in persons for s in g.spans for w in [_words(s)] if len(w) > 1
     }
     surnames: dict[str, _Group] = {}
+    first_names: dict[str, list[_Group]] = {}
     for g in persons:
         full = max((_words(s) for s in g.spans), key=len)
         if len(full) > 1:
             surnames[full[-1]] = g
+            first_names.setdefault(full[0], []).append(g)
+    for (
+        first,
+        owners,
+    ) in first_names.items():  # "Melania" names Melania Trump if she is the only one
+        if len(owners) == 1 and first not in surnames:
+            surnames[first] = owners[0]
     groups: dict[str, _Group] = {}
     for span, titles in mentions:
         if span.label_ == "PERSON":

@@ -40,7 +40,27 @@ _MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "father", "congres
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "queen", "princess", "lady", "sister"}
 # Speech verbs whose object, not a clause, carries what was said ("urged Congress to act")
 _OBJECT_CUES = frozenset(
-    ["call", "urge", "ask", "criticize", "criticise", "promise", "pledge", "vow", "propose", "describe", "accuse", "demand", "recommend", "praise", "blast", "slam", "warn", "deny", "condemn"]
+    [
+        "call",
+        "urge",
+        "ask",
+        "criticize",
+        "criticise",
+        "promise",
+        "pledge",
+        "vow",
+        "propose",
+        "describe",
+        "accuse",
+        "demand",
+        "recommend",
+        "praise",
+        "blast",
+        "slam",
+        "warn",
+        "deny",
+        "condemn",
+    ]
 )
 _MIN_DIRECT_TOKENS = 4  # a shorter quoted phrase is a partial quote or a scare quote
 _PARA = re.compile(r"\n\s*\n")
@@ -88,7 +108,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 i += 1
                 continue
             if opened is None:
-                if width == 2 or (ch in _OPEN and ch not in _CLOSE) or (ch in _OPEN and (i == p_start or not text[i - 1].isalnum())):
+                if (
+                    width == 2
+                    or (ch in _OPEN and ch not in _CLOSE)
+                    or (ch in _OPEN and (i == p_start or not text[i - 1].isalnum()))
+                ):
                     opened = i
             elif width == 2 or ch in _CLOSE:
                 start = opened + (2 if text.startswith("''", opened) else 1)
@@ -162,7 +186,9 @@ def _clause(tokens: list[Token]) -> tuple[int, int] | None:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and ((tokens[0].is_punct and tokens[0].text not in _OPEN) or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in _CLOSE) or tokens[-1].is_space):
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in _CLOSE) or tokens[-1].is_space
+    ):
         tokens = tokens[:-1]
     if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return None

@@ -28,6 +28,7 @@ from parallax.dedup import DuplicateIndex, Match, body_hash, minhash_of, signatu
 from parallax.errors import StoreError
 from parallax.model import Article
 from parallax.nlp.aliases import AliasRules
+from parallax.nlp.entities import entity_key
 from parallax.store.schema import (
     article_entities,
     articles,
@@ -67,6 +68,9 @@ class QuoteRow:
     start: int
     end: int
     confidence: float
+
+
+_SURNAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _url(target: str) -> str:
@@ -247,11 +251,14 @@ class Store:
         """The stored identity for an article's entity: the user's rules first; then a lone
         surname joins the one stored person it can name, and only when there is exactly one."""
         ruled = self.aliases.key_for(name, type_, key)
-        if ruled != key or type_ != "PERSON" or " " in name.strip():
+        if ruled != key or type_ not in _SURNAME_TYPES or " " in name.strip():
             return ruled
+        # a lone capitalised word that NER typed ORG or GPE ("Reyes said") is outvoted by the
+        # corpus when it is the surname of exactly one stored person
+        surname = entity_key(name, "PERSON").split(":", 1)[1]
         rows = conn.execute(
             select(entities.c.key)
-            .where(entities.c.type == "PERSON", entities.c.key.like(f"% {key.split(':', 1)[1]}"))
+            .where(entities.c.type == "PERSON", entities.c.key.like(f"% {surname}"))
             .limit(2)
         ).all()
         return str(rows[0][0]) if len(rows) == 1 else key
