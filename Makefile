@@ -39,9 +39,12 @@ golden: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/parallax eval cleaning
 	$(BIN)/parallax eval extraction
+	$(BIN)/parallax eval quotes
+	$(BIN)/parallax eval entities
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_memory.py
+	$(BIN)/python benchmarks/nlp_throughput.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

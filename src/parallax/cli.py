@@ -434,10 +434,14 @@ def eval_cleaning(
     out.print(table)
     if verbose:
         for score in scores:
-            for line in score.lost:
-                out.print(f"[red]lost[/red] {score.name}: {line}", highlight=False)
-            for line in score.missed:
-                out.print(f"[yellow]missed[/yellow] {score.name}: {line}", highlight=False)
+            _print_lines("[red]lost[/red]", [f"{score.name}: {line}" for line in score.lost])
+            _print_lines("[yellow]missed[/yellow]", [f"{score.name}: {x}" for x in score.missed])
+
+
+def _print_lines(label: str, lines: list[str]) -> None:
+    """Evaluation detail for `--verbose`: one labelled line per error."""
+    for line in lines:
+        out.print(f"{label} {line}", highlight=False)
 
 
 @eval_app.command("quotes")
@@ -498,13 +502,9 @@ def eval_quotes(
         f"overall F1 at \u226530%: parallax {ours:.3f}, textacy {theirs:.3f}, margin {ours - theirs:+.3f}"
     )
     if verbose:
-        first = results[0]
-        for line in first.misses:
-            out.print(f"[yellow]missed[/yellow] {line}", highlight=False)
-        for line in first.false_alarms:
-            out.print(f"[red]false alarm[/red] {line}", highlight=False)
-        for line in first.wrong_speakers:
-            out.print(f"[magenta]speaker[/magenta] {line}", highlight=False)
+        _print_lines("[yellow]missed[/yellow]", results[0].misses)
+        _print_lines("[red]false alarm[/red]", results[0].false_alarms)
+        _print_lines("[magenta]speaker[/magenta]", results[0].wrong_speakers)
 
 
 @eval_app.command("entities")
@@ -539,10 +539,8 @@ def eval_entities(
     )
     out.print(table)
     if verbose:
-        for line in score.errors:
-            out.print(f"[yellow]wrong[/yellow] {line}", highlight=False)
-        for line in score.spurious:
-            out.print(f"[red]spurious[/red] {line}", highlight=False)
+        _print_lines("[yellow]wrong[/yellow]", score.errors)
+        _print_lines("[red]spurious[/red]", score.spurious)
 
 
 def main() -> None:

@@ -31,6 +31,8 @@ CSV_COLUMNS = [
     "body",
     "removed",
     "duplicate_of",
+    "entities",
+    "quotes",
 ]
 
 
@@ -38,6 +40,8 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row = {key: record.get(key) for key in CSV_COLUMNS}
     row["authors"] = "; ".join(record["authors"])
     row["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+    for key in ("entities", "quotes"):  # JSON in one cell; null when the NLP stage was skipped
+        row[key] = None if record.get(key) is None else json.dumps(record[key], ensure_ascii=False)
     return row
 
 
