@@ -42,18 +42,9 @@ class EntityIndex:
 
     entities: list[Entity] = field(default_factory=list)
     token_entity: dict[int, Entity] = field(default_factory=dict)
-    first_token: dict[str, int] = field(default_factory=dict)
 
     def at(self, token: Token) -> Entity | None:
         return self.token_entity.get(token.i)
-
-    def in_span(self, start: int, end: int, *, prefer: str = "PERSON") -> Entity | None:
-        """The entity with a mention inside tokens [start, end), the `prefer` type first."""
-        found = [self.token_entity[i] for i in range(start, end) if i in self.token_entity]
-        for entity in found:
-            if entity.type == prefer:
-                return entity
-        return found[0] if found else None
 
 
 @dataclass
@@ -335,7 +326,6 @@ def extract_entities(doc: Doc) -> EntityIndex:
             ],
         )
         index.entities.append(entity)
-        index.first_token[entity.id] = min(s.start for s in group.spans)
         for span in group.spans:
             for token in span:
                 index.token_entity[token.i] = entity

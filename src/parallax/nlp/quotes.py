@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -137,8 +137,7 @@ class _Draft:
     cue_span: tuple[int, int] | None
     speaker: Span | None
     confidence: float
-    inherited: Quote | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    follows: _Draft | None = None  # a cue-less quote continues this one's speaker
 
 
 def _is_cue(token: Token) -> bool:
@@ -403,7 +402,7 @@ class _Extractor:
             last.parts.append((q.start, q.end))
             return
         draft = _Draft([(q.start, q.end)], "direct", None, None, None, last.speaker, 0.7)
-        draft.extra["follows"] = last
+        draft.follows = last
         self.drafts.append(draft)
 
     def colon_quote(self, q: QuotedSpan, sent: Span) -> None:
@@ -412,7 +411,9 @@ class _Extractor:
         if not nouns:
             return
         head = nouns[-1] if nouns[-1].dep_ != "compound" else nouns[-1].head
-        colon = next(t for t in reversed(list(sent)) if t.idx < q.open and t.text == ":")
+        colon = next((t for t in reversed(list(sent)) if t.idx < q.open and t.text == ":"), None)
+        if colon is None:
+            return
         draft = _Draft(
             [(q.start, q.end)], "direct", None, ":", (colon.idx, colon.idx + 1), _phrase(head), 0.75
         )
@@ -636,8 +637,8 @@ class _Extractor:
         for draft in drafts:
             parts = sorted(draft.parts)
             start = parts[0][0]
-            follows = draft.extra.get("follows")
-            if isinstance(follows, _Draft) and id(follows) in made:
+            follows = draft.follows
+            if follows is not None and id(follows) in made:
                 source = made[id(follows)]
                 name, entity_id = source.speaker, source.speaker_entity
                 speaker_text, s_start, s_end = (
