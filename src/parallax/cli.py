@@ -354,6 +354,46 @@ def list_entities(
 
 
 @app.command()
+def timeline(
+    db: DbOption = "parallax.db",
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help="Only articles matching this full-text query."),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option("--story", help="Only this story's articles (needs stories in the store)."),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Dated events (sentences with a resolved date) of the stored articles, on one axis."""
+    from parallax.timeline import TimelineEntry, merge_timeline
+
+    if story is not None:
+        raise ConfigError("--story needs story clustering, which this store does not have yet")
+    if format not in {"table", "jsonl", "csv"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
+    entries = merge_timeline(Store(db).articles_matching(query))
+    if format == "jsonl":
+        for entry in entries:
+            print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))
+        return
+    if format == "csv":
+        import csv
+
+        fields = [f.name for f in dataclasses.fields(TimelineEntry)]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer.writeheader()
+        for entry in entries:
+            writer.writerow(dataclasses.asdict(entry))
+        return
+    table = Table("date", "outlet", "speaker", "sentence")
+    for entry in entries:
+        table.add_row(entry.date, entry.outlet or entry.source, entry.speaker or "", entry.sentence)
+    out.print(table)
+
+
+@app.command()
 def demo(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for demo.db and report.html.")
@@ -541,6 +581,59 @@ def eval_entities(
     if verbose:
         _print_lines("[yellow]wrong[/yellow]", score.errors)
         _print_lines("[red]spurious[/red]", score.spurious)
+
+
+@eval_app.command("time")
+def eval_time(
+    data: Annotated[Path, typer.Option(help="The TempEval-3 folder.")] = Path(
+        "../shared/data/tempeval3"
+    ),
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N documents each.")
+    ] = None,
+    model: ModelOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
+) -> None:
+    """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3 metrics."""
+    from parallax.eval.time import load_timeml, score_time
+    from parallax.nlp import load_nlp
+    from parallax.nlp.time import extract_timexes
+
+    root = data / "Training" / "TBAQ-cleaned"
+    if not root.is_dir():
+        raise ConfigError(f"TempEval-3 TBAQ-cleaned not found under {data}")
+    nlp = load_nlp(_nlp_settings(model).model)
+    table = Table(
+        "corpus", "docs", "gold", "strict F1", "relaxed P", "relaxed R", "relaxed F1",
+        "type acc.", "value F1", "value F1 (canonical)",
+    )  # fmt: skip
+    for corpus in ("AQUAINT", "TimeBank"):
+        docs = load_timeml(root / corpus, limit)
+        parsed = nlp.pipe(d.text for d in docs)
+        pairs = [
+            (d, extract_timexes(d.text, d.dct, doc=p)) for d, p in zip(docs, parsed, strict=True)
+        ]
+        score = score_time(corpus, pairs)
+        relaxed = score.relaxed_prf
+        table.add_row(
+            corpus,
+            str(len(docs)),
+            str(score.gold),
+            f"{score.strict_prf.f1:.3f}",
+            f"{relaxed.precision:.3f}",
+            f"{relaxed.recall:.3f}",
+            f"{relaxed.f1:.3f}",
+            f"{score.type_accuracy:.3f}",
+            f"{score.value_prf.f1:.3f}",
+            f"{score.value_canonical_prf.f1:.3f}",
+        )
+        if verbose:
+            _print_lines(f"[yellow]{corpus}[/yellow]", score.errors)
+    out.print(table)
+    out.print(
+        "value F1: exact TIMEX3 strings; canonical: unspecified tails (1968-XX = 1968) and "
+        "week padding (W7 = W07) read as the same value"
+    )
 
 
 def main() -> None:

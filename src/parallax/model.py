@@ -17,10 +17,12 @@ __all__ = [
     "Article",
     "DatePrecision",
     "Entity",
+    "Event",
     "Mention",
     "Quote",
     "RawArticle",
     "RemovedBlock",
+    "Timex",
     "article_id",
     "normalize_for_hash",
 ]
@@ -139,6 +141,44 @@ class Quote:
         return cls(**values)
 
 
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(slots=True, frozen=True)
+class Timex:
+    """A temporal expression in `Article.body`, with its TIMEX3 type and normalized value.
+
+    `value` follows TimeML: `2021-03-02`, `2021-03`, `2021-W09`, `2021-Q3`, `2008`, `P200D`,
+    `PAST_REF`, `XXXX-WXX-3` (a weekday that no known publication date anchors), or `None`.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class Event:
+    """A dated sentence: what the article reports happened (or will happen) on `date`.
+
+    `date` is the TIMEX3 value of the expression that dates it, `precision` its granularity
+    (day, week, month, quarter, season, year, decade, minute), `sort_start` the first day it
+    covers (ISO), `start`/`end` the sentence's span in `Article.body`, and `speaker` the
+    quote's speaker when the sentence is something someone said.
+    """
+
+    date: str
+    precision: str
+    sort_start: str
+    sentence: str
+    start: int
+    end: int
+    timex: str
+    speaker: str | None = None
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the unit every analysis attaches to."""
@@ -161,6 +201,8 @@ class Article:
     duplicate_of: str | None = None
     entities: list[Entity] | None = None  # None: the NLP stage has not run
     quotes: list[Quote] | None = None
+    timexes: list[Timex] | None = None
+    events: list[Event] | None = None
 
     @property
     def body(self) -> str:
@@ -189,6 +231,8 @@ class Article:
             "duplicate_of": self.duplicate_of,
             "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
             "quotes": None if self.quotes is None else [q.to_dict() for q in self.quotes],
+            "timexes": None if self.timexes is None else [asdict(t) for t in self.timexes],
+            "events": None if self.events is None else [asdict(e) for e in self.events],
         }
 
     @classmethod
@@ -217,6 +261,8 @@ class Article:
             quotes=None
             if data.get("quotes") is None
             else [Quote.from_dict(q) for q in data["quotes"]],
+            timexes=None if data.get("timexes") is None else [Timex(**t) for t in data["timexes"]],
+            events=None if data.get("events") is None else [Event(**e) for e in data["events"]],
         )
 
 

@@ -1,4 +1,5 @@
-"""The NLP stage over articles: parse the clean body once, attach entities and quotes."""
+"""The NLP stage over articles: parse the clean body once; attach entities, quotes,
+temporal expressions and the dated events they mark."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from parallax.model import Article
 from parallax.nlp.entities import extract_entities
 from parallax.nlp.pipeline import NlpSettings, load_nlp
 from parallax.nlp.quotes import extract_quotes
+from parallax.nlp.time import extract_timexes
+from parallax.timeline import article_events
 
 __all__ = ["analyze_article", "analyze_articles", "analyze_doc"]
 
@@ -19,6 +22,8 @@ def analyze_doc(article: Article, doc: Doc) -> Article:
     index = extract_entities(doc)
     article.entities = index.entities
     article.quotes = extract_quotes(doc, index)
+    article.timexes = extract_timexes(article.body, article.published, doc=doc)
+    article.events = article_events(doc, article.timexes, article.quotes)
     return article
 
 

@@ -1,4 +1,5 @@
-"""A self-contained HTML report: every article, its metadata, clean body and removed debris."""
+"""A self-contained HTML report: the timeline chart, every article with its metadata, clean
+body, quotes and removed debris."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from parallax.model import Article
+from parallax.report.chart import timeline_svg
+from parallax.timeline import merge_timeline
 
 __all__ = ["render_report"]
 
@@ -24,6 +28,8 @@ def render_report(
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     reasons: Counter[str] = Counter()
     total = 0
+    articles = list(articles)
+    events = merge_timeline(articles)
     for article in articles:
         by_outlet[article.outlet or "(unknown outlet)"].append(article)
         reasons.update(block.reason for block in article.removed)
@@ -37,4 +43,6 @@ def render_report(
         total=total,
         reasons=reasons.most_common(),
         failures=list(failures),
+        events=events,
+        timeline_svg=Markup(timeline_svg(events)),
     )

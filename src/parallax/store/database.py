@@ -33,6 +33,7 @@ from parallax.store.schema import (
     article_entities,
     articles,
     entities,
+    events,
     migrate,
     minhashes,
     quotes,
@@ -230,6 +231,20 @@ class Store:
                     mentions=len(entity.mentions),
                 )
             )
+        for position, dated in enumerate(article.events or []):
+            conn.execute(
+                insert(events).values(
+                    article_id=article.id,
+                    position=position,
+                    date=dated.date,
+                    precision=dated.precision,
+                    sort_start=dated.sort_start,
+                    sentence=dated.sentence,
+                    speaker=dated.speaker,
+                    start=dated.start,
+                    end=dated.end,
+                )
+            )
         for position, quote in enumerate(article.quotes or []):
             conn.execute(
                 insert(quotes).values(
@@ -370,6 +385,14 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [QuoteRow(*row) for row in rows]
+
+    def articles_matching(self, query: str | None, *, limit: int = 10_000) -> list[Article]:
+        """Stored articles whose title or body match a full-text query (all when None)."""
+        if query is None:
+            return list(self.iter_articles())
+        ids = [hit.id for hit in self.search(query, limit=limit)]
+        found = [self.get(i) for i in ids]
+        return [a for a in found if a is not None]
 
     def entities(self, *, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """The corpus entity table, most-covered first."""

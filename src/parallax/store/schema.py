@@ -27,6 +27,7 @@ __all__ = [
     "article_entities",
     "articles",
     "entities",
+    "events",
     "metadata",
     "migrate",
     "minhashes",
@@ -122,6 +123,22 @@ quotes = Table(
 Index("ix_quotes_speaker_key", quotes.c.speaker_key)
 Index("ix_quotes_speaker", quotes.c.speaker)
 
+# Dated sentences (timeline events) of every stored article.
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("date", String(40), nullable=False),
+    Column("precision", String(12), nullable=False),
+    Column("sort_start", String(10), nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("speaker", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_events_sort_start", events.c.sort_start)
+
 schema_migrations = Table(
     "schema_migrations",
     metadata,
@@ -168,6 +185,12 @@ def m003_entities_quotes(conn: Connection) -> None:
     """The corpus entity table, each article's entities, and every quote."""
     for table in (entities, article_entities, quotes):
         table.create(conn, checkfirst=True)
+
+
+@migration(4)
+def m004_events(conn: Connection) -> None:
+    """Timeline events (sentences with a resolved date)."""
+    events.create(conn, checkfirst=True)
 
 
 def migrate(conn: Connection) -> list[str]:

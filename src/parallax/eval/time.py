@@ -1,0 +1,166 @@
+"""Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT).
+
+Definitions follow the TempEval-3 task A scorer: a predicted expression matches a gold one
+strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
+text order); type accuracy is the share of relaxed matches with the gold type; value F1 counts
+a relaxed match as correct only when the normalized value is identical too. Each document's
+creation time (DCT) is the anchor, as in the task.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from parallax.eval.metrics import PRF
+from parallax.model import Timex
+
+__all__ = ["GoldTimex", "TimeDoc", "TimeScore", "canonical_value", "load_timeml", "score_time"]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(slots=True)
+class TimeDoc:
+    name: str
+    text: str
+    dct: datetime
+    timexes: list[GoldTimex]
+
+
+def _walk(node: ET.Element, parts: list[str], found: list[GoldTimex], offset: list[int]) -> None:
+    if node.text:
+        parts.append(node.text)
+        offset[0] += len(node.text)
+    for child in node:
+        start = offset[0]
+        _walk(child, parts, found, offset)
+        if child.tag == "TIMEX3":
+            text = "".join(parts)[start : offset[0]]
+            found.append(
+                GoldTimex(start, offset[0], text, child.get("type", ""), child.get("value", ""))
+            )
+        if child.tail:
+            parts.append(child.tail)
+            offset[0] += len(child.tail)
+
+
+def parse_timeml(name: str, xml: str) -> TimeDoc:
+    root = ET.fromstring(xml)
+    dct_node = root.find("DCT/TIMEX3")
+    value = dct_node.get("value", "") if dct_node is not None else ""
+    dct = datetime.fromisoformat(value[:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else None
+    text_node = root.find("TEXT")
+    if dct is None or text_node is None:
+        raise ValueError(f"{name}: no creation time or no TEXT")
+    parts: list[str] = []
+    found: list[GoldTimex] = []
+    _walk(text_node, parts, found, [0])
+    return TimeDoc(name, "".join(parts), dct, found)
+
+
+def load_timeml(folder: Path, limit: int | None = None) -> list[TimeDoc]:
+    """Every `.tml` document of a folder, with its text, DCT and gold TIMEX3 (DCT excluded)."""
+    paths = sorted(folder.glob("*.tml"))
+    return [parse_timeml(p.stem, p.read_text(encoding="utf-8")) for p in paths[:limit] if p]
+
+
+@dataclass
+class TimeScore:
+    name: str
+    gold: int = 0
+    predicted: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    typed: int = 0
+    valued: int = 0
+    valued_canonical: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def _prf(self, hits: int) -> PRF:
+        return PRF(
+            hits / self.predicted if self.predicted else 0.0,
+            hits / self.gold if self.gold else 0.0,
+        )
+
+    @property
+    def strict_prf(self) -> PRF:
+        return self._prf(self.strict)
+
+    @property
+    def relaxed_prf(self) -> PRF:
+        return self._prf(self.relaxed)
+
+    @property
+    def value_prf(self) -> PRF:
+        return self._prf(self.valued)
+
+    @property
+    def value_canonical_prf(self) -> PRF:
+        return self._prf(self.valued_canonical)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.typed / self.relaxed if self.relaxed else 0.0
+
+
+def canonical_value(value: str | None) -> str | None:
+    """One spelling for TimeML values that mean the same: unspecified trailing parts dropped
+    (`1968-XX` = `1968`, `198X` = `198`), week numbers padded (`2000-W7` = `2000-W07`).
+
+    >>> [canonical_value(v) for v in ["1968-XX", "1998-XX-XX", "196X", "2000-W7", "P3D"]]
+    ['1968', '1998', '196', '2000-W07', 'P3D']
+    """
+    if value is None:
+        return None
+    value = re.sub(r"(?:-XX)+$", "", value)
+    value = re.sub(r"^(\d{3})X$", r"\1", value)
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+
+
+def score_time(name: str, docs: Iterable[tuple[TimeDoc, list[Timex]]]) -> TimeScore:
+    score = TimeScore(name)
+    for doc, predicted in docs:
+        score.gold += len(doc.timexes)
+        score.predicted += len(predicted)
+        used: set[int] = set()
+        for gold in doc.timexes:
+            match = next(
+                (
+                    (i, p)
+                    for i, p in enumerate(predicted)
+                    if i not in used and p.start < gold.end and gold.start < p.end
+                ),
+                None,
+            )
+            if match is None:
+                score.errors.append(f"{doc.name}: missed {gold.text!r} {gold.type} {gold.value}")
+                continue
+            i, pred = match
+            used.add(i)
+            score.relaxed += 1
+            score.strict += (pred.start, pred.end) == (gold.start, gold.end)
+            score.typed += pred.type == gold.type
+            score.valued_canonical += canonical_value(pred.value) == canonical_value(gold.value)
+            if pred.value == gold.value:
+                score.valued += 1
+            else:
+                score.errors.append(
+                    f"{doc.name}: value {gold.text!r} gold {gold.value} ({gold.type}) "
+                    f"got {pred.text!r} {pred.value} ({pred.type})"
+                )
+        for i, pred in enumerate(predicted):
+            if i not in used:
+                score.errors.append(f"{doc.name}: spurious {pred.text!r} {pred.value}")
+    return score

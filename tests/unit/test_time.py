@@ -1,0 +1,109 @@
+"""Temporal expressions on small hand-written texts: the cases news is full of."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from parallax.model import Timex
+from parallax.nlp.pipeline import load_nlp
+from parallax.nlp.time import extract_timexes
+from parallax.timeline import period_of
+
+TUESDAY = datetime(2021, 3, 2, 9, 30)  # a Tuesday
+
+
+def timexes(text: str, published: datetime | date | None = TUESDAY) -> list[Timex]:
+    return extract_timexes(text, published, doc=load_nlp()(text))
+
+
+def values(
+    text: str, published: datetime | date | None = TUESDAY
+) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in timexes(text, published)]
+
+
+def test_weekday_in_the_past_and_in_the_future() -> None:
+    assert values("The minister resigned on Friday.") == [("Friday", "DATE", "2021-02-26")]
+    assert values("The council will vote on Friday.") == [("Friday", "DATE", "2021-03-05")]
+    assert values("Talks resumed on Tuesday.") == [("Tuesday", "DATE", "2021-03-02")]
+    assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
+
+
+def test_month_without_a_year_follows_the_tense() -> None:
+    assert values("The deal was signed in June.") == [("June", "DATE", "2020-06")]
+    assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]
+    assert values("The plant will open in October.") == [("October", "DATE", "2021-10")]
+    assert values("Prices rose in December.") == [("December", "DATE", "2020-12")]
+
+
+def test_relative_weeks_months_years_and_quarters() -> None:
+    assert values("Sales fell last week.") == [("last week", "DATE", "2021-W08")]
+    assert values("The plan was announced last month.") == [("last month", "DATE", "2021-02")]
+    assert values("Profits doubled last year.") == [("last year", "DATE", "2020")]
+    assert values("Output grew in the third quarter.") == [("the third quarter", "DATE", "2020-Q3")]
+    assert values("It happened two years ago.") == [("two years ago", "DATE", "2019")]
+    assert values("The mill closed earlier this year.") == [("earlier this year", "DATE", "2021")]
+
+
+def test_absolute_dates_years_and_decades() -> None:
+    assert values("The law passed on March 3, 2019.") == [("March 3, 2019", "DATE", "2019-03-03")]
+    assert values("The bridge has stood since 2008.") == [("2008", "DATE", "2008")]
+    assert values("He was elected in October 2019.") == [("October 2019", "DATE", "2019-10")]
+    assert values("Rents soared in the 1990s.") == [("the 1990s", "DATE", "199")]
+
+
+def test_durations_and_sets() -> None:
+    assert values("The strike lasted for 200 days.") == [("200 days", "DURATION", "P200D")]
+    assert values("The talks took three weeks.") == [("three weeks", "DURATION", "P3W")]
+    assert values("It ran a 16-hour shift.") == [("16-hour", "DURATION", "PT16H")]
+    assert values("The ferry sails daily.") == [("daily", "SET", "P1D")]
+
+
+def test_references_and_deictic_days() -> None:
+    assert values("Prices are high now.") == [("now", "DATE", "PRESENT_REF")]
+    assert values("The mayor spoke yesterday.") == [("yesterday", "DATE", "2021-03-01")]
+    assert values("The firm has recently cut jobs.") == [("recently", "DATE", "PAST_REF")]
+
+
+def test_clock_time_joins_its_day() -> None:
+    assert values("The polls close at 8 p.m. on Friday.") == [
+        ("8 p.m. on Friday", "TIME", "2021-03-05T20:00")
+    ]
+
+
+def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
+    found = values("The minister resigned on Friday, a day after last month's vote.", None)
+    assert ("Friday", "DATE", "XXXX-WXX-5") in found
+    assert ("last month", "DATE", None) in found
+    assert values("The law passed on March 3, 2019.", None) == [
+        ("March 3, 2019", "DATE", "2019-03-03")
+    ]
+
+
+def test_ages_and_ordinary_words_are_not_time() -> None:
+    assert values("A 6-year-old boy may fall behind; the march went on.") == []
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "On Monday, the dam opened; two weeks earlier it was nearly full."
+    for t in timexes(text):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-03-02", ("day", date(2021, 3, 2))),
+        ("2021-03-02T20:00", ("minute", date(2021, 3, 2))),
+        ("2021-03", ("month", date(2021, 3, 1))),
+        ("2021-SU", ("season", date(2021, 6, 1))),
+        ("2021", ("year", date(2021, 1, 1))),
+        ("199", ("decade", date(1990, 1, 1))),
+        ("P3D", None),
+        ("XXXX-WXX-5", None),
+    ],
+)
+def test_period_of_values(value: str, expected: tuple[str, date] | None) -> None:
+    assert period_of(value) == expected
