@@ -147,3 +147,35 @@ def test_bad_alias_file_is_one_clear_error(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "cannot read the alias file" in str(result.exception)
+
+
+def test_timeline_of_a_query_is_in_date_order(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "--db", db, "-q", "tram", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in result.stdout.splitlines()]
+    assert entries and [e["sort_start"] for e in entries] == sorted(
+        e["sort_start"] for e in entries
+    )
+    assert {e["outlet"] for e in entries} >= {"Civic Wire", "The Varrow Ledger"}
+    assert all(
+        "tram" in e["title"].casefold() or "strike" in e["title"].casefold() for e in entries
+    )
+
+
+def test_analyze_reports_timexes_and_events() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE / "ledger-kessel-dam.html")])
+    record = json.loads(result.stdout)
+    body = record["body"]
+    assert all(body[t["start"] : t["end"]] == t["text"] for t in record["timexes"])
+    monday = next(t for t in record["timexes"] if t["text"].startswith("Monday"))
+    assert monday["value"] == "2026-03-02"  # the article is dated Tuesday 3 March 2026
+    assert any(e["date"] == "2026-03-02" for e in record["events"])
+
+
+def test_report_draws_the_timeline(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "report.html").read_text("utf-8")
+    assert "<svg" in html and "<script" not in html

@@ -61,3 +61,24 @@ def test_person_canonicalization_floor() -> None:
     score = score_entities(load_nlp(), gold, shared_data("polnear") / "dev" / "text")
     assert score.articles >= 20
     assert score.accuracy >= FLOORS["entities_polnear_dev_person_accuracy"], score.errors
+
+
+def test_time_floors_on_tempeval3() -> None:
+    from parallax.eval.time import load_timeml, score_time
+    from parallax.nlp import load_nlp
+    from parallax.nlp.time import extract_timexes
+
+    root = shared_data("tempeval3") / "Training" / "TBAQ-cleaned"
+    nlp = load_nlp()
+    for corpus, floor in (
+        ("AQUAINT", FLOORS["time_value_f1_aquaint"]),
+        ("TimeBank", FLOORS["time_value_f1_timebank"]),
+    ):
+        docs = load_timeml(root / corpus)
+        pairs = [
+            (d, extract_timexes(d.text, d.dct, doc=p))
+            for d, p in zip(docs, nlp.pipe(d.text for d in docs), strict=True)
+        ]
+        score = score_time(corpus, pairs)
+        assert score.relaxed_prf.f1 >= FLOORS["time_relaxed_f1"], corpus
+        assert score.value_prf.f1 >= floor, corpus

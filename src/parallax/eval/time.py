@@ -117,7 +117,8 @@ class TimeScore:
 
 def canonical_value(value: str | None) -> str | None:
     """One spelling for TimeML values that mean the same: unspecified trailing parts dropped
-    (`1968-XX` = `1968`, `198X` = `198`), week numbers padded (`2000-W7` = `2000-W07`).
+    (`1968-XX` = `1968`, `198X` = `198`), week numbers padded (`2000-W7` = `2000-W07`), a
+    whole hour written either way (`T17:00` = `T17`).
 
     >>> [canonical_value(v) for v in ["1968-XX", "1998-XX-XX", "196X", "2000-W7", "P3D"]]
     ['1968', '1998', '196', '2000-W07', 'P3D']
@@ -126,6 +127,7 @@ def canonical_value(value: str | None) -> str | None:
         return None
     value = re.sub(r"(?:-XX)+$", "", value)
     value = re.sub(r"^(\d{3})X$", r"\1", value)
+    value = re.sub(r"T(\d\d):00$", r"T\1", value)
     return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
 
 

@@ -73,7 +73,10 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _REL = r"(?:this|last|next|the past|the last|the next|the coming|the current|the previous|previous|past|coming)"
 
-Tense = str  # "past" | "future" | "none"
+Tense = str  # "past" | "future" | "none" | "strictly past"
+# A date written without its year is the occurrence nearest the publication date; the tense
+# moves it only when the nearest one lies on the wrong side by more than this.
+_TENSE_SLACK_DAYS = 60
 
 
 @dataclass
@@ -231,9 +234,9 @@ def _month_for(
             continue
         options.append((candidate, (when - dct).days))
     if tense == "past":
-        options = [o for o in options if o[1] <= 31] or options
+        options = [o for o in options if o[1] <= _TENSE_SLACK_DAYS] or options
     elif tense == "future":
-        options = [o for o in options if o[1] >= -31] or options
+        options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
     return min(options, key=lambda o: abs(o[1]))[0]
 
 
@@ -285,6 +288,64 @@ def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
 
 def _decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     return "DATE", m.group("decade") or "19" + m.group("short")
+
+
+_WORD_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _spelled_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`nineteen ninety-seven`, `the year two thousand`, `twenty o-five`."""
+    if m.group("hi") is None:
+        small = m.group("small")
+        return "DATE", str(2000 + (NUMBERS[small.casefold()] if small else 0))
+    century = 1900 if m.group("hi").casefold() == "nineteen" else 2000
+    words = re.split(r"[- ]", m.group("lo").casefold())
+    if words[0] == "o":
+        words = words[1:]
+    value = sum(_WORD_TENS.get(w, NUMBERS.get(w, 0)) for w in words)
+    return "DATE", str(century + int(value))
+
+
+def _century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DATE", f"{int(m.group('ord')) - 1:02d}"
+
+
+def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    tens = _WORD_TENS[m.group("decade").casefold().replace("ies", "y")]
+    return "DATE", f"19{tens // 10}"
+
+
+def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    year = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else _year(ctx)
+    return "DATE", f"{year}-12-31" if year else None
+
+
+def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the following year`, `that year`: relative to the last date the text gave."""
+    if not ctx.last or not ctx.last[:4].isdigit():
+        return "DATE", None
+    following = m.group("unit") is not None
+    if (m.group("unit") or m.group("unit2")).casefold() == "year":
+        return "DATE", str(int(ctx.last[:4]) + (1 if following else 0))
+    if re.match(r"^\d{4}-\d\d", ctx.last):
+        year, month = _shift_month(date(int(ctx.last[:4]), int(ctx.last[5:7]), 1), 1)
+        return "DATE", f"{year}-{month:02d}"
+    return "DATE", None
+
+
+def _overnight(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is None:
+        return "TIME", None
+    return "TIME", (ctx.dct - timedelta(days=1)).isoformat() + "TNI"
 
 
 def _the_unit_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -536,7 +597,7 @@ _RULES: list[tuple[str, Normalizer]] = [
     (rf"the (?P<year>{_YEAR}) (?:(?P<ord>{_ORD}) )?(?:fiscal )?(?:quarter|period)", _year_quarter),
     (r"(?:the )?year-(?:earlier|ago)(?: (?:quarter|period|level|figure|results?))?", _year_earlier),
     (
-        rf"(?:(?P<rel>last|next|this|the|early|late) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
+        rf"(?:(?P<rel>last|next|this|this past|the|early|late) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
         _season,
     ),
     (
@@ -549,7 +610,7 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (
-        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ]old)",
+        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half))",
         _span_duration,
     ),
     (
@@ -558,7 +619,10 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"the (?P<unit>month|week)(?= |[,.;:])", _the_unit_date),
     (r"the (?P<unit>year)(?= |[,.;:])", _the_unit),
-    (rf"fiscal (?P<year>{_YEAR})|(?:the year )?(?P<year2>{_YEAR})(?!\d)", _year_only),
+    (
+        rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|early |late )?(?P<year2>{_YEAR})(?!\d)",
+        _year_only,
+    ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
         r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|"
@@ -573,13 +637,32 @@ _RULES: list[tuple[str, Normalizer]] = [
         _clock,
     ),
     (r"recent (?P<unit>years|months|weeks|days|quarters)", _bare_plural),
+    (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
+    (
+        r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
+        r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?",
+        _spelled_year,
+    ),
+    (r"(?:the )?(?P<ord>\d{1,2})(?:st|nd|rd|th) century", _century),
+    (
+        r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+        _decade_word,
+    ),
+    (r"(?:around |at )?(?:the )?year[- ]end", _year_end),
+    (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
+    (
+        r"(?:in |over )?(?:the )?coming (?:years|months|weeks|days)|the (?:near|short) term",
+        _ref("FUTURE_REF"),
+    ),
+    (r"(?:in )?past years|in recent times", _ref("PAST_REF")),
+    (r"overnight", _overnight),
     (
         r"now|currently|current|at present|presently|nowadays|these days|at the moment",
         _ref("PRESENT_REF"),
     ),
     (r"recently|recent|lately|the past|formerly|once|earlier", _ref("PAST_REF")),
     (
-        r"(?:the |in )(?:near |distant )?future|soon|in the coming (?:years|months|weeks|days)",
+        r"(?:the |in )(?:near |distant )?future|soon",
         _ref("FUTURE_REF"),
     ),
 ]
@@ -671,6 +754,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             first = m.group(0).split()[0].rstrip(".,")
             if first.casefold() in _CAPITALIZED_ONLY and not first[:1].isupper():
                 continue
+            month = m.groupdict().get("month")
+            if month and not month[:1].isupper():
+                continue  # "march", "may": verbs unless capitalized
+            if (
+                month
+                and m.group(0).strip() == month
+                and len(month) <= 4
+                and month.casefold() != "may"
+            ):
+                continue  # a bare "Jan" is a name more often than a month
             found.append((m.start(), m.end(), order, m))
     return found
 
