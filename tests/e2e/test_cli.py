@@ -170,8 +170,9 @@ def test_analyze_reports_timexes_and_events() -> None:
     body = record["body"]
     assert all(body[t["start"] : t["end"]] == t["text"] for t in record["timexes"])
     monday = next(t for t in record["timexes"] if t["text"].startswith("Monday"))
-    assert monday["value"] == "2026-03-02"  # the article is dated Tuesday 3 March 2026
-    assert any(e["date"] == "2026-03-02" for e in record["events"])
+    # the article is dated Tuesday 3 March 2026: "Monday night" is the night before
+    assert (monday["type"], monday["value"]) == ("TIME", "2026-03-02TNI")
+    assert any(e["date"] == "2026-03-02TNI" and e["precision"] == "day" for e in record["events"])
 
 
 def test_report_draws_the_timeline(tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     if m.group("clock"):
         return "TIME", value + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
     part = (m.group("part") or "").casefold()
-    if part and part != "night" and value[:1].isdigit():
+    if part and value[:1].isdigit():
         return "TIME", value + "T" + PARTS[part]
     return "DATE", value
 
@@ -364,6 +364,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         steps = 1
     if ctx.dct is None:
         return "DATE", None
+    if unit in {"decade", "century"} and rel.startswith(("the past", "the last", "past")):
+        return "DURATION", _duration(1, unit)  # "the past decade": the ten years up to now
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
@@ -374,11 +376,15 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if ctx.dct is None or count is None or count != int(count):
         return "DATE", None
     steps = int(count) * direction
+    if unit in {"decade", "century"}:  # "a decade ago" points at a year, not at a decade
+        return "DATE", str(ctx.dct.year + steps * (10 if unit == "decade" else 100))
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"
-    if unit in {"hour", "minute", "second"}:
-        return "DURATION", _duration(count, unit)
+    if unit in {"hour", "minute", "second"} or (
+        m.group("dir").casefold() == "earlier" and unit in {"day", "week"}
+    ):
+        return "DURATION", _duration(count, unit)  # "a day earlier": the gap, not a date
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
@@ -418,6 +424,8 @@ def _year_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
 
 
 def _the_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is not None and re.match(r"(?:the )?(?:current|this) ", m.group(0), re.IGNORECASE):
+        return "DATE", _anchored("quarter", ctx.dct, 0)
     if ctx.quarter:
         return "DATE", ctx.quarter
     if ctx.dct is None:
@@ -508,13 +516,12 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         return "DATE", None
     name = m.group("holiday").casefold()
     rel = (m.group("rel") or "").casefold()
-    year = ctx.dct.year
-    this = _holiday_date(name, year)
-    if rel == "last" or (not rel and tense == "past" and this > ctx.dct):
-        year -= 1
-    elif rel == "next" or (not rel and tense == "future" and this < ctx.dct):
-        year += 1
-    return "DATE", _holiday_date(name, year).isoformat()
+    shift = {"last": -1, "next": 1}.get(rel)
+    if shift is not None:
+        return "DATE", _holiday_date(name, ctx.dct.year + shift).isoformat()
+    when = _holiday_date(name, ctx.dct.year)
+    year = _month_for(when.month, None, ctx, tense, when.day)
+    return "DATE", _holiday_date(name, year or ctx.dct.year).isoformat()
 
 
 def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -587,7 +594,7 @@ _RULES: list[tuple[str, Normalizer]] = [
     (r"midday|mid-day", _clock),
     (r"(?P<rel>this|last) (?P<part>morning|afternoon|evening|night)", _this_part),
     (
-        rf"(?:the |this year's |last year's )?(?:fiscal )?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR}))?",
+        rf"(?:the |this year's |last year's )?(?:fiscal[- ])?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR}))?",
         _quarter_named,
     ),
     (
@@ -605,12 +612,12 @@ _RULES: list[tuple[str, Normalizer]] = [
         _edge,
     ),
     (
-        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|before|later|from now|hence)",
+        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|from now|hence)",
         _ago,
     ),
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (
-        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half))",
+        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,
     ),
     (
@@ -636,7 +643,10 @@ _RULES: list[tuple[str, Normalizer]] = [
         r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
         _clock,
     ),
-    (r"recent (?P<unit>years|months|weeks|days|quarters)", _bare_plural),
+    (
+        r"(?:in )?recent (?:years|months|weeks|days|quarters)|the (?:last|past) few (?:years|months|weeks|days)",
+        _ref("PAST_REF"),
+    ),
     (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
     (
         r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
