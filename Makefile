@@ -41,10 +41,12 @@ eval: $(STAMP)
 	$(BIN)/parallax eval extraction
 	$(BIN)/parallax eval quotes
 	$(BIN)/parallax eval entities
+	$(BIN)/parallax eval time
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_memory.py
 	$(BIN)/python benchmarks/nlp_throughput.py
+	$(BIN)/python benchmarks/time_throughput.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
