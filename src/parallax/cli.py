@@ -114,6 +114,9 @@ def ingest(
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
     model: ModelOption = None,
     no_nlp: NoNlpOption = False,
+    no_stories: Annotated[
+        bool, typer.Option("--no-stories", help="Store without assigning stories (no embedding).")
+    ] = False,
     aliases: AliasOption = None,
 ) -> None:
     """Read, clean, analyze (entities, quotes), de-duplicate and store articles.
@@ -138,6 +141,7 @@ def ingest(
             on_file=advance,
             nlp=_nlp_settings(model),
             analyze=not no_nlp,
+            stories=not no_stories,
         )
     for error in report.errors:
         _report_error(error)
@@ -353,6 +357,66 @@ def list_entities(
     out.print(table)
 
 
+@app.command("stories")
+def list_stories(
+    db: DbOption = "parallax.db",
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Stories, newest first: title, span of dates, outlets, article count (copies included).
+
+    With --format json: a list of stories, each with `id` and `articles` (each article with its
+    `source`, `outlet`, `title`, and `copies`: the duplicates linked to it).
+    """
+    if format not in {"table", "json"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, json")
+    found = Store(db).stories(limit=limit, offset=offset)
+    if format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "dates", "articles", "outlets", "title")
+    for story in found:
+        dates = " … ".join(
+            sorted({(d or "")[:10] for d in (story["first_date"], story["last_date"]) if d})
+        )
+        table.add_row(
+            str(story["id"]),
+            dates,
+            str(story["article_count"]),
+            ", ".join(story["outlets"]),
+            story["title"] or "",
+        )
+    out.print(table)
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[int, typer.Argument(help="Story id (see `parallax stories`).")],
+    db: DbOption = "parallax.db",
+    as_json: Annotated[bool, typer.Option("--json", help="The story as JSON.")] = False,
+) -> None:
+    """One story: its articles by date, and the copies (duplicates) linked to each."""
+    found = Store(db).stories(story_id=story_id)
+    if not found:
+        raise ConfigError(f"no story {story_id} in {db}")
+    story = found[0]
+    if as_json:
+        print(json.dumps(story, ensure_ascii=False, indent=2))
+        return
+    out.rule(f"story {story['id']}: {story['title'] or '(untitled)'}")
+    table = Table("published", "outlet", "title", "source", "copies")
+    for article in story["articles"]:
+        table.add_row(
+            (article["published"] or "")[:10],
+            article["outlet"] or "",
+            article["title"] or "",
+            article["source"],
+            "; ".join(f"{c['kind']}: {c['source']}" for c in article["copies"]),
+        )
+    out.print(table)
+
+
 @app.command()
 def timeline(
     db: DbOption = "parallax.db",
@@ -369,11 +433,16 @@ def timeline(
     """Dated events (sentences with a resolved date) of the stored articles, on one axis."""
     from parallax.timeline import TimelineEntry, merge_timeline
 
-    if story is not None:
-        raise ConfigError("--story needs story clustering, which this store does not have yet")
     if format not in {"table", "jsonl", "csv"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
-    entries = merge_timeline(Store(db).articles_matching(query))
+    store = Store(db)
+    chosen = store.articles_matching(query)
+    if story is not None:
+        members = {a.id for a in store.story_articles(int(story))}
+        if not members:
+            raise ConfigError(f"no story {story} in {db}")
+        chosen = [a for a in chosen if a.id in members]
+    entries = merge_timeline(chosen)
     if format == "jsonl":
         for entry in entries:
             print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))

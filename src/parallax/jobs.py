@@ -15,6 +15,8 @@ from parallax.model import Article, RawArticle
 from parallax.nlp import NlpSettings, analyze_articles
 from parallax.report import render_report
 from parallax.store import Store
+from parallax.stories.cluster import StoryFeatures, features_of
+from parallax.stories.embed import article_text, load_embedder
 
 __all__ = ["DemoResult", "IngestReport", "find_sample_corpus", "ingest_into", "run_demo"]
 
@@ -39,11 +41,14 @@ def ingest_into(
     on_file: Progress | None = None,
     nlp: NlpSettings | None = None,
     analyze: bool = True,
+    stories: bool = True,
 ) -> IngestReport:
-    """Read, clean, analyze (entities, quotes) and store every article of `inputs`.
+    """Read, clean, analyze (entities, quotes, time), embed and store every article of
+    `inputs`, assigning each new one to a story.
 
-    Each article is stored in its own transaction with its analyses, so an interrupted run
-    leaves no half-written article. `on_file(path, outcomes)` is called after each input file.
+    Each article is stored in its own transaction with its analyses and its story, so an
+    interrupted run leaves no half-written article. `on_file(path, outcomes)` is called after
+    each input file.
     """
     options = options or ReadOptions()
     report = IngestReport()
@@ -53,12 +58,18 @@ def ingest_into(
             continue
         cleaned = _cleaned(read_input(path, options), report)
         while batch := list(islice(cleaned, 64)):
-            ready = analyze_articles(batch, nlp) if analyze else iter(batch)
-            for article in ready:
-                report.outcomes[store.add(article)] += 1
+            ready = list(analyze_articles(batch, nlp)) if analyze else batch
+            features = _story_features(ready) if stories else [None] * len(ready)
+            for article, feature in zip(ready, features, strict=True):
+                report.outcomes[store.add(article, feature)] += 1
         if on_file:
             on_file(path, report.outcomes)
     return report
+
+
+def _story_features(batch: list[Article]) -> list[StoryFeatures | None]:
+    vectors = load_embedder().encode([article_text(a) for a in batch])
+    return [features_of(a, v) for a, v in zip(batch, vectors, strict=True)]
 
 
 def _cleaned(results: Iterable[RawArticle | InputError], report: IngestReport) -> Iterator[Article]:

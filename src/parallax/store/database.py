@@ -39,6 +39,8 @@ from parallax.store.schema import (
     quotes,
     sources,
 )
+from parallax.store.stories import assign_story, load_clusterer, read_stories
+from parallax.stories.cluster import StoryClusterer, StoryFeatures
 
 __all__ = ["AddOutcome", "QuoteRow", "SearchHit", "Store"]
 
@@ -106,6 +108,7 @@ class Store:
                 f"cannot open the store at {target}: {exc.orig if hasattr(exc, 'orig') else exc}"
             ) from exc
         self._dedup: DuplicateIndex | None = None
+        self._clusterer: StoryClusterer | None = None
         self._near_threshold = near_threshold
 
     # -- writing -------------------------------------------------------------------------
@@ -123,8 +126,19 @@ class Store:
             self._dedup = index
         return self._dedup
 
-    def add(self, article: Article) -> AddOutcome:
-        """Store one article in its own transaction; a duplicate only links its source."""
+    def clusterer(self) -> StoryClusterer:
+        """The story clusterer, rebuilt from stored assignments on first use."""
+        if self._clusterer is None:
+            with self.engine.connect() as conn:
+                self._clusterer = load_clusterer(conn)
+        return self._clusterer
+
+    def add(self, article: Article, features: StoryFeatures | None = None) -> AddOutcome:
+        """Store one article in its own transaction; a duplicate only links its source.
+
+        With `features` (its embedding, entity keys, day), a newly kept article is assigned to
+        a story in the same transaction; a duplicate belongs to its kept article's story.
+        """
         now = datetime.now(UTC).isoformat()
         index = self.dedup_index()
         with self.engine.begin() as conn:
@@ -147,6 +161,8 @@ class Store:
                 return match.kind
             self._insert(conn, article, signature_bytes(sketch), now)
             self._link(conn, article.source, article.id, "kept", 1.0, now)
+            if features is not None:
+                assign_story(conn, self.clusterer(), article, features, now)
         index.add(article.id, article.body, sketch)
         return "added"
 
@@ -385,6 +401,21 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [QuoteRow(*row) for row in rows]
+
+    def stories(
+        self, *, story_id: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stories newest first, with their articles and the copies linked to each."""
+        with self.engine.connect() as conn:
+            return read_stories(conn, story_id=story_id, limit=limit, offset=offset)
+
+    def story_articles(self, story_id: int) -> list[Article]:
+        """The kept articles of one story, oldest first."""
+        found = self.stories(story_id=story_id)
+        if not found:
+            return []
+        loaded = [self.get(a["id"]) for a in found[0]["articles"]]
+        return [a for a in loaded if a is not None]
 
     def articles_matching(self, query: str | None, *, limit: int = 10_000) -> list[Article]:
         """Stored articles whose title or body match a full-text query (all when None)."""

@@ -25,6 +25,7 @@ from sqlalchemy import (
 __all__ = [
     "MIGRATIONS",
     "article_entities",
+    "article_stories",
     "articles",
     "entities",
     "events",
@@ -33,6 +34,8 @@ __all__ = [
     "minhashes",
     "quotes",
     "sources",
+    "stories",
+    "story_features",
 ]
 
 metadata = MetaData()
@@ -139,6 +142,39 @@ events = Table(
 )
 Index("ix_events_sort_start", events.c.sort_start)
 
+# Stories: coverage of one event, assigned online as articles arrive.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),
+    Column("first_date", String(40)),
+    Column("last_date", String(40)),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("created_at", String(40), nullable=False),
+)
+
+article_stories = Table(
+    "article_stories",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("position", Integer, nullable=False),  # arrival order, to rebuild the index
+)
+Index("ix_article_stories_story", article_stories.c.story_id)
+
+# What the clusterer needs to rebuild its index without re-reading articles.
+story_features = Table(
+    "story_features",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float16, L2-normalized
+    Column("keys", Text, nullable=False),  # JSON list
+    Column("anchors", Text, nullable=False),  # JSON list
+    Column("day", String(10)),
+)
+
 schema_migrations = Table(
     "schema_migrations",
     metadata,
@@ -191,6 +227,13 @@ def m003_entities_quotes(conn: Connection) -> None:
 def m004_events(conn: Connection) -> None:
     """Timeline events (sentences with a resolved date)."""
     events.create(conn, checkfirst=True)
+
+
+@migration(5)
+def m005_stories(conn: Connection) -> None:
+    """Stories, each article's story, and the features story assignment reads."""
+    for table in (stories, article_stories, story_features):
+        table.create(conn, checkfirst=True)
 
 
 def migrate(conn: Connection) -> list[str]:

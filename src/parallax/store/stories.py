@@ -1,0 +1,163 @@
+"""Story persistence: assign a stored article to a story, rebuild the clusterer, read stories.
+
+The clusterer lives in memory; what it needs (each article's vector, entity keys, anchors and
+day, plus its story) is stored with the article in the same transaction, so a new process
+rebuilds the same state and a new batch joins existing stories without recomputing them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Connection, func, insert, select, update
+
+from parallax.model import Article
+from parallax.store.schema import article_stories, articles, sources, stories, story_features
+from parallax.stories.cluster import Assignment, StoryClusterer, StoryFeatures, StoryParams
+
+__all__ = ["assign_story", "load_clusterer", "read_stories"]
+
+
+def load_clusterer(conn: Connection, params: StoryParams | None = None) -> StoryClusterer:
+    """The clusterer with every stored assignment replayed in arrival order."""
+    clusterer = StoryClusterer(params)
+    rows = conn.execute(
+        select(
+            story_features.c.vector,
+            story_features.c["keys"],
+            story_features.c.anchors,
+            story_features.c.day,
+            article_stories.c.story_id,
+        )
+        .join(article_stories, article_stories.c.article_id == story_features.c.article_id)
+        .order_by(article_stories.c.position)
+    )
+    for vector, keys, anchors, day, story in rows:
+        features = StoryFeatures(
+            np.frombuffer(vector, dtype=np.float16).astype(np.float32),
+            frozenset(json.loads(keys)),
+            date.fromisoformat(day) if day else None,
+            frozenset(json.loads(anchors)),
+        )
+        clusterer.assign(features, story=int(story))
+    return clusterer
+
+
+def assign_story(
+    conn: Connection,
+    clusterer: StoryClusterer,
+    article: Article,
+    features: StoryFeatures,
+    now: str,
+) -> Assignment:
+    """Put a newly stored article in its story and record why (inside the caller's transaction)."""
+    result = clusterer.assign(features)
+    published = article.published.isoformat() if article.published else None
+    if result.new:
+        conn.execute(
+            insert(stories).values(
+                id=result.story,
+                title=article.title,
+                first_date=published,
+                last_date=published,
+                article_count=1,
+                created_at=now,
+            )
+        )
+    else:
+        row = conn.execute(select(stories).where(stories.c.id == result.story)).mappings().one()
+        dates = [d for d in (row["first_date"], row["last_date"], published) if d]
+        conn.execute(
+            update(stories)
+            .where(stories.c.id == result.story)
+            .values(
+                article_count=row["article_count"] + 1,
+                first_date=min(dates) if dates else None,
+                last_date=max(dates) if dates else None,
+            )
+        )
+    position = conn.execute(select(func.count()).select_from(article_stories)).scalar_one()
+    conn.execute(
+        insert(article_stories).values(
+            article_id=article.id, story_id=result.story, score=result.score, position=position
+        )
+    )
+    conn.execute(
+        insert(story_features).values(
+            article_id=article.id,
+            vector=_half(features.vector),
+            keys=json.dumps(sorted(features.keys), ensure_ascii=False),
+            anchors=json.dumps(sorted(features.anchors), ensure_ascii=False),
+            day=features.day.isoformat() if features.day else None,
+        )
+    )
+    return result
+
+
+def _half(vector: NDArray[np.float32]) -> bytes:
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def read_stories(
+    conn: Connection, *, story_id: int | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stories newest first, each with its articles and their copies (exact/near duplicates)."""
+    query = select(stories).order_by(stories.c.last_date.desc(), stories.c.id.desc())
+    if story_id is not None:
+        query = query.where(stories.c.id == story_id)
+    rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+    ids = [r["id"] for r in rows]
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if ids:
+        found = conn.execute(
+            select(
+                article_stories.c.story_id,
+                articles.c.id,
+                articles.c.source,
+                articles.c.outlet,
+                articles.c.title,
+                articles.c.published,
+                sources.c.source.label("copy_source"),
+                sources.c.kind,
+            )
+            .join(articles, articles.c.id == article_stories.c.article_id)
+            .join(sources, sources.c.article_id == articles.c.id)
+            .where(article_stories.c.story_id.in_(ids))
+            .order_by(articles.c.published, articles.c.id)
+        )
+        seen: dict[str, dict[str, Any]] = {}
+        for row in found.mappings():
+            entry = seen.get(row["id"])
+            if entry is None:
+                entry = {
+                    "id": row["id"],
+                    "source": row["source"],
+                    "outlet": row["outlet"],
+                    "title": row["title"],
+                    "published": row["published"],
+                    "copies": [],
+                }
+                seen[row["id"]] = entry
+                members[row["story_id"]].append(entry)
+            if row["kind"] != "kept":
+                entry["copies"].append({"source": row["copy_source"], "kind": row["kind"]})
+    result = []
+    for row in rows:
+        items = members[row["id"]]
+        result.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "first_date": row["first_date"],
+                "last_date": row["last_date"],
+                "article_count": len(items) + sum(len(a["copies"]) for a in items),
+                "outlets": sorted({a["outlet"] or a["source"] for a in items}),
+                "articles": items,
+            }
+        )
+    return result

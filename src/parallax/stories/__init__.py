@@ -1,0 +1,1 @@
+"""Stories: coverage of one real-world event by many outlets, grouped and compared."""

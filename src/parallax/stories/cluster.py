@@ -1,0 +1,184 @@
+"""Online, incremental story clustering: each new article joins the best story or opens one.
+
+An article's story score against a candidate story combines three signals:
+
+- text: cosine between the article's embedding and the story's centroid;
+- entities: the share of the article's named people, organisations, places (and the years its
+  dates fall in) that the story already carries;
+- time: when both carry dates, a bonus for articles within days of the story, turning into a
+  penalty as the gap to the story's nearest date grows (`time_scale_days`).
+
+Candidates come from a vector index (usearch HNSW) over the articles already assigned: the
+stories of the `k` nearest articles. So assignment stays sub-linear in corpus size, and a new
+batch joins existing stories without recomputing anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from numpy.typing import NDArray
+from usearch.index import Index
+
+from parallax.model import Article
+from parallax.stories.embed import DIMENSIONS
+
+__all__ = ["Assignment", "StoryClusterer", "StoryFeatures", "StoryParams", "features_of"]
+
+_KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+_LEDE_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """Weights and thresholds (tuned on ECB+ train; see `parallax eval clustering`)."""
+
+    threshold: float = 1.0
+    entity_weight: float = 1.0
+    anchor_weight: float = 0.3
+    time_weight: float = 0.3
+    time_scale_days: float = 30.0
+    neighbours: int = 24
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    vector: NDArray[np.float32]
+    keys: frozenset[str]
+    day: date | None
+    anchors: frozenset[str] = frozenset()
+
+
+def features_of(article: Article, vector: NDArray[np.float32]) -> StoryFeatures:
+    """Entity keys (people, organisations, places) and the years its dates point at."""
+    keys = {e.key for e in article.entities or [] if e.type in _KEY_TYPES}
+    for timex in article.timexes or []:
+        value = timex.value or ""
+        if timex.type == "DATE" and value[:4].isdigit():
+            keys.add(f"YEAR:{value[:4]}")
+    day = article.published.date() if article.published else None
+    return StoryFeatures(vector, frozenset(keys), day, _anchors(article))
+
+
+def _anchors(article: Article) -> frozenset[str]:
+    """Who and where the story is about: entities named in the lede, and the two named most."""
+    named = [e for e in article.entities or [] if e.type in _KEY_TYPES and e.mentions]
+    lede = {e.key for e in named if e.mentions[0].start < _LEDE_CHARS}
+    most = sorted(named, key=lambda e: -len(e.mentions))[:2]
+    return frozenset(lede | {e.key for e in most if len(e.mentions) > 1})
+
+
+@dataclass
+class _Story:
+    total: NDArray[np.float32]
+    size: int = 0
+    keys: Counter[str] = field(default_factory=Counter)
+    anchors: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, features: StoryFeatures) -> None:
+        self.total = self.total + features.vector
+        self.size += 1
+        self.keys.update(features.keys)
+        self.anchors.update(features.anchors)
+        if features.day is not None:
+            self.first = min(self.first or features.day, features.day)
+            self.last = max(self.last or features.day, features.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    story: int
+    score: float
+    new: bool
+
+
+class StoryClusterer:
+    """Stories held in memory with a vector index; feed it articles in arrival order.
+
+    >>> import numpy as np
+    >>> c = StoryClusterer()
+    >>> v = np.eye(384, dtype=np.float32)
+    >>> a = c.assign(StoryFeatures(v[0], frozenset({"PERSON:ann lee"}), None))
+    >>> b = c.assign(StoryFeatures(v[0], frozenset({"PERSON:ann lee"}), None))
+    >>> (a.new, b.new, a.story == b.story)
+    (True, False, True)
+    """
+
+    def __init__(self, params: StoryParams | None = None) -> None:
+        self.params = params or StoryParams()
+        self.index = Index(ndim=DIMENSIONS, metric="cos", dtype="f16")
+        self.stories: dict[int, _Story] = {}
+        self.story_of: dict[int, int] = {}
+        self.key_counts: Counter[str] = Counter()
+        self._next_article = 0
+
+    def rarity(self, key: str) -> float:
+        """Inverse document frequency of an entity key among the articles seen so far: a
+        place every story mentions says less about identity than a person's name."""
+        return float(np.log((1 + self._next_article) / (1 + self.key_counts[key])) + 1.0)
+
+    def score(self, features: StoryFeatures, story: _Story) -> float:
+        p = self.params
+        centroid = story.total / (np.linalg.norm(story.total) or 1.0)
+        text = float(np.dot(features.vector, centroid))
+        entities = 0.0
+        if features.keys:
+            weights = {k: self.rarity(k) for k in features.keys}
+            shared = sum(w for k, w in weights.items() if k in story.keys)
+            entities = shared / sum(weights.values())
+        anchors = 0.0
+        if features.anchors:
+            weights = {k: self.rarity(k) for k in features.anchors}
+            shared = sum(w for k, w in weights.items() if k in story.anchors or k in story.keys)
+            anchors = shared / sum(weights.values())
+        penalty = 0.0
+        if features.day is not None and story.first is not None and story.last is not None:
+            if features.day < story.first:
+                gap = (story.first - features.day).days
+            elif features.day > story.last:
+                gap = (features.day - story.last).days
+            else:
+                gap = 0
+            # dates are evidence both ways: close in time adds, far apart takes away
+            penalty = p.time_weight * (min(1.0, gap / p.time_scale_days) - 0.5)
+        return text + p.entity_weight * entities + p.anchor_weight * anchors - penalty
+
+    def candidates(self, vector: NDArray[np.float32]) -> set[int]:
+        if len(self.index) == 0:
+            return set()
+        found = self.index.search(vector, min(self.params.neighbours, len(self.index)))
+        return {self.story_of[int(key)] for key in found.keys}
+
+    def assign(self, features: StoryFeatures, *, story: int | None = None) -> Assignment:
+        """Put one article in its best story (or a new one); `story` forces a known one."""
+        best, best_score = story, 1.0
+        if best is None:
+            best_score = -1.0
+            for candidate in self.candidates(features.vector):
+                value = self.score(features, self.stories[candidate])
+                if value > best_score:
+                    best, best_score = candidate, value
+            if best is not None and best_score < self.params.threshold:
+                best = None
+        new = best is None
+        if best is None:
+            best = max(self.stories, default=0) + 1
+            self.stories[best] = _Story(np.zeros(DIMENSIONS, dtype=np.float32))
+        elif best not in self.stories:
+            self.stories[best] = _Story(np.zeros(DIMENSIONS, dtype=np.float32))
+        self.stories[best].add(features)
+        key = self._next_article
+        self._next_article += 1
+        self.index.add(key, features.vector)
+        self.story_of[key] = best
+        self.key_counts.update(features.keys)
+        return Assignment(best, round(best_score, 4), new)
+
+    def assign_all(self, items: Iterable[StoryFeatures]) -> list[int]:
+        return [self.assign(f).story for f in items]
