@@ -25,6 +25,7 @@ from parallax.nlp.aliases import load_aliases
 from parallax.pipeline import analyze_inputs
 from parallax.store import Store
 from parallax.store.database import QuoteRow
+from parallax.stories.compare import Comparison
 
 __all__ = ["app", "main"]
 
@@ -418,6 +419,78 @@ def show_story(
 
 
 @app.command()
+def compare(
+    story_id: Annotated[int, typer.Argument(help="Story id (see `parallax stories`).")],
+    db: DbOption = "parallax.db",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table (terminal), json, md or html.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Compare the outlets of one story: facts shared, unique and left out, quotes used, people
+    named and how, loaded terms; every item with the sentence that supports it."""
+    from parallax.report.compare import comparison_html, comparison_markdown
+    from parallax.stories.compare import compare_articles
+
+    if format not in {"table", "json", "md", "html"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, json, md, html")
+    store = Store(db)
+    found = store.stories(story_id=story_id)
+    if not found:
+        raise ConfigError(f"no story {story_id} in {db}")
+    articles = store.story_articles(story_id)
+    result = compare_articles(articles)
+    title = f"Story {story_id}: {found[0]['title'] or '(untitled)'}"
+    if format == "table":
+        _render_comparison(title, result)
+        return
+    if format == "json":
+        text = json.dumps(
+            {"story": story_id, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2
+        )
+    elif format == "md":
+        text = comparison_markdown(title, result)
+    else:
+        text = comparison_html(title, result, articles)
+    if output is None:
+        print(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        out.print(f"wrote {output}")
+
+
+def _render_comparison(title: str, result: Comparison) -> None:
+    out.rule(title)
+    table = Table("", *result.columns, show_lines=True)
+    for label, facts in (("only here", result.unique), ("left out", result.omitted)):
+        table.add_row(
+            label, *("\n".join(f"• {e.text}" for e in facts[c]) or "—" for c in result.columns)
+        )
+    table.add_row(
+        "quotes",
+        *(
+            "\n".join(
+                f"• {q.speaker or '?'}: {q.text}" + ("" if q.elsewhere else "  [only here]")
+                for q in result.quotes[c]
+            )
+            or "—"
+            for c in result.columns
+        ),
+    )
+    table.add_row(
+        "loaded terms",
+        *(", ".join(t for t, _ in result.loaded[c]) or "—" for c in result.columns),
+    )
+    table.add_row(
+        "named most",
+        *(", ".join(list(result.entities[c])[:6]) or "—" for c in result.columns),
+    )
+    out.print(table)
+
+
+@app.command()
 def timeline(
     db: DbOption = "parallax.db",
     query: Annotated[
@@ -703,6 +776,66 @@ def eval_time(
         "value F1: exact TIMEX3 strings; canonical: unspecified tails (1968-XX = 1968) and "
         "week padding (W7 = W07) read as the same value"
     )
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    split: Annotated[str, typer.Option(help="ECB+ split to score: dev or train.")] = "dev",
+    pairs_limit: Annotated[
+        int | None, typer.Option(help="Score only the first N SemEval-2022 T8 pairs.")
+    ] = None,
+) -> None:
+    """Story clustering on ECB+ (B-cubed, pairwise) beside TF-IDF + agglomerative, and same-story
+    similarity on SemEval-2022 Task 8 English pairs (Pearson r) beside TF-IDF cosine."""
+    from parallax.eval.clustering import (
+        load_ecbplus,
+        prepare,
+        run_parallax,
+        run_tfidf,
+        score,
+        score_semeval_pairs,
+        tune_tfidf,
+    )
+    from parallax.stories.embed import load_embedder
+
+    ecb = data / "ecbplus"
+    if not (ecb / f"ecbplus_{split}.jsonl").is_file():
+        raise ConfigError(f"ECB+ {split} split not found under {ecb}")
+    docs = load_ecbplus(ecb / f"ecbplus_{split}.jsonl")
+    embedder = load_embedder()
+    with _progress() as bar:
+        bar.add_task(f"parsing and embedding {len(docs)} ECB+ documents", total=None)
+        features = prepare(docs, embedder)
+        threshold = tune_tfidf(load_ecbplus(ecb / "ecbplus_train.jsonl"))
+    gold = [d.cluster for d in docs]
+    table = Table("system", "clusters", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1")
+    for result in (
+        score("parallax (online)", gold, run_parallax(features)),
+        score(f"TF-IDF + agglomerative (t={threshold})", gold, run_tfidf(docs, threshold)),
+    ):
+        b3, pw = result.b_cubed, result.pairwise
+        table.add_row(
+            result.name,
+            str(result.clusters),
+            f"{b3.precision:.3f}",
+            f"{b3.recall:.3f}",
+            f"{b3.f1:.3f}",
+            f"{pw.precision:.3f}",
+            f"{pw.recall:.3f}",
+            f"{pw.f1:.3f}",
+        )
+    out.print(f"ECB+ {split}: {len(docs)} documents, {len(set(gold))} gold stories")
+    out.print(table)
+    pairs = data / "semeval2022t8-en" / "en_en_pairs_with_text.jsonl"
+    if pairs.is_file():
+        with _progress() as bar:
+            bar.add_task("scoring SemEval-2022 T8 pairs", total=None)
+            similarity = score_semeval_pairs(pairs, embedder, pairs_limit)
+        out.print(
+            f"SemEval-2022 T8 English pairs ({similarity.pairs}, train split): Pearson r "
+            f"parallax {similarity.parallax:.3f}, TF-IDF cosine {similarity.tfidf:.3f}"
+        )
 
 
 def main() -> None:

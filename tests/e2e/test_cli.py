@@ -180,3 +180,86 @@ def test_report_draws_the_timeline(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     html = (tmp_path / "report.html").read_text("utf-8")
     assert "<svg" in html and "<script" not in html
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("stories") / "p.db")
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db]).exit_code == 0
+    return db
+
+
+def _story_with(db: str, word: str) -> dict[str, object]:
+    result = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    stories = json.loads(result.stdout)
+    return next(s for s in stories if any(word in (a["title"] or "") for a in s["articles"]))
+
+
+def test_every_sample_story_gathers_its_three_outlets(sample_db: str) -> None:
+    result = runner.invoke(app, ["stories", "--db", sample_db, "--format", "json"])
+    stories = json.loads(result.stdout)
+    assert sorted(len(s["articles"]) for s in stories) == [3, 3, 3, 3]
+    for story in stories:
+        assert {"id", "articles"} <= set(story)
+        assert all({"source", "outlet", "title"} <= set(a) for a in story["articles"])
+    again = runner.invoke(app, ["ingest", str(SAMPLE), "--db", sample_db])
+    assert "12 already stored" in again.stdout
+    assert (
+        len(json.loads(runner.invoke(app, ["stories", "--db", sample_db, "-f", "json"]).stdout))
+        == 4
+    )
+
+
+def test_near_duplicate_is_a_copy_in_its_story(tmp_path: Path, sample_db: str) -> None:
+    original = (SAMPLE / "ledger-tram-strike.html").read_text("utf-8")
+    copy = tmp_path / "wire-copy.html"
+    copy.write_text(original.replace("Varrow Ledger", "Harbour Courier"), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(copy), "--db", sample_db]).exit_code == 0
+    story = _story_with(sample_db, "Tram drivers walk out")
+    copies = [c for a in story["articles"] for c in a["copies"]]  # type: ignore[attr-defined]
+    assert any(c["source"] == str(copy) for c in copies)
+
+
+def test_compare_finds_the_planted_differences(sample_db: str) -> None:
+    story = _story_with(sample_db, "Tram drivers walk out")
+    result = runner.invoke(app, ["compare", str(story["id"]), "--db", sample_db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.stdout)
+    post = str(SAMPLE / "morning-post-tram-strike.txt")  # no outlet known: its own column
+    assert set(view["columns"]) == {"Civic Wire", "The Varrow Ledger", post}
+    # unique facts
+    assert any("81 percent" in e["text"] for e in view["unique"][post])
+    assert any("bike-share" in e["text"] for e in view["unique"]["The Varrow Ledger"])
+    # what Civic Wire left out: the 6 percent offer both others carried
+    assert any("6 percent" in e["text"] for e in view["omitted"]["Civic Wire"])
+    # quotes only one outlet used
+    holm = [q for q in view["quotes"]["Civic Wire"] if q["speaker"] == "Greta Holm"]
+    assert holm and all(q["elsewhere"] == [] for q in holm)
+    # loaded terms only one outlet used
+    assert "stranded" in [term for term, _ in view["loaded"]["Civic Wire"]]
+    # nothing planted as shared is called unique: the 6 percent offer is in two outlets
+    for column in view["columns"]:
+        assert not any("6 percent" in e["text"] for e in view["unique"][column])
+
+
+def test_compare_page_links_every_item_to_its_sentence(sample_db: str, tmp_path: Path) -> None:
+    story = _story_with(sample_db, "Kessel")
+    page = tmp_path / "story.html"
+    result = runner.invoke(
+        app, ["compare", str(story["id"]), "--db", sample_db, "-f", "html", "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert html.count('class="column"') == 3 and "<svg" in html
+    import re
+
+    targets = set(re.findall(r'href="#([0-9a-f]{16}-p\d+)"', html))
+    assert targets and all(f'id="{t}"' in html for t in targets)
+
+
+def test_compare_markdown_and_unknown_story(sample_db: str) -> None:
+    story = _story_with(sample_db, "900 jobs")
+    md = runner.invoke(app, ["compare", str(story["id"]), "--db", sample_db, "-f", "md"])
+    assert md.exit_code == 0 and md.stdout.startswith("# Story")
+    missing = runner.invoke(app, ["compare", "999", "--db", sample_db])
+    assert missing.exit_code != 0

@@ -26,12 +26,14 @@ from parallax.stories.embed import Embedder, article_text
 __all__ = [
     "ClusterScore",
     "EcbDoc",
+    "PairScore",
     "b_cubed",
     "load_ecbplus",
     "pairwise",
     "prepare",
     "run_parallax",
     "run_tfidf",
+    "score_semeval_pairs",
     "tune_tfidf",
 ]
 
@@ -132,3 +134,46 @@ def tune_tfidf(docs: Sequence[EcbDoc]) -> float:
     gold = [d.cluster for d in docs]
     grid = [round(0.50 + 0.025 * i, 3) for i in range(19)]
     return max(grid, key=lambda t: b_cubed(gold, run_tfidf(docs, t)).f1)
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    pairs: int
+    parallax: float
+    tfidf: float
+
+
+def score_semeval_pairs(path: Path, embedder: Embedder, limit: int | None = None) -> PairScore:
+    """Pearson r between same-story scores and SemEval-2022 Task 8 "Overall" similarity.
+
+    Gold runs from 1 (same story) to 4 (unrelated), so it is negated: a higher r is better.
+    Parallax's score is the clusterer's article-to-story score with the other article as the
+    story; the baseline is TF-IDF cosine fitted on the same texts.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = rows[:limit] if limit else rows
+    texts = [t for r in rows for t in (r["text1"], r["text2"])]
+    docs = [EcbDoc(f"{i}", "", t.strip()) for i, t in enumerate(texts)]
+    features = prepare(docs, embedder)
+    clusterer = StoryClusterer()
+    clusterer._next_article = len(features)
+    for f in features:
+        clusterer.key_counts.update(f.keys)
+    ours = []
+    for i in range(len(rows)):
+        story = StoryClusterer()
+        story.assign(features[2 * i + 1])
+        ours.append(clusterer.score(features[2 * i], next(iter(story.stories.values()))))
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    theirs = [
+        float((matrix[2 * i] @ matrix[2 * i + 1].T).toarray()[0, 0]) for i in range(len(rows))
+    ]
+    gold = [-float(r["Overall"]) for r in rows]
+    return PairScore(
+        len(rows),
+        float(np.corrcoef(ours, gold)[0, 1]),
+        float(np.corrcoef(theirs, gold)[0, 1]),
+    )

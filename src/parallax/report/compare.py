@@ -1,0 +1,82 @@
+"""Render a story comparison as Markdown or as a self-contained HTML page (side-by-side columns)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from parallax.model import Article
+from parallax.report.chart import timeline_svg
+from parallax.stories.compare import Comparison, Evidence
+from parallax.timeline import merge_timeline
+
+__all__ = ["comparison_html", "comparison_markdown"]
+
+_env = Environment(
+    loader=PackageLoader("parallax", "report/templates"), autoescape=select_autoescape(["html"])
+)
+
+
+def _cite(evidence: Evidence) -> str:
+    return f"[{evidence.article_id} {evidence.start}-{evidence.end}]"
+
+
+def comparison_markdown(title: str, comparison: Comparison) -> str:
+    """One section per outlet; every item ends with its evidence (article id and span)."""
+    lines = [f"# {title}", ""]
+    for column in comparison.columns:
+        lines += [f"## {column}", ""]
+        sections = [
+            ("Facts only this outlet reported", comparison.unique[column]),
+            ("Facts most others carried that this outlet left out", comparison.omitted[column]),
+        ]
+        for heading, items in sections:
+            lines.append(f"### {heading}")
+            lines += [f"- {e.text} {_cite(e)}" for e in items] or ["- (none)"]
+            lines.append("")
+        lines.append("### Quotes")
+        for q in comparison.quotes[column]:
+            used = f" (also in {', '.join(q.elsewhere)})" if q.elsewhere else " (only here)"
+            lines.append(f"- **{q.speaker or '?'}** ({q.kind}): {q.text}{used} {_cite(q.evidence)}")
+        lines.append("")
+        lines.append("### Loaded terms no other outlet used")
+        lines += [f"- *{term}*: {e.text} {_cite(e)}" for term, e in comparison.loaded[column]] or [
+            "- (none)"
+        ]
+        lines.append("")
+    if comparison.descriptors:
+        lines += ["## How each outlet describes people", ""]
+        for name, by_column in comparison.descriptors.items():
+            described = "; ".join(f"{c}: {', '.join(d)}" for c, d in by_column.items())
+            lines.append(f"- **{name}**: {described}")
+    return "\n".join(lines) + "\n"
+
+
+def comparison_html(title: str, comparison: Comparison, articles: Sequence[Article]) -> str:
+    """A readable page: one column per outlet, each item linking to its sentence in the article."""
+    events = merge_timeline(articles)
+    starts: dict[str, list[int]] = {}
+    for article in articles:
+        offsets, at = [], 0
+        for paragraph in article.paragraphs:
+            offsets.append(at)
+            at += len(paragraph) + 2
+        starts[article.id] = offsets
+
+    def anchor(article_id: str, offset: int) -> str:
+        """The id of the paragraph holding a character offset of an article's body."""
+        index = max(0, bisect.bisect_right(starts.get(article_id, [0]), offset) - 1)
+        return f"{article_id}-p{index}"
+
+    return _env.get_template("compare.html").render(
+        title=title,
+        comparison=comparison,
+        anchor=anchor,
+        articles={a.id: a for a in articles},
+        timeline_svg=Markup(timeline_svg(events)),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )

@@ -1,0 +1,250 @@
+"""Compare outlets within one story: facts shared, unique and left out; quotes; entities; terms.
+
+Every item carries its evidence: the sentence (or quote) with its article id and character span.
+
+- Facts: each sentence of each outlet is aligned with the closest sentence of every other outlet
+  (MiniLM cosine; a shared number, date or name lowers the bar). A sentence with no counterpart
+  anywhere is a unique fact; a fact most other outlets carry that an outlet has no counterpart
+  for is what that outlet left out.
+- Quotes: who each outlet quotes and which quotes no other outlet used; the same speaker's words
+  quoted in two outlets, one trimmed differently from the other.
+- Entities: who each outlet names and how often, and the descriptors each gives a person.
+- Language: loaded or evaluative terms (a lexicon) that one outlet uses and no other does.
+
+An article whose outlet is unknown gets its own column, labelled by its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from parallax.model import Article
+from parallax.nlp import load_nlp
+from parallax.stories.embed import Embedder, load_embedder
+
+__all__ = ["Comparison", "Evidence", "QuoteUse", "compare_articles", "loaded_lexicon"]
+
+# MiniLM cosine above which two sentences state the same fact; a shared name lowers the bar,
+# a shared figure lowers it further (set by judgment, not measured on held-out data).
+_MATCH = 0.65
+_MATCH_WITH_NAME = 0.75
+_MATCH_WITH_FIGURE = 0.4
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence (or quote) in an article: where the claim comes from."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    column: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteUse:
+    speaker: str | None
+    text: str
+    kind: str
+    evidence: Evidence
+    elsewhere: tuple[str, ...] = ()  # other columns that used the same quote
+
+
+@dataclass
+class Comparison:
+    """The side-by-side view of one story."""
+
+    columns: list[str]
+    articles: dict[str, list[str]]
+    shared: dict[str, list[Evidence]] = field(default_factory=dict)
+    unique: dict[str, list[Evidence]] = field(default_factory=dict)
+    omitted: dict[str, list[Evidence]] = field(default_factory=dict)
+    quotes: dict[str, list[QuoteUse]] = field(default_factory=dict)
+    trimmed: list[tuple[QuoteUse, QuoteUse]] = field(default_factory=list)
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+    entities: dict[str, dict[str, int]] = field(default_factory=dict)
+    descriptors: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    loaded: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
+
+
+def loaded_lexicon() -> frozenset[str]:
+    """Loaded and evaluative words (one per line in `loaded_terms.txt`, `#` comments)."""
+    text = resources.files("parallax.stories").joinpath("loaded_terms.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _column(article: Article) -> str:
+    return article.outlet or article.source
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    evidence: Evidence
+    names: frozenset[str]
+    figures: frozenset[str]
+
+
+def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
+    nlp = load_nlp()
+    found = []
+    for article, doc in zip(articles, nlp.pipe(a.body for a in articles), strict=True):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if len(text.split()) < 4:
+                continue
+            evidence = Evidence(text, article.id, sent.start_char, sent.end_char, _column(article))
+            names = {t.text.casefold() for t in sent if t.pos_ == "PROPN" and t.text[:1].isupper()}
+            found.append(_Sentence(evidence, frozenset(names), frozenset(_NUMBER.findall(text))))
+    return found
+
+
+def _align(sentences: list[_Sentence], embedder: Embedder) -> dict[int, set[int]]:
+    """For each sentence, the sentences of other columns that state the same fact."""
+    if not sentences:
+        return {}
+    vectors = embedder.encode([s.evidence.text for s in sentences])
+    similarity = vectors @ vectors.T
+    matches: dict[int, set[int]] = defaultdict(set)
+    for i, a in enumerate(sentences):
+        for j, b in enumerate(sentences):
+            if a.evidence.column == b.evidence.column:
+                continue
+            value = float(similarity[i, j])
+            if (
+                value >= _MATCH
+                or (value >= _MATCH_WITH_NAME and a.names & b.names)
+                or (value >= _MATCH_WITH_FIGURE and a.figures & b.figures)
+            ):
+                matches[i].add(j)
+    return matches
+
+
+def _facts(comparison: Comparison, sentences: list[_Sentence], embedder: Embedder) -> None:
+    matches = _align(sentences, embedder)
+    columns = comparison.columns
+    for column in columns:
+        comparison.shared[column], comparison.unique[column], comparison.omitted[column] = (
+            [],
+            [],
+            [],
+        )
+    listed: dict[str, set[int]] = defaultdict(set)  # omitted facts already shown, by sentence
+    for i, sentence in enumerate(sentences):
+        own = sentence.evidence.column
+        counterparts = matches.get(i, set())
+        carriers = {sentences[j].evidence.column for j in counterparts} | {own}
+        (comparison.shared if len(carriers) > 1 else comparison.unique)[own].append(
+            sentence.evidence
+        )
+        for column in columns:
+            others = [c for c in columns if c != column]
+            if column in carriers or not others:
+                continue
+            if sum(c in carriers for c in others) < len(others) // 2 + 1:
+                continue
+            if counterparts & listed[column]:
+                continue  # the same fact, already listed from another outlet's sentence
+            listed[column].add(i)
+            comparison.omitted[column].append(sentence.evidence)
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def _quotes(comparison: Comparison, articles: Sequence[Article]) -> None:
+    uses: list[QuoteUse] = []
+    for article in articles:
+        for quote in article.quotes or []:
+            evidence = Evidence(quote.text, article.id, quote.start, quote.end, _column(article))
+            uses.append(QuoteUse(quote.speaker, quote.text, quote.kind, evidence))
+    final: list[QuoteUse] = []
+    for use in uses:
+        words = _words(use.text)
+        elsewhere = []
+        for other in uses:
+            if other.evidence.column == use.evidence.column:
+                continue
+            shared = len(words & _words(other.text)) / max(
+                1, min(len(words), len(_words(other.text)))
+            )
+            if shared >= 0.6 and (
+                use.speaker == other.speaker or use.kind == other.kind == "direct"
+            ):
+                elsewhere.append(other.evidence.column)
+                if use.text != other.text and use.kind == other.kind == "direct":
+                    pair = (use, other) if use.evidence.column < other.evidence.column else None
+                    if pair:
+                        comparison.trimmed.append(pair)
+        final.append(
+            QuoteUse(use.speaker, use.text, use.kind, use.evidence, tuple(sorted(set(elsewhere))))
+        )
+    for column in comparison.columns:
+        mine = [u for u in final if u.evidence.column == column]
+        comparison.quotes[column] = mine
+        comparison.speakers[column] = sorted({u.speaker for u in mine if u.speaker})
+
+
+def _entities(comparison: Comparison, articles: Sequence[Article]) -> None:
+    counts: dict[str, Counter[str]] = {c: Counter() for c in comparison.columns}
+    descriptors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, str] = {}
+    for article in articles:
+        column = _column(article)
+        for entity in article.entities or []:
+            name = names.setdefault(entity.key, entity.name)
+            if len(entity.name) > len(name):
+                names[entity.key] = name = entity.name
+            counts[column][entity.key] += len(entity.mentions)
+            for d in entity.descriptors:
+                if d not in descriptors[entity.key][column]:
+                    descriptors[entity.key][column].append(d)
+    comparison.entities = {
+        c: {names[k]: n for k, n in counter.most_common()} for c, counter in counts.items()
+    }
+    comparison.descriptors = {
+        names[k]: dict(by_column) for k, by_column in descriptors.items() if by_column
+    }
+
+
+def _loaded(comparison: Comparison, sentences: list[_Sentence], lexicon: frozenset[str]) -> None:
+    used: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    for sentence in sentences:
+        for word in _words(sentence.evidence.text):
+            if word in lexicon:
+                used[sentence.evidence.column].setdefault(word, sentence.evidence)
+    for column in comparison.columns:
+        others = {w for c, terms in used.items() if c != column for w in terms}
+        comparison.loaded[column] = [
+            (term, evidence)
+            for term, evidence in sorted(used[column].items())
+            if term not in others
+        ]
+
+
+def compare_articles(
+    articles: Sequence[Article], *, embedder: Embedder | None = None
+) -> Comparison:
+    """Compare the outlets of one story's articles (analyzed: entities and quotes attached)."""
+    columns = sorted({_column(a) for a in articles})
+    comparison = Comparison(
+        columns=columns,
+        articles={c: [a.id for a in articles if _column(a) == c] for c in columns},
+    )
+    sentences = _sentences(articles)
+    _facts(comparison, sentences, embedder or load_embedder())
+    _quotes(comparison, articles)
+    _entities(comparison, articles)
+    _loaded(comparison, sentences, loaded_lexicon())
+    return comparison
