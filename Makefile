@@ -42,11 +42,13 @@ eval: $(STAMP)
 	$(BIN)/parallax eval quotes
 	$(BIN)/parallax eval entities
 	$(BIN)/parallax eval time
+	$(BIN)/parallax eval clustering
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_memory.py
 	$(BIN)/python benchmarks/nlp_throughput.py
 	$(BIN)/python benchmarks/time_throughput.py
+	$(BIN)/python benchmarks/story_assignment.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,14 @@ from parallax.store import Store
 from parallax.stories.cluster import StoryFeatures, features_of
 from parallax.stories.embed import article_text, load_embedder
 
-__all__ = ["DemoResult", "IngestReport", "find_sample_corpus", "ingest_into", "run_demo"]
+__all__ = [
+    "DemoResult",
+    "IngestReport",
+    "find_sample_corpus",
+    "ingest_into",
+    "run_demo",
+    "write_story_pages",
+]
 
 Progress = Callable[[str, Counter[str]], None]
 
@@ -80,6 +87,24 @@ def _cleaned(results: Iterable[RawArticle | InputError], report: IngestReport) -
             yield clean_article(result)
 
 
+def write_story_pages(store: Store, out_dir: Path) -> list[tuple[str, str]]:
+    """One comparison page per story with two or more outlets; returns (title, file name)."""
+    from parallax.report.compare import comparison_html
+    from parallax.stories.compare import compare_articles
+
+    pages = []
+    for story in store.stories(limit=10_000):
+        if len(story["outlets"]) < 2:
+            continue
+        articles = store.story_articles(story["id"])
+        title = f"Story {story['id']}: {story['title'] or '(untitled)'}"
+        name = f"story-{story['id']}.html"
+        html = comparison_html(title, compare_articles(articles), articles)
+        (out_dir / name).write_text(html, encoding="utf-8")
+        pages.append((title, name))
+    return pages
+
+
 def find_sample_corpus() -> Path:
     """The bundled fictional corpus: `data/sample` in the working folder or the source tree."""
     for candidate in (Path("data/sample"), Path(__file__).resolve().parents[2] / "data" / "sample"):
@@ -107,10 +132,12 @@ def run_demo(
     db = out_dir / "demo.db"
     store = Store(str(db))
     report = ingest_into(store, [str(corpus)], on_file=on_file)
+    pages = write_story_pages(store, out_dir)
     html = render_report(
         store.iter_articles(),
         title="Parallax demo: the bundled sample corpus",
         failures=[str(e) for e in report.errors],
+        stories=pages,
     )
     target = out_dir / "report.html"
     target.write_text(html, encoding="utf-8")

@@ -82,3 +82,29 @@ def test_time_floors_on_tempeval3() -> None:
         score = score_time(corpus, pairs)
         assert score.relaxed_prf.f1 >= FLOORS["time_relaxed_f1"], corpus
         assert score.value_prf.f1 >= floor, corpus
+
+
+def test_story_clustering_floors() -> None:
+    from parallax.eval.clustering import (
+        b_cubed,
+        load_ecbplus,
+        prepare,
+        run_parallax,
+        run_tfidf,
+        score_semeval_pairs,
+        tune_tfidf,
+    )
+    from parallax.stories.embed import load_embedder
+
+    root = shared_data("ecbplus")
+    dev = load_ecbplus(root / "ecbplus_dev.jsonl")
+    gold = [d.cluster for d in dev]
+    ours = b_cubed(gold, run_parallax(prepare(dev, load_embedder()))).f1
+    baseline = b_cubed(gold, run_tfidf(dev, tune_tfidf(load_ecbplus(root / "ecbplus_train.jsonl"))))
+    assert ours >= FLOORS["clustering_ecbplus_dev_b3_f1"]
+    assert ours > baseline.f1
+    pairs = shared_data("semeval2022t8-en") / "en_en_pairs_with_text.jsonl"
+    assert (
+        score_semeval_pairs(pairs, load_embedder()).parallax
+        >= FLOORS["clustering_semeval_t8_pearson"]
+    )

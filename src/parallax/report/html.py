@@ -22,7 +22,11 @@ _env = Environment(
 
 
 def render_report(
-    articles: Iterable[Article], *, title: str = "Parallax report", failures: Iterable[str] = ()
+    articles: Iterable[Article],
+    *,
+    title: str = "Parallax report",
+    failures: Iterable[str] = (),
+    stories: Iterable[tuple[str, str]] = (),
 ) -> str:
     """Render articles grouped by outlet, with counts of debris removed by reason."""
     by_outlet: dict[str, list[Article]] = defaultdict(list)
@@ -44,5 +48,6 @@ def render_report(
         reasons=reasons.most_common(),
         failures=list(failures),
         events=events,
+        stories=list(stories),
         timeline_svg=Markup(timeline_svg(events)),
     )

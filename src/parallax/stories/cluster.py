@@ -31,6 +31,7 @@ __all__ = ["Assignment", "StoryClusterer", "StoryFeatures", "StoryParams", "feat
 
 _KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEDE_CHARS = 300
+_BATCH = 256  # articles scanned exactly before they enter the vector index together
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class StoryParams:
     anchor_weight: float = 0.3
     time_weight: float = 0.3
     time_scale_days: float = 30.0
-    neighbours: int = 16
+    neighbours: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,8 @@ class StoryClusterer:
         self.key_counts: Counter[str] = Counter()
         self._next_article = 0
         self._next_story = 1
+        self._pending_keys: list[int] = []
+        self._pending = np.zeros((_BATCH, DIMENSIONS), dtype=np.float32)
 
     def rarity(self, key: str) -> float:
         """Inverse document frequency of an entity key among the articles seen so far: a
@@ -168,10 +171,28 @@ class StoryClusterer:
         return text + p.entity_weight * entities + p.anchor_weight * anchors - penalty
 
     def candidates(self, vector: NDArray[np.float32]) -> set[int]:
-        if len(self.index) == 0:
-            return set()
-        found = self.index.search(vector, min(self.params.neighbours, len(self.index)))
-        return {self.story_of[int(key)] for key in found.keys}
+        """Stories of the nearest stored articles: the index, plus the articles still waiting to
+        enter it (scanned exactly; they go into the index in batches, which is much cheaper)."""
+        k = self.params.neighbours
+        found: list[tuple[float, int]] = []
+        if len(self.index):
+            hits = self.index.search(vector, min(k, len(self.index)))
+            found += [
+                (1.0 - float(d), int(key)) for key, d in zip(hits.keys, hits.distances, strict=True)
+            ]
+        count = len(self._pending_keys)
+        if count:
+            similarity = self._pending[:count] @ vector
+            nearest = np.argpartition(-similarity, k)[:k] if count > k else range(count)
+            found += [(float(similarity[i]), self._pending_keys[int(i)]) for i in nearest]
+        found.sort(reverse=True)
+        return {self.story_of[key] for _, key in found[:k]}
+
+    def _flush(self) -> None:
+        if self._pending_keys:
+            count = len(self._pending_keys)
+            self.index.add(np.asarray(self._pending_keys, dtype=np.uint64), self._pending[:count])
+            self._pending_keys = []
 
     def assign(self, features: StoryFeatures, *, story: int | None = None) -> Assignment:
         """Put one article in its best story (or a new one); `story` forces a known one."""
@@ -195,7 +216,10 @@ class StoryClusterer:
         self.stories[best].add(features)
         key = self._next_article
         self._next_article += 1
-        self.index.add(key, features.vector)
+        self._pending[len(self._pending_keys)] = features.vector
+        self._pending_keys.append(key)
+        if len(self._pending_keys) >= _BATCH:
+            self._flush()
         self.story_of[key] = best
         self.key_counts.update(features.keys)
         return Assignment(best, round(best_score, 4), new)
