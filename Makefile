@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint typecheck golden sample eval bench clean
+.PHONY: demo test install browser lint typecheck golden sample eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/parallax demo --out out/demo
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium; install it (as root) when it is missing.
+browser:
+	@command -v chromedriver >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	  >/dev/null 2>&1 || echo "note: Chromium not installed; browser tests will be skipped"; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

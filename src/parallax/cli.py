@@ -535,6 +535,38 @@ def timeline(
     out.print(table)
 
 
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@app.command()
+def serve(
+    db: DbOption = "parallax.db",
+    host: Annotated[
+        str, typer.Option(help="Address to bind. Anything but the loopback needs a token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PARALLAX_API_TOKEN",
+            help="API token every request must carry (Authorization: Bearer TOKEN, or ?token=).",
+        ),
+    ] = None,
+) -> None:
+    """Serve the web pages (stories, outlets side by side, people, search) and the REST API
+    (OpenAPI schema at /openapi.json) over a store."""
+    import uvicorn
+
+    from parallax.api import create_app
+
+    if host not in _LOOPBACK and not token:
+        raise ConfigError(f"binding to {host} needs an API token (--token or PARALLAX_API_TOKEN)")
+    if not Path(db).exists() and "://" not in db:
+        raise ConfigError(f"no store at {db} (create one with `parallax ingest --db {db} ...`)")
+    out.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
 @app.command()
 def demo(
     out_dir: Annotated[
@@ -845,3 +877,7 @@ def main() -> None:
     except ParallaxError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -56,7 +56,9 @@ def comparison_markdown(title: str, comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def comparison_html(title: str, comparison: Comparison, articles: Sequence[Article]) -> str:
+def comparison_html(
+    title: str, comparison: Comparison, articles: Sequence[Article], *, home: str | None = None
+) -> str:
     """A readable page: one column per outlet, each item linking to its sentence in the article."""
     events = merge_timeline(articles)
     starts: dict[str, list[int]] = {}
@@ -74,6 +76,7 @@ def comparison_html(title: str, comparison: Comparison, articles: Sequence[Artic
 
     return _env.get_template("compare.html").render(
         title=title,
+        home=home,
         comparison=comparison,
         anchor=anchor,
         articles={a.id: a for a in articles},

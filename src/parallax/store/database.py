@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,6 +72,7 @@ class QuoteRow:
     start: int
     end: int
     confidence: float
+    speaker_key: str | None = None
 
 
 _SURNAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -337,9 +339,19 @@ class Store:
             return [dict(r._mapping) for r in rows]
 
     def list_articles(
-        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        query: str | None = None,
     ) -> list[dict[str, Any]]:
-        query = select(
+        """Articles newest first; `since`/`until` are ISO dates (inclusive), `entity` an entity
+        key, `query` a full-text query."""
+        statement = select(
             articles.c.id,
             articles.c.published,
             articles.c.outlet,
@@ -347,9 +359,52 @@ class Store:
             articles.c.source,
         ).order_by(articles.c.published.desc(), articles.c.id)
         if outlet:
-            query = query.where(articles.c.outlet == outlet)
+            statement = statement.where(articles.c.outlet == outlet)
+        if since:
+            statement = statement.where(articles.c.published >= since)
+        if until:
+            statement = statement.where(articles.c.published < f"{until}T99")
+        if entity:
+            statement = statement.where(
+                articles.c.id.in_(
+                    select(article_entities.c.article_id).where(
+                        article_entities.c.entity_key == entity
+                    )
+                )
+            )
+        if query:
+            statement = statement.where(
+                articles.c.id.in_([hit.id for hit in self.search(query, limit=10_000)])
+            )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query.limit(limit).offset(offset))]
+            rows = conn.execute(statement.limit(limit).offset(offset))
+            return [dict(r._mapping) for r in rows]
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        """One corpus entity with its descriptors by outlet and everything it said."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(entities).where(entities.c.key == key)).mappings().first()
+            if row is None:
+                return None
+            by_outlet: dict[str, list[str]] = {}
+            found = conn.execute(
+                select(articles.c.outlet, articles.c.source, articles.c.data)
+                .join(article_entities, article_entities.c.article_id == articles.c.id)
+                .where(article_entities.c.entity_key == key)
+            )
+            for outlet, source, data in found:
+                for item in json.loads(data).get("entities") or []:
+                    if item["key"] == key or item["name"] == row["name"]:
+                        bucket = by_outlet.setdefault(outlet or source, [])
+                        bucket += [d for d in item["descriptors"] if d not in bucket]
+        said = [dataclasses.asdict(q) for q in self.quotes(speaker_key=key, limit=1000)]
+        return {
+            **row,
+            "aliases": json.loads(row["aliases"]),
+            "descriptors": json.loads(row["descriptors"]),
+            "descriptors_by_outlet": by_outlet,
+            "quotes": said,
+        }
 
     def iter_articles(self) -> Iterator[Article]:
         with self.engine.connect() as conn:
@@ -362,10 +417,14 @@ class Store:
         speaker: str | None = None,
         outlet: str | None = None,
         kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        speaker_key: str | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[QuoteRow]:
-        """Stored quotes, oldest first; `speaker` matches the canonical name or any alias."""
+        """Stored quotes, oldest first; `speaker` matches the canonical name or any alias,
+        `speaker_key` one corpus entity; `since`/`until` are ISO dates (inclusive)."""
         query = (
             select(
                 quotes.c.speaker,
@@ -379,6 +438,7 @@ class Store:
                 quotes.c.start,
                 quotes.c.end,
                 quotes.c.confidence,
+                quotes.c.speaker_key,
             )
             .join(articles, articles.c.id == quotes.c.article_id)
             .order_by(articles.c.published, quotes.c.article_id, quotes.c.position)
@@ -398,6 +458,12 @@ class Store:
             query = query.where(articles.c.outlet == outlet)
         if kind:
             query = query.where(quotes.c.kind == kind)
+        if since:
+            query = query.where(articles.c.published >= since)
+        if until:
+            query = query.where(articles.c.published < f"{until}T99")
+        if speaker_key:
+            query = query.where(quotes.c.speaker_key == speaker_key)
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [QuoteRow(*row) for row in rows]
@@ -425,13 +491,28 @@ class Store:
         found = [self.get(i) for i in ids]
         return [a for a in found if a is not None]
 
-    def entities(self, *, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """The corpus entity table, most-covered first."""
+    def entities(
+        self,
+        *,
+        type_: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        name: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The corpus entity table, most-covered first; `name` matches names and aliases."""
         query = select(entities).order_by(entities.c.article_count.desc(), entities.c.name)
         if type_:
             query = query.where(entities.c.type == type_)
+        if name:
+            pattern = f"%{name.casefold()}%"
+            query = query.where(
+                or_(
+                    func.lower(entities.c.name).like(pattern),
+                    func.lower(entities.c.aliases).like(pattern),
+                )
+            )
         with self.engine.connect() as conn:
-            rows = conn.execute(query.limit(limit)).mappings().all()
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
         return [
             {
                 **row,

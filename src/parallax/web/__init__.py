@@ -1,0 +1,1 @@
+"""Templates of the web pages `parallax serve` renders (see `parallax.api`)."""
