@@ -294,6 +294,20 @@ def search(
     out.print(table)
 
 
+def _write_records(records: list[Any], kind: type, fmt: str) -> None:
+    """Dataclass rows to stdout as JSON Lines or CSV (one column per field)."""
+    if fmt == "jsonl":
+        for record in records:
+            print(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in dataclasses.fields(kind)])
+    writer.writeheader()
+    for record in records:
+        writer.writerow(dataclasses.asdict(record))
+
+
 @app.command("quotes")
 def list_quotes(
     speaker: Annotated[
@@ -310,18 +324,8 @@ def list_quotes(
     if format not in {"table", "jsonl", "csv"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
     rows = Store(db).quotes(speaker=speaker, outlet=outlet, kind=kind, limit=limit)
-    if format == "jsonl":
-        for row in rows:
-            print(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
-        return
-    if format == "csv":
-        import csv
-
-        fields = [f.name for f in dataclasses.fields(QuoteRow)]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(dataclasses.asdict(row))
+    if format in {"jsonl", "csv"}:
+        _write_records(rows, QuoteRow, format)
         return
     table = Table("published", "outlet", "speaker", "kind", "quote")
     for row in rows:
@@ -516,18 +520,8 @@ def timeline(
             raise ConfigError(f"no story {story} in {db}")
         chosen = [a for a in chosen if a.id in members]
     entries = merge_timeline(chosen)
-    if format == "jsonl":
-        for entry in entries:
-            print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))
-        return
-    if format == "csv":
-        import csv
-
-        fields = [f.name for f in dataclasses.fields(TimelineEntry)]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-        writer.writeheader()
-        for entry in entries:
-            writer.writerow(dataclasses.asdict(entry))
+    if format in {"jsonl", "csv"}:
+        _write_records(entries, TimelineEntry, format)
         return
     table = Table("date", "outlet", "speaker", "sentence")
     for entry in entries:
