@@ -9,7 +9,7 @@ appositions ("John Roe, a senator from Ohio,").
 >>> from parallax.nlp.pipeline import load_nlp
 >>> doc = load_nlp()("White House press secretary Jane Doe spoke. Doe said little.")
 >>> [(e.name, e.type, e.descriptors, len(e.mentions)) for e in extract_entities(doc).entities]
-[('Jane Doe', 'PERSON', ['White House press secretary'], 2)]
+[('White House', 'ORG', [], 1), ('Jane Doe', 'PERSON', ['White House press secretary'], 2)]
 """
 
 from __future__ import annotations

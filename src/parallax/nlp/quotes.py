@@ -91,7 +91,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
     Curly, straight and doubled-apostrophe (``''``) marks are read; any closing mark closes.
 
-    >>> [text[q.start:q.end] for text in ['He said “yes.” Then "no." And \'\'so.\'\''] for q in find_quoted_spans(text)]
+    >>> text = 'He said “yes.” Then "no." And ' + "''so.''"
+    >>> [text[q.start:q.end] for q in find_quoted_spans(text)]
     ['yes.', 'no.', 'so.']
     """
     spans: list[QuotedSpan] = []

@@ -1,0 +1,5 @@
+"""`python -m parallax.cli`."""
+
+from parallax.cli import main
+
+main()

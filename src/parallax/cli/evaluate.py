@@ -1,0 +1,301 @@
+"""`parallax eval ...`: score each stage against gold data beside a baseline, same run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from parallax.cli.common import (
+    ModelOption,
+    _nlp_settings,
+    _progress,
+    eval_app,
+    out,
+)
+from parallax.errors import ConfigError
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Annotated[Path, typer.Option(help="Benchmark folder (ground-truth.json, html/).")] = Path(
+        "../shared/data/article-extraction-benchmark"
+    ),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N pages.")] = None,
+) -> None:
+    """HTML body extraction: Parallax vs plain trafilatura on the same pages, same run."""
+    from parallax.eval.extraction import evaluate_extraction
+
+    if not (data / "ground-truth.json").is_file():
+        raise ConfigError(f"benchmark not found at {data}")
+    table = Table("system", "pages", "precision", "recall", "F1", "exact")
+    for result in evaluate_extraction(data, limit=limit):
+        s = result.score
+        table.add_row(
+            result.name,
+            str(len(result.pages)),
+            f"{s.precision:.4f}",
+            f"{s.recall:.4f}",
+            f"{s.f1:.4f}",
+            f"{result.accuracy:.3f}",
+        )
+    out.print(table)
+
+
+@eval_app.command("cleaning")
+def eval_cleaning(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List lost content and missed debris.")
+    ] = False,
+) -> None:
+    """Debris removal on hand-labelled paragraphs: real scraped documents and the sample corpus."""
+    from parallax.eval.cleaning import gold_sets, score_cleaning
+
+    table = Table(
+        "gold set",
+        "docs",
+        "content",
+        "debris",
+        "content kept (P)",
+        "debris removed (R)",
+        "removal precision",
+    )
+    scores = []
+    for name, gold, root in gold_sets(shared):
+        score = score_cleaning(name, gold, root)
+        scores.append(score)
+        table.add_row(
+            name,
+            str(score.documents),
+            str(score.content),
+            str(score.debris),
+            f"{score.content_precision:.4f}",
+            f"{score.debris_recall:.4f}",
+            f"{score.removal_precision:.4f}",
+        )
+    out.print(table)
+    if verbose:
+        for score in scores:
+            _print_lines("[red]lost[/red]", [f"{score.name}: {line}" for line in score.lost])
+            _print_lines("[yellow]missed[/yellow]", [f"{score.name}: {x}" for x in score.missed])
+
+
+def _print_lines(label: str, lines: list[str]) -> None:
+    """Evaluation detail for `--verbose`: one labelled line per error."""
+    for line in lines:
+        out.print(f"{label} {line}", highlight=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder.")] = Path(
+        "../shared/data/polnear"
+    ),
+    split: Annotated[str, typer.Option(help="train or dev.")] = "dev",
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    model: ModelOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses, false alarms, wrong speakers.")
+    ] = False,
+) -> None:
+    """Quote extraction on PolNeAR: Parallax vs textacy's direct_quotations, same parses."""
+    from parallax.eval.quotes import (
+        load_polnear,
+        parallax_system,
+        parse_all,
+        score_system,
+        textacy_system,
+    )
+    from parallax.nlp import load_nlp
+
+    if not (data / split / "text").is_dir():
+        raise ConfigError(f"PolNeAR {split} split not found under {data}")
+    docs = load_polnear(data, split, limit)
+    with _progress() as bar:
+        bar.add_task(f"parsing {len(docs)} articles", total=None)
+        parsed = parse_all(load_nlp(_nlp_settings(model).model), docs)
+    table = Table("system", "overlap", "kind", "gold", "precision", "recall", "F1", "speaker acc.")
+    results = []
+    for name, system in (("parallax", parallax_system), ("textacy", textacy_system)):
+        for threshold in (0.3, 0.8):
+            score = score_system(name, system, parsed, threshold)
+            results.append(score)
+            for kind in ("all", "direct", "indirect"):
+                prf = score.prf(kind)
+                table.add_row(
+                    name,
+                    f"\u2265{threshold:.0%}",
+                    kind,
+                    str(score.gold[kind]),
+                    f"{prf.precision:.3f}",
+                    f"{prf.recall:.3f}",
+                    f"{prf.f1:.3f}",
+                    f"{score.speaker_accuracy:.3f} ({score.speakers_scored})"
+                    if kind == "all"
+                    else "",
+                )
+    out.print(
+        f"PolNeAR {split}: {len(docs)} articles; recall on speech-like gold attributions; "
+        "baseline: textacy direct_quotations on the same parses"
+    )
+    out.print(table)
+    ours, theirs = results[0].prf().f1, results[2].prf().f1
+    out.print(
+        f"overall F1 at \u226530%: parallax {ours:.3f}, textacy {theirs:.3f}, margin {ours - theirs:+.3f}"
+    )
+    if verbose:
+        _print_lines("[yellow]missed[/yellow]", results[0].misses)
+        _print_lines("[red]false alarm[/red]", results[0].false_alarms)
+        _print_lines("[magenta]speaker[/magenta]", results[0].wrong_speakers)
+
+
+@eval_app.command("entities")
+def eval_entities(
+    data: Annotated[
+        Path, typer.Option(help="The PolNeAR folder (texts of the gold articles).")
+    ] = Path("../shared/data/polnear"),
+    model: ModelOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List wrong and spurious persons.")
+    ] = False,
+) -> None:
+    """Person canonicalization on 20 hand-labelled real articles (data/gold/entities-polnear-dev.tsv)."""
+    from parallax.eval.cleaning import GOLD_DIR
+    from parallax.eval.entities import load_entity_gold, score_entities
+    from parallax.nlp import load_nlp
+
+    texts = data / "dev" / "text"
+    if not texts.is_dir():
+        raise ConfigError(f"PolNeAR dev texts not found under {data}")
+    gold = load_entity_gold(GOLD_DIR / "entities-polnear-dev.tsv")
+    score = score_entities(load_nlp(_nlp_settings(model).model), gold, texts)
+    table = Table(
+        "articles", "gold persons", "once, full name, PERSON", "accuracy", "PERSON precision"
+    )
+    table.add_row(
+        str(score.articles),
+        str(score.persons),
+        str(score.once_full),
+        f"{score.accuracy:.3f}",
+        f"{score.precision:.3f}",
+    )
+    out.print(table)
+    if verbose:
+        _print_lines("[yellow]wrong[/yellow]", score.errors)
+        _print_lines("[red]spurious[/red]", score.spurious)
+
+
+@eval_app.command("time")
+def eval_time(
+    data: Annotated[Path, typer.Option(help="The TempEval-3 folder.")] = Path(
+        "../shared/data/tempeval3"
+    ),
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N documents each.")
+    ] = None,
+    model: ModelOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
+) -> None:
+    """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3 metrics."""
+    from parallax.eval.time import load_timeml, score_time
+    from parallax.nlp import load_nlp
+    from parallax.nlp.time import extract_timexes
+
+    root = data / "Training" / "TBAQ-cleaned"
+    if not root.is_dir():
+        raise ConfigError(f"TempEval-3 TBAQ-cleaned not found under {data}")
+    nlp = load_nlp(_nlp_settings(model).model)
+    table = Table(
+        "corpus", "docs", "gold", "strict F1", "relaxed P", "relaxed R", "relaxed F1",
+        "type acc.", "value F1", "value F1 (canonical)",
+    )  # fmt: skip
+    for corpus in ("AQUAINT", "TimeBank"):
+        docs = load_timeml(root / corpus, limit)
+        parsed = nlp.pipe(d.text for d in docs)
+        pairs = [
+            (d, extract_timexes(d.text, d.dct, doc=p)) for d, p in zip(docs, parsed, strict=True)
+        ]
+        score = score_time(corpus, pairs)
+        relaxed = score.relaxed_prf
+        table.add_row(
+            corpus,
+            str(len(docs)),
+            str(score.gold),
+            f"{score.strict_prf.f1:.3f}",
+            f"{relaxed.precision:.3f}",
+            f"{relaxed.recall:.3f}",
+            f"{relaxed.f1:.3f}",
+            f"{score.type_accuracy:.3f}",
+            f"{score.value_prf.f1:.3f}",
+            f"{score.value_canonical_prf.f1:.3f}",
+        )
+        if verbose:
+            _print_lines(f"[yellow]{corpus}[/yellow]", score.errors)
+    out.print(table)
+    out.print(
+        "value F1: exact TIMEX3 strings; canonical: unspecified tails (1968-XX = 1968) and "
+        "week padding (W7 = W07) read as the same value"
+    )
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
+    split: Annotated[str, typer.Option(help="ECB+ split to score: dev or train.")] = "dev",
+    pairs_limit: Annotated[
+        int | None, typer.Option(help="Score only the first N SemEval-2022 T8 pairs.")
+    ] = None,
+) -> None:
+    """Story clustering on ECB+ (B-cubed, pairwise) beside TF-IDF + agglomerative, and same-story
+    similarity on SemEval-2022 Task 8 English pairs (Pearson r) beside TF-IDF cosine."""
+    from parallax.eval.clustering import (
+        load_ecbplus,
+        prepare,
+        run_parallax,
+        run_tfidf,
+        score,
+        score_semeval_pairs,
+        tune_tfidf,
+    )
+    from parallax.stories.embed import load_embedder
+
+    ecb = data / "ecbplus"
+    if not (ecb / f"ecbplus_{split}.jsonl").is_file():
+        raise ConfigError(f"ECB+ {split} split not found under {ecb}")
+    docs = load_ecbplus(ecb / f"ecbplus_{split}.jsonl")
+    embedder = load_embedder()
+    with _progress() as bar:
+        bar.add_task(f"parsing and embedding {len(docs)} ECB+ documents", total=None)
+        features = prepare(docs, embedder)
+        threshold = tune_tfidf(load_ecbplus(ecb / "ecbplus_train.jsonl"))
+    gold = [d.cluster for d in docs]
+    table = Table("system", "clusters", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1")
+    for result in (
+        score("parallax (online)", gold, run_parallax(features)),
+        score(f"TF-IDF + agglomerative (t={threshold})", gold, run_tfidf(docs, threshold)),
+    ):
+        b3, pw = result.b_cubed, result.pairwise
+        table.add_row(
+            result.name,
+            str(result.clusters),
+            f"{b3.precision:.3f}",
+            f"{b3.recall:.3f}",
+            f"{b3.f1:.3f}",
+            f"{pw.precision:.3f}",
+            f"{pw.recall:.3f}",
+            f"{pw.f1:.3f}",
+        )
+    out.print(f"ECB+ {split}: {len(docs)} documents, {len(set(gold))} gold stories")
+    out.print(table)
+    pairs = data / "semeval2022t8-en" / "en_en_pairs_with_text.jsonl"
+    if pairs.is_file():
+        with _progress() as bar:
+            bar.add_task("scoring SemEval-2022 T8 pairs", total=None)
+            similarity = score_semeval_pairs(pairs, embedder, pairs_limit)
+        out.print(
+            f"SemEval-2022 T8 English pairs ({similarity.pairs}, train split): Pearson r "
+            f"parallax {similarity.parallax:.3f}, TF-IDF cosine {similarity.tfidf:.3f}"
+        )

@@ -1,0 +1,220 @@
+"""Commands over stories: list, show, compare outlets, timelines, and the web server."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from parallax.cli.common import (
+    DbOption,
+    _write_records,
+    app,
+    out,
+)
+from parallax.errors import ConfigError
+from parallax.store import Store
+from parallax.stories.compare import Comparison
+
+
+@app.command("stories")
+def list_stories(
+    db: DbOption = "parallax.db",
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many.")] = 0,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Stories, newest first: title, span of dates, outlets, article count (copies included).
+
+    With --format json: a list of stories, each with `id` and `articles` (each article with its
+    `source`, `outlet`, `title`, and `copies`: the duplicates linked to it).
+    """
+    if format not in {"table", "json"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, json")
+    found = Store(db).stories(limit=limit, offset=offset)
+    if format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "dates", "articles", "outlets", "title")
+    for story in found:
+        dates = " … ".join(
+            sorted({(d or "")[:10] for d in (story["first_date"], story["last_date"]) if d})
+        )
+        table.add_row(
+            str(story["id"]),
+            dates,
+            str(story["article_count"]),
+            ", ".join(story["outlets"]),
+            story["title"] or "",
+        )
+    out.print(table)
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[int, typer.Argument(help="Story id (see `parallax stories`).")],
+    db: DbOption = "parallax.db",
+    as_json: Annotated[bool, typer.Option("--json", help="The story as JSON.")] = False,
+) -> None:
+    """One story: its articles by date, and the copies (duplicates) linked to each."""
+    found = Store(db).stories(story_id=story_id)
+    if not found:
+        raise ConfigError(f"no story {story_id} in {db}")
+    story = found[0]
+    if as_json:
+        print(json.dumps(story, ensure_ascii=False, indent=2))
+        return
+    out.rule(f"story {story['id']}: {story['title'] or '(untitled)'}")
+    table = Table("published", "outlet", "title", "source", "copies")
+    for article in story["articles"]:
+        table.add_row(
+            (article["published"] or "")[:10],
+            article["outlet"] or "",
+            article["title"] or "",
+            article["source"],
+            "; ".join(f"{c['kind']}: {c['source']}" for c in article["copies"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def compare(
+    story_id: Annotated[int, typer.Argument(help="Story id (see `parallax stories`).")],
+    db: DbOption = "parallax.db",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table (terminal), json, md or html.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Compare the outlets of one story: facts shared, unique and left out, quotes used, people
+    named and how, loaded terms; every item with the sentence that supports it."""
+    from parallax.report.compare import comparison_html, comparison_markdown
+    from parallax.stories.compare import compare_articles
+
+    if format not in {"table", "json", "md", "html"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, json, md, html")
+    store = Store(db)
+    found = store.stories(story_id=story_id)
+    if not found:
+        raise ConfigError(f"no story {story_id} in {db}")
+    articles = store.story_articles(story_id)
+    result = compare_articles(articles)
+    title = f"Story {story_id}: {found[0]['title'] or '(untitled)'}"
+    if format == "table":
+        _render_comparison(title, result)
+        return
+    if format == "json":
+        text = json.dumps(
+            {"story": story_id, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2
+        )
+    elif format == "md":
+        text = comparison_markdown(title, result)
+    else:
+        text = comparison_html(title, result, articles)
+    if output is None:
+        print(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        out.print(f"wrote {output}")
+
+
+def _render_comparison(title: str, result: Comparison) -> None:
+    out.rule(title)
+    table = Table("", *result.columns, show_lines=True)
+    for label, facts in (("only here", result.unique), ("left out", result.omitted)):
+        table.add_row(
+            label, *("\n".join(f"• {e.text}" for e in facts[c]) or "—" for c in result.columns)
+        )
+    table.add_row(
+        "quotes",
+        *(
+            "\n".join(
+                f"• {q.speaker or '?'}: {q.text}" + ("" if q.elsewhere else "  [only here]")
+                for q in result.quotes[c]
+            )
+            or "—"
+            for c in result.columns
+        ),
+    )
+    table.add_row(
+        "loaded terms",
+        *(", ".join(t for t, _ in result.loaded[c]) or "—" for c in result.columns),
+    )
+    table.add_row(
+        "named most",
+        *(", ".join(list(result.entities[c])[:6]) or "—" for c in result.columns),
+    )
+    out.print(table)
+
+
+@app.command()
+def timeline(
+    db: DbOption = "parallax.db",
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help="Only articles matching this full-text query."),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option("--story", help="Only this story's articles (needs stories in the store)."),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Dated events (sentences with a resolved date) of the stored articles, on one axis."""
+    from parallax.timeline import TimelineEntry, merge_timeline
+
+    if format not in {"table", "jsonl", "csv"}:
+        raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
+    store = Store(db)
+    chosen = store.articles_matching(query)
+    if story is not None:
+        members = {a.id for a in store.story_articles(int(story))}
+        if not members:
+            raise ConfigError(f"no story {story} in {db}")
+        chosen = [a for a in chosen if a.id in members]
+    entries = merge_timeline(chosen)
+    if format in {"jsonl", "csv"}:
+        _write_records(entries, TimelineEntry, format)
+        return
+    table = Table("date", "outlet", "speaker", "sentence")
+    for entry in entries:
+        table.add_row(entry.date, entry.outlet or entry.source, entry.speaker or "", entry.sentence)
+    out.print(table)
+
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@app.command()
+def serve(
+    db: DbOption = "parallax.db",
+    host: Annotated[
+        str, typer.Option(help="Address to bind. Anything but the loopback needs a token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PARALLAX_API_TOKEN",
+            help="API token every request must carry (Authorization: Bearer TOKEN, or ?token=).",
+        ),
+    ] = None,
+) -> None:
+    """Serve the web pages (stories, outlets side by side, people, search) and the REST API
+    (OpenAPI schema at /openapi.json) over a store."""
+    import uvicorn
+
+    from parallax.api import create_app
+
+    if host not in _LOOPBACK and not token:
+        raise ConfigError(f"binding to {host} needs an API token (--token or PARALLAX_API_TOKEN)")
+    if not Path(db).exists() and "://" not in db:
+        raise ConfigError(f"no store at {db} (create one with `parallax ingest --db {db} ...`)")
+    out.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
