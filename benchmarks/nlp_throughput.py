@@ -11,9 +11,9 @@ baseline only parses, Parallax parses and then runs its entity and quote rules o
 from __future__ import annotations
 
 import argparse
-import resource
-import time
 from pathlib import Path
+
+from timing import report
 
 from parallax.model import Article
 from parallax.nlp import NlpSettings, analyze_articles, load_nlp
@@ -51,24 +51,22 @@ def main() -> None:
     print(f"workload: {name}, {words} words; model {args.model}; batch {settings.batch_size}")
     list(nlp.pipe([a.body for a in articles[:8]]))  # warm-up
 
-    def bare() -> float:
-        start = time.perf_counter()
+    def bare() -> None:
         for _ in nlp.pipe((a.body for a in articles), batch_size=settings.batch_size):
             pass
-        return time.perf_counter() - start
 
-    def ours() -> float:
-        start = time.perf_counter()
+    def ours() -> None:
         for _ in analyze_articles(iter(articles), settings):
             pass
-        return time.perf_counter() - start
 
-    base = min(bare() for _ in range(args.rounds))
-    mine = min(ours() for _ in range(args.rounds))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"baseline spaCy nlp.pipe       {len(articles) / base:8.1f} articles/s")
-    print(f"parallax entities + quotes    {len(articles) / mine:8.1f} articles/s")
-    print(f"ratio parallax / baseline = {base / mine:.3f} (target >= 0.75); peak RSS {peak:.0f} MB")
+    report(
+        len(articles),
+        "articles",
+        ("baseline spaCy nlp.pipe", bare),
+        ("parallax entities + quotes", ours),
+        rounds=args.rounds,
+        target=0.75,
+    )
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ else the bundled sample corpus repeated.
 from __future__ import annotations
 
 import argparse
-import resource
-import time
 from datetime import datetime
 from pathlib import Path
+
+from timing import report
 
 from parallax.model import Article
 from parallax.nlp import NlpSettings, load_nlp
@@ -51,26 +51,23 @@ def main() -> None:
     print(f"workload: {name}, {words} words; model {args.model}; batch {batch}")
     list(nlp.pipe([t for t, _ in texts[:8]]))  # warm-up
 
-    def bare() -> float:
-        start = time.perf_counter()
+    def bare() -> None:
         for _ in nlp.pipe((t for t, _ in texts), batch_size=batch):
             pass
-        return time.perf_counter() - start
 
-    def ours() -> float:
-        start = time.perf_counter()
-        for doc, (text, dct) in zip(
-            nlp.pipe((t for t, _ in texts), batch_size=batch), texts, strict=True
-        ):
+    def ours() -> None:
+        parsed = nlp.pipe((t for t, _ in texts), batch_size=batch)
+        for doc, (text, dct) in zip(parsed, texts, strict=True):
             extract_timexes(text, dct, doc=doc)
-        return time.perf_counter() - start
 
-    base = min(bare() for _ in range(args.rounds))
-    mine = min(ours() for _ in range(args.rounds))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"baseline spaCy nlp.pipe        {len(texts) / base:8.1f} documents/s")
-    print(f"parse + time expressions       {len(texts) / mine:8.1f} documents/s")
-    print(f"ratio parallax / baseline = {base / mine:.3f} (target >= 0.9); peak RSS {peak:.0f} MB")
+    report(
+        len(texts),
+        "documents",
+        ("baseline spaCy nlp.pipe", bare),
+        ("parse + time expressions", ours),
+        rounds=args.rounds,
+        target=0.9,
+    )
 
 
 if __name__ == "__main__":
