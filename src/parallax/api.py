@@ -200,12 +200,9 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         """Dated events on one axis, for a full-text query and/or a story."""
         import dataclasses
 
-        chosen = store.articles_matching(q)
-        if story is not None:
-            members = {a.id for a in store.story_articles(story)}
-            if not members:
-                raise HTTPException(404, f"no story {story}")
-            chosen = [a for a in chosen if a.id in members]
+        chosen = store.timeline_articles(q, story)
+        if chosen is None:
+            raise HTTPException(404, f"no story {story}")
         return {"items": [dataclasses.asdict(e) for e in merge_timeline(chosen)]}
 
     # -- pages -----------------------------------------------------------------------------

@@ -172,12 +172,9 @@ def timeline(
     if format not in {"table", "jsonl", "csv"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
     store = Store(db)
-    chosen = store.articles_matching(query)
-    if story is not None:
-        members = {a.id for a in store.story_articles(int(story))}
-        if not members:
-            raise ConfigError(f"no story {story} in {db}")
-        chosen = [a for a in chosen if a.id in members]
+    chosen = store.timeline_articles(query, None if story is None else int(story))
+    if chosen is None:
+        raise ConfigError(f"no story {story} in {db}")
     entries = merge_timeline(chosen)
     if format in {"jsonl", "csv"}:
         _write_records(entries, TimelineEntry, format)

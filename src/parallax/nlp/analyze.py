@@ -28,7 +28,7 @@ def analyze_doc(article: Article, doc: Doc) -> Article:
 
 
 def analyze_article(article: Article, settings: NlpSettings | None = None) -> Article:
-    """Entities and quotes of one article (its `body` is what gets parsed)."""
+    """Entities, quotes, time expressions and events of one article (its `body` is parsed)."""
     settings = settings or NlpSettings()
     return analyze_doc(article, load_nlp(settings.model)(article.body))
 
@@ -36,7 +36,7 @@ def analyze_article(article: Article, settings: NlpSettings | None = None) -> Ar
 def analyze_articles(
     articles: Iterable[Article], settings: NlpSettings | None = None
 ) -> Iterator[Article]:
-    """Entities and quotes for a stream of articles, parsed in batches by `nlp.pipe`."""
+    """`analyze_article` for a stream of articles, parsed in batches by `nlp.pipe`."""
     settings = settings or NlpSettings()
     nlp = load_nlp(settings.model)
     pairs = ((a.body, a) for a in articles)

@@ -483,6 +483,19 @@ class Store:
         loaded = [self.get(a["id"]) for a in found[0]["articles"]]
         return [a for a in loaded if a is not None]
 
+    def timeline_articles(self, query: str | None, story: int | None) -> list[Article] | None:
+        """The articles a timeline covers: one story's (None when there is no such story), all,
+        or either narrowed to those matching a full-text query."""
+        if story is None:
+            return self.articles_matching(query)
+        members = self.story_articles(story)
+        if not members:
+            return None
+        if query is None:
+            return members
+        matching = {hit.id for hit in self.search(query, limit=10_000)}
+        return [a for a in members if a.id in matching]
+
     def articles_matching(self, query: str | None, *, limit: int = 10_000) -> list[Article]:
         """Stored articles whose title or body match a full-text query (all when None)."""
         if query is None:

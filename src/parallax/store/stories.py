@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from parallax.model import Article
 from parallax.store.schema import article_stories, articles, sources, stories, story_features
@@ -81,7 +81,7 @@ def assign_story(
                 last_date=max(dates) if dates else None,
             )
         )
-    position = conn.execute(select(func.count()).select_from(article_stories)).scalar_one()
+    position = clusterer.assigned - 1  # arrival order; the replay in `load_clusterer` keeps it
     conn.execute(
         insert(article_stories).values(
             article_id=article.id, story_id=result.story, score=result.score, position=position

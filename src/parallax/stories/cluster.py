@@ -81,7 +81,6 @@ class _Story:
     centroid: NDArray[np.float32]
     size: int = 0
     keys: Counter[str] = field(default_factory=Counter)
-    anchors: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
 
@@ -90,7 +89,6 @@ class _Story:
         self.centroid = self.total / (np.linalg.norm(self.total) or 1.0)
         self.size += 1
         self.keys.update(features.keys)
-        self.anchors.update(features.anchors)
         if features.day is not None:
             self.first = min(self.first or features.day, features.day)
             self.last = max(self.last or features.day, features.day)
@@ -138,6 +136,11 @@ class StoryClusterer:
         place every story mentions says less about identity than a person's name."""
         return float(np.log((1 + self._next_article) / (1 + self.key_counts[key])) + 1.0)
 
+    @property
+    def assigned(self) -> int:
+        """How many articles have been assigned (the next one's arrival position)."""
+        return self._next_article
+
     def weights(self, keys: frozenset[str]) -> dict[str, float]:
         return {k: self.rarity(k) for k in keys}
 
@@ -156,7 +159,7 @@ class StoryClusterer:
             shared = sum(w for k, w in keys.items() if k in story.keys)
             entities = shared / sum(keys.values())
         if anchor_keys:
-            shared = sum(w for k, w in anchor_keys.items() if k in story.anchors or k in story.keys)
+            shared = sum(w for k, w in anchor_keys.items() if k in story.keys)  # anchors are keys
             anchors = shared / sum(anchor_keys.values())
         penalty = 0.0
         if features.day is not None and story.first is not None and story.last is not None:
