@@ -49,12 +49,14 @@ eval: $(STAMP)
 	$(BIN)/parallax eval entities
 	$(BIN)/parallax eval time
 	$(BIN)/parallax eval clustering
+	$(BIN)/parallax eval framing
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_memory.py
 	$(BIN)/python benchmarks/nlp_throughput.py
 	$(BIN)/python benchmarks/time_throughput.py
 	$(BIN)/python benchmarks/story_assignment.py
+	$(BIN)/python benchmarks/framing_throughput.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -13,11 +13,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from timing import report
+from timing import report, sample_articles
 
 from parallax.model import Article
 from parallax.nlp import NlpSettings, analyze_articles, load_nlp
-from parallax.pipeline import analyze_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -30,10 +29,7 @@ def workload(count: int) -> tuple[str, list[Article]]:
             body = path.read_text(encoding="utf-8")
             texts.append(Article(id=path.stem, source=str(path), title=None, paragraphs=[body]))
         return f"{len(texts)} PolNeAR train articles", texts
-    sample = [a for a in analyze_inputs([str(ROOT / "data" / "sample")]) if isinstance(a, Article)]
-    while len(texts) < count:
-        texts.extend(sample)
-    return f"{count} sample-corpus articles (repeated)", texts[:count]
+    return sample_articles(count)
 
 
 def main() -> None:

@@ -5,6 +5,21 @@ from __future__ import annotations
 import resource
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+from parallax.model import Article
+from parallax.pipeline import analyze_inputs
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+def sample_articles(count: int) -> tuple[str, list[Article]]:
+    """The bundled sample corpus, repeated to `count` articles (when shared data is absent)."""
+    sample = [a for a in analyze_inputs([str(SAMPLE)]) if isinstance(a, Article)]
+    articles: list[Article] = []
+    while len(articles) < count:
+        articles.extend(sample)
+    return f"{count} sample-corpus articles (repeated)", articles[:count]
 
 
 def seconds(run: Callable[[], object]) -> float:

@@ -33,6 +33,8 @@ CSV_COLUMNS = [
     "duplicate_of",
     "entities",
     "quotes",
+    "roles",
+    "narratives",
 ]
 
 
@@ -40,7 +42,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row = {key: record.get(key) for key in CSV_COLUMNS}
     row["authors"] = "; ".join(record["authors"])
     row["removed"] = json.dumps(record["removed"], ensure_ascii=False)
-    for key in ("entities", "quotes"):  # JSON in one cell; null when the NLP stage was skipped
+    for key in ("entities", "quotes", "roles", "narratives"):  # JSON in one cell; null: skipped
         row[key] = None if record.get(key) is None else json.dumps(record[key], ensure_ascii=False)
     return row
 

@@ -18,10 +18,13 @@ __all__ = [
     "DatePrecision",
     "Entity",
     "Event",
+    "Evidence",
     "Mention",
+    "Narrative",
     "Quote",
     "RawArticle",
     "RemovedBlock",
+    "Role",
     "Timex",
     "article_id",
     "normalize_for_hash",
@@ -179,6 +182,68 @@ class Event:
     speaker: str | None = None
 
 
+@dataclass(slots=True, frozen=True)
+class Evidence:
+    """A sentence of `Article.body` that supports a label, with its span and its weight."""
+
+    sentence: str
+    start: int
+    end: int
+    score: float
+
+
+def _with_evidence(data: dict[str, Any]) -> dict[str, Any]:
+    values = dict(data)
+    values["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
+    return values
+
+
+@dataclass(slots=True)
+class Role:
+    """How the article casts an entity at one mention (SemEval-2025 Task 10 roles).
+
+    `main_role` is Protagonist, Antagonist or Innocent; `fine_roles` the fine-grained roles
+    under it (Guardian, Tyrant, Victim ...); `start`/`end` the mention's span in `Article.body`;
+    `evidence` the sentence that carries the mention.
+    """
+
+    mention: str
+    start: int
+    end: int
+    entity: str | None
+    main_role: str
+    fine_roles: list[str]
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Role:
+        return cls(**_with_evidence(data))
+
+
+@dataclass(slots=True)
+class Narrative:
+    """A narrative the article pushes, as the full label of its taxonomy
+    (``URW: Discrediting the West, Diplomacy``), with subnarratives, the supporting sentences
+    and a short explanation built from them."""
+
+    label: str
+    subnarratives: list[str]
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Narrative:
+        return cls(**_with_evidence(data))
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the unit every analysis attaches to."""
@@ -203,6 +268,8 @@ class Article:
     quotes: list[Quote] | None = None
     timexes: list[Timex] | None = None
     events: list[Event] | None = None
+    roles: list[Role] | None = None  # None: the framing stage has not run
+    narratives: list[Narrative] | None = None
 
     @property
     def body(self) -> str:
@@ -233,6 +300,10 @@ class Article:
             "quotes": None if self.quotes is None else [q.to_dict() for q in self.quotes],
             "timexes": None if self.timexes is None else [asdict(t) for t in self.timexes],
             "events": None if self.events is None else [asdict(e) for e in self.events],
+            "roles": None if self.roles is None else [r.to_dict() for r in self.roles],
+            "narratives": None
+            if self.narratives is None
+            else [n.to_dict() for n in self.narratives],
         }
 
     @classmethod
@@ -263,6 +334,10 @@ class Article:
             else [Quote.from_dict(q) for q in data["quotes"]],
             timexes=None if data.get("timexes") is None else [Timex(**t) for t in data["timexes"]],
             events=None if data.get("events") is None else [Event(**e) for e in data["events"]],
+            roles=None if data.get("roles") is None else [Role.from_dict(r) for r in data["roles"]],
+            narratives=None
+            if data.get("narratives") is None
+            else [Narrative.from_dict(n) for n in data["narratives"]],
         )
 
 

@@ -21,11 +21,21 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def period_of(value: str) -> tuple[str, date] | None:
-    """Precision and first day of a resolved TIMEX3 value; None for unresolved ones.
+    """Precision and first day of a resolved TIMEX3 value; None for unresolved ones and for
+    values that name no calendar day (month 13, week 54).
 
     >>> period_of("2021-W09"), period_of("2021-Q3"), period_of("PAST_REF")
     (('week', datetime.date(2021, 3, 1)), ('quarter', datetime.date(2021, 7, 1)), None)
+    >>> period_of("2021-13-01") is None
+    True
     """
+    try:
+        return _period_of(value)
+    except ValueError:
+        return None
+
+
+def _period_of(value: str) -> tuple[str, date] | None:
     m = re.match(r"^(\d{4})(?:-(\d\d|W\d\d|Q\d|SU|SP|FA|WI|H\d)(?:-(\d\d|WE))?)?(T.*)?$", value)
     if m is None:
         decade = re.match(r"^(\d{3})$", value)

@@ -108,3 +108,18 @@ def test_story_clustering_floors() -> None:
         score_semeval_pairs(pairs, load_embedder()).parallax
         >= FLOORS["clustering_semeval_t8_pearson"]
     )
+
+
+def test_framing_floors_on_semeval_dev() -> None:
+    from parallax.eval.framing import evaluate_framing
+
+    results, counts = evaluate_framing(shared_data("semeval2025t10-en") / "train")
+    ours, baseline = results[0], results[1]
+    assert counts["dev documents"] >= 50
+    assert ours.coarse_f1 is not None and baseline.coarse_f1 is not None
+    assert ours.fine_f1 is not None and baseline.fine_f1 is not None
+    assert ours.coarse_f1 >= FLOORS["framing_semeval_dev_coarse_f1"]
+    assert ours.fine_f1 >= FLOORS["framing_semeval_dev_fine_f1"]
+    assert ours.coarse_f1 > baseline.coarse_f1 and ours.fine_f1 > baseline.fine_f1
+    assert ours.emr is not None and baseline.emr is not None
+    assert ours.emr >= FLOORS["framing_semeval_dev_role_emr"] and ours.emr > baseline.emr

@@ -107,3 +107,9 @@ def test_spans_point_into_the_text() -> None:
 )
 def test_period_of_values(value: str, expected: tuple[str, date] | None) -> None:
     assert period_of(value) == expected
+
+
+def test_day_first_numeric_dates_and_impossible_ones() -> None:
+    assert values("The decree of 14/06/2020 stands.") == [("14/06/2020", "DATE", "2020-06-14")]
+    assert values("The decree of 06/14/2020 stands.") == [("06/14/2020", "DATE", "2020-06-14")]
+    assert period_of("2020-14-06") is None  # never a crash in the timeline

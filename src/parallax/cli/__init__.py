@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 
-from parallax.cli import articles, evaluate, stories
+from parallax.cli import articles, evaluate, framing, stories
 from parallax.cli.common import app, err
 from parallax.errors import ParallaxError
 
 __all__ = ["app", "main"]
-_COMMANDS = (articles, evaluate, stories)
+_COMMANDS = (articles, evaluate, framing, stories)
 
 
 def main() -> None:

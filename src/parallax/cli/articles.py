@@ -17,9 +17,12 @@ from parallax.cli.common import (
     AliasOption,
     DbOption,
     FieldOption,
+    FramingModelOption,
     MaxBytesOption,
     ModelOption,
+    NoFramingOption,
     NoNlpOption,
+    TaxonomyOption,
     _nlp_settings,
     _options,
     _progress,
@@ -30,6 +33,7 @@ from parallax.cli.common import (
 )
 from parallax.errors import ConfigError, InputError
 from parallax.export import FORMATS, write_articles
+from parallax.framing.classify import Framer, frame_articles
 from parallax.ingest import expand_inputs
 from parallax.jobs import ingest_into, run_demo
 from parallax.model import Article
@@ -106,9 +110,13 @@ def analyze(
     max_bytes: MaxBytesOption = 50 * 1024 * 1024,
     model: ModelOption = None,
     no_nlp: NoNlpOption = False,
+    no_framing: NoFramingOption = False,
+    taxonomy: TaxonomyOption = None,
+    framing_model: FramingModelOption = None,
 ) -> None:
-    """Analyze articles without a store: one JSON object per article with its entities and
-    quotes (schema: parallax/schema/article.schema.json)."""
+    """Analyze articles without a store: one JSON object per article with its entities,
+    quotes, time expressions, dated events, entity roles and narratives
+    (schema: parallax/schema/article.schema.json)."""
     if format not in FORMATS:
         raise ConfigError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     if format == "parquet" and output is None:
@@ -124,8 +132,13 @@ def analyze(
             else:
                 yield result
 
+    framer = None if no_nlp or no_framing else Framer.from_options(framing_model, taxonomy)
+
     def articles() -> Any:
-        return cleaned() if no_nlp else analyze_articles(cleaned(), _nlp_settings(model))
+        if no_nlp:
+            return cleaned()
+        analyzed = analyze_articles(cleaned(), _nlp_settings(model))
+        return frame_articles(analyzed, framer) if framer else analyzed
 
     binary = format == "parquet"
     target = (

@@ -20,9 +20,12 @@ __all__ = [
     "AliasOption",
     "DbOption",
     "FieldOption",
+    "FramingModelOption",
     "MaxBytesOption",
     "ModelOption",
+    "NoFramingOption",
     "NoNlpOption",
+    "TaxonomyOption",
     "app",
     "err",
     "eval_app",
@@ -69,6 +72,25 @@ AliasOption = Annotated[
     typer.Option(
         "--aliases",
         help="TOML file of [[merge]] and [[forbid]] name groups for cross-article entity identity.",
+    ),
+]
+NoFramingOption = Annotated[
+    bool,
+    typer.Option("--no-framing", help="Skip entity roles and narratives (the slowest NLP stage)."),
+]
+TaxonomyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--taxonomy",
+        help="YAML file of your own narrative labels (descriptions, examples): narratives "
+        "come from it, with no training, instead of the SemEval-2025 model.",
+    ),
+]
+FramingModelOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--framing-model",
+        help="A framing model trained by `parallax train framing` (default: the shipped one).",
     ),
 ]
 MaxBytesOption = Annotated[

@@ -261,6 +261,10 @@ def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
         y, mo, d = m.group("uy"), m.group("um"), m.group("ud")
         if len(y) == 2:
             y = ("19" if int(y) > 30 else "20") + y
+        if int(mo) > 12 >= int(d):  # day first, as outside the US: 14/06/2023
+            mo, d = d, mo
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return "DATE", None
     value = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     hour, minute = m.group("hh") or m.group("hh2"), m.group("mm") or m.group("mm2")
     if hour:

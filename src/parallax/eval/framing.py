@@ -1,0 +1,113 @@
+"""Framing on SemEval-2025 Task 10 (English): a model trained on the train split, scored on the
+dev split, beside frequency baselines and the no-training user-taxonomy classifier.
+
+Subtask 1: exact-match ratio of the fine-role sets (official) and main-role accuracy, on the
+gold mentions. Subtask 2: F1-samples on narratives (coarse) and subnarratives (fine), as the
+official scorer defines them ("Other" counts as a label).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from parallax.framing.classify import Framer, NarrativeDecision
+from parallax.framing.encoder import load_encoder
+from parallax.framing.semeval import TaskDocument, load_documents, split_documents
+from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
+from parallax.framing.train import decision_scores, featurize, mention_span, train_model
+
+__all__ = ["FramingScores", "evaluate_framing", "role_scores"]
+
+
+@dataclass(slots=True, frozen=True)
+class FramingScores:
+    """One system's dev figures; a figure is None where the system does not do that part."""
+
+    system: str
+    coarse_f1: float | None
+    fine_f1: float | None
+    main_accuracy: float | None
+    emr: float | None
+
+
+def role_scores(
+    gold: list[tuple[str, tuple[str, ...]]], predicted: list[tuple[str, list[str]]]
+) -> tuple[float, float]:
+    """(main-role accuracy, exact-match ratio of fine-role sets).
+
+    >>> role_scores([("Antagonist", ("Tyrant",))], [("Antagonist", ["Corrupt"])])
+    (1.0, 0.0)
+    """
+    if not gold:
+        return 0.0, 0.0
+    main = sum(g[0] == p[0] for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    exact = sum(set(g[1]) == set(p[1]) for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    return main, exact
+
+
+def evaluate_framing(
+    data: Path, dev_fraction: float = 0.2, seed: int = 7, say: Callable[[str], None] | None = None
+) -> tuple[list[FramingScores], dict[str, int]]:
+    """Train on the train split, score on dev; the baselines and the user-taxonomy
+    classifier in the same run."""
+    say = say or (lambda _m: None)
+    docs = load_documents(data)
+    train, dev = split_documents(docs, dev_fraction, seed)
+    encoder = load_encoder()
+    say(f"embedding {len(train)} train and {len(dev)} dev documents")
+    train_data, dev_data = featurize(train, encoder), featurize(dev, encoder)
+    model = train_model(train, data=train_data, seed=seed, progress=say)
+    framer = Framer(model, encoder)
+
+    gold_roles = [(m.main_role, m.fine_roles) for m in dev_data.mentions]
+    predicted_roles: list[tuple[str, list[str]]] = []
+    for doc, vec in zip(dev, dev_data.vectors, strict=True):
+        spans = [mention_span(doc, m) for m in doc.mentions]
+        predicted_roles += [(r.main_role, r.fine_roles) for r in framer.roles(vec, spans)]
+    main, emr = role_scores(gold_roles, predicted_roles)
+    coarse, fine = decision_scores(dev, framer.decide_narratives(dev_data.vectors))
+    results = [FramingScores("Parallax (trained on train split)", coarse, fine, main, emr)]
+
+    results.append(_frequency_baseline(train, dev))
+
+    say("scoring the SemEval labels as a user taxonomy (no training)")
+    taxonomy = UserTaxonomy.from_dict(semeval_taxonomy(train), encoder=encoder)
+    decisions = []
+    for vec in dev_data.vectors:  # the task writes "<narrative>: Other" for no subnarrative
+        labels = taxonomy.decide(vec).labels
+        decisions.append(
+            NarrativeDecision({k: v or [f"{k}: Other"] for k, v in labels.items()}, {})
+        )
+    u_coarse, u_fine = decision_scores(dev, decisions)
+    results.append(
+        FramingScores(
+            "user taxonomy (labels + descriptions, no training)", u_coarse, u_fine, None, None
+        )
+    )
+    counts = {
+        "train documents": len(train),
+        "dev documents": len(dev),
+        "dev mentions": len(gold_roles),
+    }
+    return results, counts
+
+
+def _frequency_baseline(train: list[TaskDocument], dev: list[TaskDocument]) -> FramingScores:
+    """The most frequent label set of the train split for every dev item."""
+    top_narr = Counter(tuple(d.narratives) for d in train).most_common(1)[0][0]
+    top_sub = Counter(tuple(d.subnarratives) for d in train).most_common(1)[0][0]
+    mentions = [m for d in train for m in d.mentions]
+    top_main = Counter(m.main_role for m in mentions).most_common(1)[0][0] if mentions else ""
+    top_fine = Counter(m.fine_roles for m in mentions).most_common(1)[0][0] if mentions else ()
+    decisions_c = [list(top_narr) for _ in dev]
+    decisions_f = [list(top_sub) for _ in dev]
+    from parallax.framing.train import scores_f1_samples
+
+    coarse = scores_f1_samples([d.narratives for d in dev], decisions_c)
+    fine = scores_f1_samples([d.subnarratives for d in dev], decisions_f)
+    gold = [(m.main_role, m.fine_roles) for d in dev for m in d.mentions]
+    main, emr = role_scores(gold, [(top_main, list(top_fine)) for _ in gold])
+    return FramingScores("frequency baseline (most frequent label set)", coarse, fine, main, emr)

@@ -1,0 +1,323 @@
+"""Inference: narratives and entity roles of articles, each with the sentences behind it.
+
+Narratives: a gate says whether the article pushes any narrative of the taxonomy at all
+("Other" when not); then every narrative and subnarrative whose probability is within the tuned
+ratio of the best one is kept. The evidence for a label is the sentences whose own vectors
+score highest under that label's weights (the document vector is their mean, so these are
+the sentences that moved the decision).
+
+Roles: one decision per mention, from the mention's sentence, the document and the mention's
+own text; the fine roles are those of the predicted main role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from parallax.framing.encoder import DocumentVectors, FramingEncoder, Vectors, load_encoder
+from parallax.framing.heads import FramingModel, load_model
+from parallax.model import Article, Evidence, Narrative, Role
+
+if TYPE_CHECKING:
+    from parallax.framing.taxonomy import UserTaxonomy
+
+__all__ = [
+    "ROLE_TYPES",
+    "Framer",
+    "MentionSpan",
+    "NarrativeDecision",
+    "coarse_of",
+    "frame_articles",
+]
+
+ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_MAX_ROLE_ENTITIES = 8
+_EVIDENCE = 2
+
+
+@dataclass(slots=True, frozen=True)
+class MentionSpan:
+    """A mention to cast: its text and span in the body (negative start: in the title)."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class NarrativeDecision:
+    """Narrative labels of one document: `{narrative: [subnarrative, ...]}` (empty: Other)."""
+
+    labels: dict[str, list[str]]
+    confidence: dict[str, float]
+
+
+def coarse_of(label: str) -> str:
+    """The narrative a subnarrative belongs to.
+
+    >>> coarse_of("CC: Criticism of climate movement: Climate movement is alarmist")
+    'CC: Criticism of climate movement'
+    """
+    return ":".join(label.split(":")[:2]).strip()
+
+
+class Framer:
+    """A framing model and its encoder; `frame` attaches roles and narratives to articles.
+
+    With a user `taxonomy`, narratives come from it (no training) and roles from the model.
+    """
+
+    def __init__(
+        self,
+        model: FramingModel | None = None,
+        encoder: FramingEncoder | None = None,
+        taxonomy: UserTaxonomy | None = None,
+    ) -> None:
+        self.model = model or load_model()
+        self._encoder = encoder
+        self.taxonomy = taxonomy
+        self._ahead: dict[str, Vectors] = {}
+
+    @classmethod
+    def from_options(cls, model: Path | None = None, taxonomy: Path | None = None) -> Framer:
+        """The framer the CLI builds: a model file (default: shipped) and a YAML taxonomy."""
+        from parallax.framing.taxonomy import UserTaxonomy
+
+        loaded = load_model(model)
+        return cls(loaded, None, UserTaxonomy.from_file(taxonomy) if taxonomy else None)
+
+    @property
+    def encoder(self) -> FramingEncoder:
+        if self._encoder is None:
+            self._encoder = load_encoder()
+        return self._encoder
+
+    # -- narratives -------------------------------------------------------------------------
+
+    def decide_narratives(self, docs: Sequence[DocumentVectors]) -> list[NarrativeDecision]:
+        if not docs:
+            return []
+        x = np.stack([d.document for d in docs])
+        gate = self.model.head("gate").scores(x)[:, 0]
+        coarse_head, fine_head = self.model.head("coarse"), self.model.head("fine")
+        coarse, fine = coarse_head.scores(x), fine_head.scores(x)
+        gate_at = float(self.model.settings.get("gate_threshold", 0.5))
+        ratio = float(self.model.settings.get("narrative_ratio", 0.8))
+        out: list[NarrativeDecision] = []
+        for i in range(len(docs)):
+            if gate[i] >= gate_at:
+                out.append(NarrativeDecision({}, {}))
+                continue
+            kept = _within(coarse[i], ratio)
+            labels: dict[str, list[str]] = {coarse_head.labels[j]: [] for j in kept}
+            confidence = {coarse_head.labels[j]: float(coarse[i, j]) for j in kept}
+            for j in _within(fine[i], ratio):
+                name = fine_head.labels[j]
+                if coarse_of(name) in labels:
+                    labels[coarse_of(name)].append(name)
+            for name, subs in labels.items():
+                if not subs:
+                    subs.append(f"{name}: Other")
+            out.append(NarrativeDecision(labels, confidence))
+        return out
+
+    def narratives(self, doc: DocumentVectors, decision: NarrativeDecision) -> list[Narrative]:
+        head = self.model.head("coarse")
+        index = {label: j for j, label in enumerate(head.labels)}
+        out = []
+        for label, subs in decision.labels.items():
+            evidence = _evidence(doc, head.weights[index[label]])
+            out.append(
+                Narrative(
+                    label=label,
+                    subnarratives=subs,
+                    confidence=round(decision.confidence[label], 3),
+                    evidence=evidence,
+                    explanation=_explain(label, subs, evidence),
+                )
+            )
+        return out
+
+    # -- roles ------------------------------------------------------------------------------
+
+    def roles(self, doc: DocumentVectors, mentions: Sequence[MentionSpan]) -> list[Role]:
+        if not mentions:
+            return []
+        features, contexts = self.mention_features(doc, mentions)
+        main_head, fine_head = self.model.head("main_role"), self.model.head("fine_role")
+        main, fine = main_head.scores(features), fine_head.scores(features)
+        parent = self.model.settings.get("fine_parent", {})
+        out = []
+        for i, mention in enumerate(mentions):
+            j = int(main[i].argmax())
+            main_role = main_head.labels[j]
+            order = np.argsort(-fine[i])
+            fine_roles = [
+                fine_head.labels[k] for k in order if parent.get(fine_head.labels[k]) == main_role
+            ][:1]
+            out.append(
+                Role(
+                    mention=mention.text,
+                    start=mention.start,
+                    end=mention.end,
+                    entity=mention.entity,
+                    main_role=main_role,
+                    fine_roles=fine_roles,
+                    confidence=round(float(main[i, j]), 3),
+                    evidence=contexts[i],
+                )
+            )
+        return out
+
+    def mention_features(
+        self, doc: DocumentVectors, mentions: Sequence[MentionSpan]
+    ) -> tuple[Vectors, list[list[Evidence]]]:
+        """Per mention: [sentence vector, document vector, mention-text vector], and the
+        sentence as evidence. Sentences past the embedded ones are embedded here."""
+        from parallax.framing.encoder import sentence_spans
+
+        missing: dict[tuple[int, int], int] = {}
+        located: list[tuple[int, int] | None] = []
+        all_spans: list[tuple[int, int]] | None = None
+        for m in mentions:
+            if m.start < 0:
+                located.append(None)
+                continue
+            i = doc.sentence_at(m.start)
+            if i is not None:
+                located.append(doc.spans[i])
+                continue
+            if all_spans is None:
+                all_spans = sentence_spans(doc.body)
+            span = next(((a, b) for a, b in all_spans if a <= m.start < b), (m.start, m.end))
+            missing.setdefault(span, len(missing))
+            located.append(span)
+        texts = [doc.body[a:b] for a, b in missing] + [m.text for m in mentions]
+        vectors = self._encode(texts)
+        extra, names = vectors[: len(missing)], vectors[len(missing) :]
+        rows, contexts = [], []
+        for k, where in enumerate(located):
+            if where is None:
+                ctx = doc.title
+            elif where in missing:
+                ctx = extra[missing[where]]
+            else:
+                ctx = doc.vectors[doc.spans.index(where)]
+            rows.append(np.concatenate([ctx, doc.document, names[k]]))
+            contexts.append(
+                []
+                if where is None
+                else [Evidence(doc.body[where[0] : where[1]], where[0], where[1], 1.0)]
+            )
+        return np.stack(rows).astype(np.float32), contexts
+
+    def _encode(self, texts: list[str]) -> Vectors:
+        """Encode, taking what `frame` encoded ahead for the whole batch."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._ahead]
+        fresh = dict(zip(todo, self.encoder.encode(todo), strict=True)) if todo else {}
+        rows = [self._ahead[t] if t in self._ahead else fresh[t] for t in texts]
+        return np.stack(rows) if rows else np.zeros((0, self.encoder.dimensions), np.float32)
+
+    def _encode_ahead(
+        self, docs: Sequence[DocumentVectors], mentions: list[list[MentionSpan]]
+    ) -> None:
+        """One encoder call for the mention texts and the sentences past the embedded ones
+        of a whole batch (many small calls cost more than one large one)."""
+        from parallax.framing.encoder import sentence_spans
+
+        texts: list[str] = []
+        for doc, spans in zip(docs, mentions, strict=True):
+            texts += [m.text for m in spans]
+            if any(m.start >= 0 and doc.sentence_at(m.start) is None for m in spans):
+                for a, b in sentence_spans(doc.body)[len(doc.spans) :]:
+                    if any(a <= m.start < b for m in spans):
+                        texts.append(doc.body[a:b])
+        unique = list(dict.fromkeys(texts))
+        self._ahead = dict(zip(unique, self.encoder.encode(unique), strict=True)) if unique else {}
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def frame(self, articles: Sequence[Article]) -> list[Article]:
+        """Attach `roles` and `narratives` to each article (in place) and return them."""
+        docs = self.encoder.documents([(a.title, a.body) for a in articles])
+        decisions = [] if self.taxonomy else self.decide_narratives(docs)
+        mentions = [article_mentions(a, d) for a, d in zip(articles, docs, strict=True)]
+        self._encode_ahead(docs, mentions)
+        for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+            article.narratives = (
+                self.taxonomy.narratives(doc)
+                if self.taxonomy
+                else self.narratives(doc, decisions[i])
+            )
+            article.roles = self.roles(doc, mentions[i])
+        self._ahead = {}
+        return list(articles)
+
+
+def article_mentions(article: Article, doc: DocumentVectors) -> list[MentionSpan]:
+    """The mentions to cast: for each person, organisation, place or group (the most
+    mentioned first, at most 8), its first mention in the embedded sentences, else its
+    first mention."""
+    entities = [e for e in article.entities or [] if e.type in ROLE_TYPES and e.mentions]
+    entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    out = []
+    for entity in entities[:_MAX_ROLE_ENTITIES]:
+        seen = [m for m in entity.mentions if doc.sentence_at(m.start) is not None]
+        first = (seen or entity.mentions)[0]
+        out.append(MentionSpan(first.text, first.start, first.end, entity.name))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def frame_articles(
+    articles: Iterable[Article], framer: Framer | None = None, batch_size: int = 32
+) -> Iterator[Article]:
+    """`Framer.frame` over a stream, in batches."""
+    framer = framer or Framer()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from framer.frame(batch)
+            batch = []
+    if batch:
+        yield from framer.frame(batch)
+
+
+def _within(scores: np.ndarray, ratio: float) -> list[int]:
+    top = float(scores.max()) if scores.size else 0.0
+    if top <= 0:
+        return []
+    return [int(j) for j in np.flatnonzero(scores >= ratio * top)]
+
+
+def _evidence(doc: DocumentVectors, weights: np.ndarray) -> list[Evidence]:
+    if not len(doc.spans):
+        return []
+    scores = doc.vectors @ weights
+    order = [int(i) for i in np.argsort(-scores)[:_EVIDENCE] if scores[i] > 0]
+    return [
+        Evidence(doc.sentence(i), doc.spans[i][0], doc.spans[i][1], round(float(scores[i]), 3))
+        for i in sorted(order)
+    ]
+
+
+def _explain(label: str, subnarratives: list[str], evidence: list[Evidence]) -> str:
+    """A short subtask-3-style explanation built from the label and its evidence."""
+    narrative = label.split(":", 1)[1].strip() if ":" in label else label
+    specific = [s.rsplit(":", 1)[1].strip() for s in subnarratives if not s.endswith(": Other")]
+    text = f"The article pushes the narrative \u201c{narrative}\u201d"
+    if specific:
+        text += " (" + "; ".join(specific) + ")"
+    if evidence:
+        quoted = evidence[0].sentence
+        if len(quoted) > 220:
+            quoted = quoted[:217].rstrip() + "..."
+        text += f", for instance where it says: \u201c{quoted}\u201d"
+    return text + "."

@@ -1,0 +1,237 @@
+"""Training the framing model on SemEval-2025 Task 10 documents (`parallax train framing`).
+
+Features are int8 MiniLM sentence vectors (see `encoder`); every head is a scikit-learn
+logistic regression whose weights are copied into a `LinearHead`. The narrative decision
+settings (gate threshold, ratio to the best label) are chosen by 5-fold cross-validation on
+the training documents only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import product
+from typing import Any
+
+import numpy as np
+
+from parallax.framing.classify import Framer, MentionSpan, NarrativeDecision
+from parallax.framing.encoder import DocumentVectors, FramingEncoder, Vectors, load_encoder
+from parallax.framing.heads import FramingModel, LinearHead
+from parallax.framing.semeval import GoldMention, TaskDocument
+
+__all__ = [
+    "Featurized",
+    "featurize",
+    "mention_span",
+    "scores_f1_samples",
+    "train_model",
+]
+
+GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
+RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
+NARRATIVE_C = 1.0
+ROLE_C = 4.0
+
+
+@dataclass(slots=True)
+class Featurized:
+    """Task documents with their vectors and, per gold mention, its role features."""
+
+    docs: list[TaskDocument]
+    vectors: list[DocumentVectors]
+    mention_rows: Vectors
+    mentions: list[GoldMention]
+
+
+def mention_span(doc: TaskDocument, mention: GoldMention) -> MentionSpan:
+    """A task mention (file offsets, end inclusive) as a span of the document's body."""
+    return MentionSpan(
+        mention.text, mention.start - doc.body_offset, mention.end + 1 - doc.body_offset
+    )
+
+
+def featurize(docs: Sequence[TaskDocument], encoder: FramingEncoder | None = None) -> Featurized:
+    encoder = encoder or load_encoder()
+    vectors = encoder.documents([(d.title, d.body) for d in docs])
+    framer = Framer(_EMPTY, encoder)
+    rows: list[Vectors] = []
+    mentions: list[GoldMention] = []
+    for doc, vec in zip(docs, vectors, strict=True):
+        if doc.mentions:
+            spans = [mention_span(doc, m) for m in doc.mentions]
+            rows.append(framer.mention_features(vec, spans)[0])
+            mentions.extend(doc.mentions)
+    matrix = np.vstack(rows) if rows else np.zeros((0, 3 * encoder.dimensions), np.float32)
+    return Featurized(list(docs), vectors, matrix, mentions)
+
+
+_EMPTY = FramingModel(heads={})
+
+
+def _logistic(x: Vectors, y: Sequence[Any], c: float, balanced: bool) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(
+        C=c, max_iter=3000, class_weight="balanced" if balanced else None
+    ).fit(x, list(y))
+
+
+def _multilabel_head(x: Vectors, targets: list[list[str]], c: float) -> LinearHead:
+    counts = Counter(label for labels in targets for label in set(labels))
+    labels = sorted(label for label, n in counts.items() if n >= 2 and n < len(targets))
+    weights = np.zeros((len(labels), x.shape[1]), np.float32)
+    bias = np.zeros(len(labels), np.float32)
+    for j, label in enumerate(labels):
+        clf = _logistic(x, [label in t for t in targets], c, balanced=True)
+        weights[j], bias[j] = clf.coef_[0], clf.intercept_[0]
+    return LinearHead(labels, weights, bias, "sigmoid")
+
+
+def _softmax_head(x: Vectors, y: list[str], c: float) -> LinearHead:
+    classes = sorted(set(y))
+    if len(classes) == 1:  # a degenerate tiny corpus: always that label
+        w = np.zeros((1, x.shape[1]), np.float32)
+        return LinearHead(classes, w, np.zeros(1, np.float32), "softmax")
+    clf = _logistic(x, y, c, balanced=False)
+    coef, intercept = clf.coef_, clf.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    return LinearHead(
+        list(clf.classes_), coef.astype(np.float32), intercept.astype(np.float32), "softmax"
+    )
+
+
+def _narrative_heads(data: Featurized, idx: Sequence[int]) -> dict[str, LinearHead]:
+    x = np.stack([data.vectors[i].document for i in idx])
+    docs = [data.docs[i] for i in idx]
+    other = [not d.narratives for d in docs]
+    gate = LinearHead(["Other"], np.zeros((1, x.shape[1]), np.float32), np.zeros(1, np.float32))
+    if 0 < sum(other) < len(other):
+        clf = _logistic(x, other, NARRATIVE_C, balanced=False)
+        gate = LinearHead(
+            ["Other"], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
+        )
+    return {
+        "gate": gate,
+        "coarse": _multilabel_head(x, [d.narratives for d in docs], NARRATIVE_C),
+        "fine": _multilabel_head(x, [d.subnarratives for d in docs], NARRATIVE_C),
+    }
+
+
+def _role_heads(data: Featurized) -> tuple[dict[str, LinearHead], dict[str, str]]:
+    if not data.mentions:
+        return {}, {}
+    main = [m.main_role for m in data.mentions]
+    fine = [m.fine_roles[0] if m.fine_roles else m.main_role for m in data.mentions]
+    parent: dict[str, str] = {}
+    for m in data.mentions:
+        for role in m.fine_roles:
+            parent.setdefault(role, m.main_role)
+    heads = {
+        "main_role": _softmax_head(data.mention_rows, main, ROLE_C),
+        "fine_role": _softmax_head(data.mention_rows, fine, ROLE_C),
+    }
+    return heads, parent
+
+
+def scores_f1_samples(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> float:
+    """The official subtask-2 metric: F1 per document, averaged; an empty set reads "Other".
+
+    >>> scores_f1_samples([["A", "B"], []], [["A"], []])
+    0.8333333333333333
+    """
+    total = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        gs, ps = set(g) or {"Other"}, set(p) or {"Other"}
+        hit = len(gs & ps)
+        total += 2 * hit / (len(gs) + len(ps))
+    return total / len(gold) if gold else 0.0
+
+
+def decision_scores(
+    docs: Sequence[TaskDocument], decisions: Sequence[NarrativeDecision]
+) -> tuple[float, float]:
+    """(coarse, fine) F1-samples of narrative decisions against the documents' gold."""
+    coarse = scores_f1_samples([d.narratives for d in docs], [list(x.labels) for x in decisions])
+    fine = scores_f1_samples(
+        [d.subnarratives for d in docs],
+        [[s for subs in x.labels.values() for s in subs] for x in decisions],
+    )
+    return coarse, fine
+
+
+def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], dict[str, Any]]:
+    order = np.random.default_rng(seed).permutation(len(data.docs))
+    buckets = [order[k::folds] for k in range(folds)]
+    totals: dict[tuple[float, float], list[float]] = {
+        s: [0.0, 0.0] for s in product(GATE_GRID, RATIO_GRID)
+    }
+    for held in buckets:
+        held_set = {int(i) for i in held}
+        train_idx = [i for i in range(len(data.docs)) if i not in held_set]
+        framer = Framer(FramingModel(_narrative_heads(data, train_idx)), _NO_ENCODER)
+        dev_vectors = [data.vectors[int(i)] for i in held]
+        dev_docs = [data.docs[int(i)] for i in held]
+        for gate, ratio in totals:
+            framer.model.settings = {"gate_threshold": gate, "narrative_ratio": ratio}
+            c, f = decision_scores(dev_docs, framer.decide_narratives(dev_vectors))
+            totals[(gate, ratio)][0] += c * len(held) / len(data.docs)
+            totals[(gate, ratio)][1] += f * len(held) / len(data.docs)
+    best = max(totals, key=lambda s: (sum(totals[s]), -abs(s[0] - 0.4)))
+    report = {f"{g}/{r}": [round(v, 4) for v in totals[(g, r)]] for g, r in totals}
+    return {"gate_threshold": best[0], "narrative_ratio": best[1]}, report
+
+
+class _NoEncoder(FramingEncoder):
+    """Stands in where decisions are made on vectors already computed."""
+
+    def __init__(self) -> None:
+        self.dimensions = 384
+
+    def encode(self, texts: list[str]) -> Vectors:
+        raise RuntimeError("no encoder here: the vectors are precomputed")
+
+
+_NO_ENCODER = _NoEncoder()
+
+
+def train_model(
+    docs: Sequence[TaskDocument],
+    *,
+    encoder: FramingEncoder | None = None,
+    folds: int = 5,
+    seed: int = 7,
+    progress: Callable[[str], None] | None = None,
+    data: Featurized | None = None,
+) -> FramingModel:
+    """Fit every head on `docs` and tune the narrative decision by cross-validation."""
+    say = progress or (lambda _msg: None)
+    if data is None:
+        say(f"embedding {len(docs)} documents")
+        data = featurize(docs, encoder)
+    say("fitting the narrative heads")
+    heads = _narrative_heads(data, range(len(data.docs)))
+    settings: dict[str, Any] = {"gate_threshold": 0.4, "narrative_ratio": 0.8}
+    tuning: dict[str, Any] = {}
+    if len(data.docs) >= 5 * folds:
+        say(f"tuning the narrative decision ({folds}-fold cross-validation)")
+        settings, tuning = _tune(data, folds, seed)
+    say("fitting the role heads")
+    role_heads, parent = _role_heads(data)
+    heads.update(role_heads)
+    settings["fine_parent"] = parent
+    info = {
+        "trained": datetime.now(UTC).isoformat(timespec="seconds"),
+        "documents": len(data.docs),
+        "mentions": len(data.mentions),
+        "features": "int8 all-MiniLM-L6-v2: title + first sentences (narratives); "
+        "mention sentence + document + mention text (roles)",
+        "narrative_C": NARRATIVE_C,
+        "role_C": ROLE_C,
+        "tuning": tuning,
+    }
+    return FramingModel(heads, settings, info)

@@ -1,0 +1,241 @@
+"""Framing: task files, the model file, training on a tiny corpus, user taxonomies, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from parallax.cli import app
+from parallax.errors import ConfigError, ParallaxError
+from parallax.framing.classify import Framer, NarrativeDecision
+from parallax.framing.encoder import load_encoder, sentence_spans
+from parallax.framing.heads import FramingModel, LinearHead, ModelError
+from parallax.framing.semeval import (
+    format_subtask2,
+    load_documents,
+    read_document,
+    read_mentions,
+    split_documents,
+)
+from parallax.framing.taxonomy import UserTaxonomy
+from parallax.framing.train import decision_scores, mention_span
+from parallax.model import Article
+
+from ..conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "semeval"
+
+
+def test_task_document_offsets_match_the_annotations() -> None:
+    docs = {d.name: d for d in load_documents(FIXTURES)}
+    assert len(docs) == 6
+    doc = docs["EN_CC_900001.txt"]
+    assert doc.title.startswith("Wind levy")
+    assert doc.narratives == ["CC: Criticism of climate policies"]
+    assert docs["EN_CC_900004.txt"].narratives == []  # "Other" is no label
+    for mention in doc.mentions:
+        span = mention_span(doc, mention)
+        assert doc.body[span.start : span.end] == mention.text
+
+
+def test_split_is_stratified_and_reproducible() -> None:
+    docs = load_documents(FIXTURES)
+    train, dev = split_documents(docs, 0.34, seed=3)
+    again = split_documents(docs, 0.34, seed=3)
+    assert [d.name for d in dev] == [d.name for d in again[1]]
+    assert len(dev) == 2 and len(train) == 4
+
+
+def test_bad_task_inputs_are_clear_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "EN_CC_1.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(ParallaxError, match="empty document"):
+        read_document(empty)
+    bad = tmp_path / "mentions.txt"
+    bad.write_text("EN_CC_1.txt\tBrennick\tten\t20\n", encoding="utf-8")
+    with pytest.raises(ParallaxError, match=r"mentions\.txt:1"):
+        read_mentions(bad)
+
+
+def test_subtask2_line_format() -> None:
+    assert format_subtask2("a.txt", {}) == "a.txt\tOther\tOther"
+    line = format_subtask2("a.txt", {"CC: X": ["CC: X: Y", "CC: X: Other"]})
+    assert line == "a.txt\tCC: X\tCC: X: Y;CC: X: Other"
+
+
+def test_sentence_spans_point_into_the_text() -> None:
+    text = "Ships left the port. Cranes stood still.\n\nWorkers went home"
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Ships left the port.",
+        "Cranes stood still.",
+        "Workers went home",
+    ]
+
+
+def test_model_file_round_trip_and_errors(tmp_path: Path) -> None:
+    head = LinearHead(
+        ["a", "b"], np.eye(2, 3, dtype=np.float32), np.zeros(2, np.float32), "softmax"
+    )
+    model = FramingModel({"main_role": head}, {"gate_threshold": 0.4}, {"documents": 2})
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = FramingModel.load(path)
+    assert loaded.settings == {"gate_threshold": 0.4}
+    probs = loaded.head("main_role").scores(np.array([[5.0, 0.0, 0.0]], np.float32))
+    assert probs.shape == (1, 2) and probs[0, 0] > 0.99
+    with pytest.raises(ModelError, match="no 'fine' head"):
+        loaded.head("fine")
+    (tmp_path / "junk.npz").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="not a Parallax framing model"):
+        FramingModel.load(tmp_path / "junk.npz")
+    with pytest.raises(ModelError, match="no framing model there"):
+        FramingModel.load(tmp_path / "missing.npz")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model trained by the CLI on the six fictional task documents."""
+    path = tmp_path_factory.mktemp("framing") / "tiny.npz"
+    result = CliRunner().invoke(
+        app, ["train", "framing", "--data", str(FIXTURES), "--output", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "trained on 6 documents and 8 mentions" in result.output
+    return path
+
+
+def test_training_learns_the_tiny_corpus(tiny_model: Path) -> None:
+    model = FramingModel.load(tiny_model)
+    assert model.head("coarse").labels == ["CC: Criticism of climate policies"]
+    assert set(model.head("main_role").labels) == {"Antagonist", "Innocent", "Protagonist"}
+    docs = load_documents(FIXTURES)
+    framer = Framer(model, load_encoder())
+    vectors = framer.encoder.documents([(d.title, d.body) for d in docs])
+    coarse, _fine = decision_scores(docs, framer.decide_narratives(vectors))
+    assert coarse == 1.0  # it fits its own training documents
+    doc = docs[0]
+    roles = framer.roles(vectors[0], [mention_span(doc, m) for m in doc.mentions])
+    assert [r.main_role for r in roles] == [m.main_role for m in doc.mentions]
+    assert all(r.evidence and r.mention in r.evidence[0].sentence for r in roles)
+
+
+def test_export_semeval_subtasks(tiny_model: Path) -> None:
+    docs = sorted(str(p) for p in (FIXTURES / "raw-documents").glob("*.txt"))
+    runner = CliRunner()
+    two = runner.invoke(
+        app, ["export", "semeval", "--subtask", "2", "--framing-model", str(tiny_model), *docs]
+    )
+    assert two.exit_code == 0, two.output
+    lines = [line.split("\t") for line in two.output.strip().splitlines()]
+    assert len(lines) == 6 and all(len(cols) == 3 for cols in lines)
+    assert lines[0][1] == "CC: Criticism of climate policies"
+    one = runner.invoke(
+        app,
+        [
+            "export", "semeval", "--subtask", "1", "--framing-model", str(tiny_model),
+            "--mentions", str(FIXTURES / "subtask-1-annotations.txt"), *docs,
+        ],
+    )  # fmt: skip
+    assert one.exit_code == 0, one.output
+    first = one.output.splitlines()[0].split("\t")
+    assert first[:4] == ["EN_CC_900001.txt", "Olaf Strand", "230", "240"]
+    assert first[4] in {"Antagonist", "Protagonist", "Innocent"} and len(first) >= 6
+    three = runner.invoke(
+        app,
+        ["export", "semeval", "--subtask", "3", "--framing-model", str(tiny_model), docs[0]],
+    )
+    assert three.exit_code == 0
+    assert "Criticism of climate policies" in three.output.split("\t")[3]
+
+
+def test_export_reports_a_broken_document_and_goes_on(tiny_model: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "EN_CC_0.txt"
+    broken.write_bytes(b"\xff\xfe\x00binary")
+    good = str(FIXTURES / "raw-documents" / "EN_CC_900004.txt")
+    result = CliRunner().invoke(
+        app, ["export", "semeval", "--framing-model", str(tiny_model), str(broken), good]
+    )
+    assert result.exit_code == 1
+    assert "EN_CC_0.txt: cannot read" in result.output
+    assert "EN_CC_900004.txt\t" in result.output
+
+
+TAXONOMY = """
+name: Transit disputes
+threshold: 0.3
+labels:
+  - label: "Transit: Strikers hold the city hostage"
+    description: Striking transport workers are blamed for stranding commuters.
+    examples:
+      - "Commuters were stranded when the tram drivers walked out."
+  - label: "Transit: Strikers hold the city hostage: Union leaders are selfish"
+    parent: "Transit: Strikers hold the city hostage"
+    description: Union leaders are said to care for themselves, not the public.
+  - label: "Health: Hospitals hide data breaches"
+    description: A hospital kept a cyberattack on patient records secret.
+"""
+
+
+def test_user_taxonomy_classifies_with_no_training(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(TAXONOMY, encoding="utf-8")
+    taxonomy = UserTaxonomy.from_file(path)
+    body = (
+        "Thousands of commuters were stranded on Monday as tram drivers stayed at home. "
+        "The union says the walkout will last all week.\n\nShops near the depots stayed empty."
+    )
+    doc = taxonomy.encoder.documents([("Tram strike strands the city", body)])[0]
+    found = taxonomy.narratives(doc)
+    assert [n.label for n in found] == ["Transit: Strikers hold the city hostage"]
+    evidence = found[0].evidence[0]
+    assert body[evidence.start : evidence.end] == evidence.sentence
+    assert "stranded" in found[0].explanation or "walkout" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("labels: []", "non-empty 'labels'"),
+        ("labels:\n  - description: no name", "needs a 'label'"),
+        ("labels:\n  - label: A\n    parent: B", "parent 'B' is not a label"),
+        ("labels: [", "not valid YAML"),
+        ("threshold: high\nlabels:\n  - label: A", "must be numbers"),
+    ],
+)
+def test_bad_taxonomy_files_are_clear_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        UserTaxonomy.from_file(path)
+
+
+def test_framer_attaches_roles_and_narratives_to_articles(tiny_model: Path) -> None:
+    from parallax.nlp import analyze_article
+
+    article = Article(
+        id="x",
+        source="x.txt",
+        title="Wind levy will only fatten the energy barons",
+        paragraphs=[
+            "Minister Olaf Strand signed the wind levy after a dinner with energy firms.",
+            "Households in Varrow will pay more while the firms count their profits.",
+        ],
+    )
+    analyze_article(article)
+    Framer(FramingModel.load(tiny_model)).frame([article])
+    assert article.roles and article.narratives is not None
+    strand = next(r for r in article.roles if r.entity and "Strand" in r.entity)
+    assert article.body[strand.start : strand.end] == strand.mention
+    data = json.loads(json.dumps(article.to_dict()))
+    assert Article.from_dict(data).roles == article.roles
+
+
+def test_decision_scores_count_other_as_a_label() -> None:
+    docs = load_documents(FIXTURES)[3:5]  # two "Other" documents
+    none = [NarrativeDecision({}, {}), NarrativeDecision({}, {})]
+    assert decision_scores(docs, none) == (1.0, 1.0)
