@@ -17,7 +17,13 @@ from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import load_encoder
 from parallax.framing.semeval import TaskDocument, load_documents, split_documents
 from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
-from parallax.framing.train import decision_scores, featurize, mention_span, train_model
+from parallax.framing.train import (
+    decision_scores,
+    featurize,
+    mention_span,
+    scores_f1_samples,
+    train_model,
+)
 
 __all__ = ["FramingScores", "evaluate_framing", "role_scores"]
 
@@ -104,8 +110,6 @@ def _frequency_baseline(train: list[TaskDocument], dev: list[TaskDocument]) -> F
     top_fine = Counter(m.fine_roles for m in mentions).most_common(1)[0][0] if mentions else ()
     decisions_c = [list(top_narr) for _ in dev]
     decisions_f = [list(top_sub) for _ in dev]
-    from parallax.framing.train import scores_f1_samples
-
     coarse = scores_f1_samples([d.narratives for d in dev], decisions_c)
     fine = scores_f1_samples([d.subnarratives for d in dev], decisions_f)
     gold = [(m.main_role, m.fine_roles) for d in dev for m in d.mentions]

@@ -180,11 +180,8 @@ class Framer:
     ) -> tuple[Vectors, list[list[Evidence]]]:
         """Per mention: [sentence vector, document vector, mention-text vector], and the
         sentence as evidence. Sentences past the embedded ones are embedded here."""
-        from parallax.framing.encoder import sentence_spans
-
         missing: dict[tuple[int, int], int] = {}
         located: list[tuple[int, int] | None] = []
-        all_spans: list[tuple[int, int]] | None = None
         for m in mentions:
             if m.start < 0:
                 located.append(None)
@@ -193,9 +190,7 @@ class Framer:
             if i is not None:
                 located.append(doc.spans[i])
                 continue
-            if all_spans is None:
-                all_spans = sentence_spans(doc.body)
-            span = next(((a, b) for a, b in all_spans if a <= m.start < b), (m.start, m.end))
+            span = doc.context_of(m.start, m.end)
             missing.setdefault(span, len(missing))
             located.append(span)
         texts = [doc.body[a:b] for a, b in missing] + [m.text for m in mentions]
@@ -229,15 +224,13 @@ class Framer:
     ) -> None:
         """One encoder call for the mention texts and the sentences past the embedded ones
         of a whole batch (many small calls cost more than one large one)."""
-        from parallax.framing.encoder import sentence_spans
-
         texts: list[str] = []
         for doc, spans in zip(docs, mentions, strict=True):
             texts += [m.text for m in spans]
-            if any(m.start >= 0 and doc.sentence_at(m.start) is None for m in spans):
-                for a, b in sentence_spans(doc.body)[len(doc.spans) :]:
-                    if any(a <= m.start < b for m in spans):
-                        texts.append(doc.body[a:b])
+            for m in spans:
+                if m.start >= 0 and doc.sentence_at(m.start) is None:
+                    a, b = doc.context_of(m.start, m.end)
+                    texts.append(doc.body[a:b])
         unique = list(dict.fromkeys(texts))
         self._ahead = dict(zip(unique, self.encoder.encode(unique), strict=True)) if unique else {}
 

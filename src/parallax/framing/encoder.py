@@ -66,11 +66,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 class DocumentVectors:
     """An article as the heads see it: its embedded sentences and the pooled document vector.
 
-    `spans` index `body`; `vectors[i]` embeds `spans[i]`. `title` is the title's vector (zeros
-    when there is no title). `document` is the normalized mean of the title and sentence vectors.
+    `sentences` are every sentence span of `body`; `spans` the first of them, the embedded
+    ones, with `vectors[i]` embedding `spans[i]`. `title` is the title's vector (zeros when
+    there is no title). `document` is the normalized mean of the title and sentence vectors.
     """
 
     body: str
+    sentences: list[tuple[int, int]]
     spans: list[tuple[int, int]]
     vectors: Vectors
     title: Vectors
@@ -86,6 +88,11 @@ class DocumentVectors:
             if start <= offset < end:
                 return i
         return None
+
+    def context_of(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the sentence (embedded or not) holding a mention at `start`; the
+        mention's own span when no sentence does."""
+        return next(((a, b) for a, b in self.sentences if a <= start < b), (start, end))
 
 
 class FramingEncoder:
@@ -118,22 +125,24 @@ class FramingEncoder:
         plans: list[tuple[str | None, str, list[tuple[int, int]]]] = []
         texts: list[str] = []
         for title, body in items:
-            spans = sentence_spans(body)[:max_sentences]
-            plans.append((title, body, spans))
+            sentences = sentence_spans(body)
+            plans.append((title, body, sentences))
             if title and title.strip():
                 texts.append(title.strip())
-            texts.extend(body[a:b] for a, b in spans)
+            texts.extend(body[a:b] for a, b in sentences[:max_sentences])
         matrix = self.encode(texts)
         out: list[DocumentVectors] = []
         row = 0
-        for title, body, spans in plans:
+        for title, body, sentences in plans:
+            spans = sentences[:max_sentences]
             title_vec = np.zeros(self.dimensions, dtype=np.float32)
             if title and title.strip():
                 title_vec = matrix[row]
                 row += 1
             vectors = matrix[row : row + len(spans)]
             row += len(spans)
-            out.append(DocumentVectors(body, spans, vectors, title_vec, _pool(title_vec, vectors)))
+            pooled = _pool(title_vec, vectors)
+            out.append(DocumentVectors(body, sentences, spans, vectors, title_vec, pooled))
         return out
 
 

@@ -173,7 +173,8 @@ def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], di
     for held in buckets:
         held_set = {int(i) for i in held}
         train_idx = [i for i in range(len(data.docs)) if i not in held_set]
-        framer = Framer(FramingModel(_narrative_heads(data, train_idx)), _NO_ENCODER)
+        # decisions on precomputed vectors: the encoder is never loaded
+        framer = Framer(FramingModel(_narrative_heads(data, train_idx)))
         dev_vectors = [data.vectors[int(i)] for i in held]
         dev_docs = [data.docs[int(i)] for i in held]
         for gate, ratio in totals:
@@ -184,19 +185,6 @@ def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], di
     best = max(totals, key=lambda s: (sum(totals[s]), -abs(s[0] - 0.4)))
     report = {f"{g}/{r}": [round(v, 4) for v in totals[(g, r)]] for g, r in totals}
     return {"gate_threshold": best[0], "narrative_ratio": best[1]}, report
-
-
-class _NoEncoder(FramingEncoder):
-    """Stands in where decisions are made on vectors already computed."""
-
-    def __init__(self) -> None:
-        self.dimensions = 384
-
-    def encode(self, texts: list[str]) -> Vectors:
-        raise RuntimeError("no encoder here: the vectors are precomputed")
-
-
-_NO_ENCODER = _NoEncoder()
 
 
 def train_model(
