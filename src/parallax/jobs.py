@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parallax.clean import clean_article
 from parallax.errors import InputError
@@ -17,6 +18,9 @@ from parallax.report import render_report
 from parallax.store import Store
 from parallax.stories.cluster import StoryFeatures, features_of
 from parallax.stories.embed import article_text, load_embedder
+
+if TYPE_CHECKING:
+    from parallax.framing.classify import Framer
 
 __all__ = [
     "DemoResult",
@@ -49,9 +53,10 @@ def ingest_into(
     nlp: NlpSettings | None = None,
     analyze: bool = True,
     stories: bool = True,
+    framer: Framer | None = None,
 ) -> IngestReport:
-    """Read, clean, analyze (entities, quotes, time), embed and store every article of
-    `inputs`, assigning each new one to a story.
+    """Read, clean, analyze (entities, quotes, time; with a `framer`, also entity roles and
+    narratives), embed and store every article of `inputs`, assigning each new one to a story.
 
     Each article is stored in its own transaction with its analyses and its story, so an
     interrupted run leaves no half-written article. `on_file(path, outcomes)` is called after
@@ -66,6 +71,8 @@ def ingest_into(
         cleaned = _cleaned(read_input(path, options), report)
         while batch := list(islice(cleaned, 64)):
             ready = list(analyze_articles(batch, nlp)) if analyze else batch
+            if analyze and framer is not None:
+                ready = framer.frame(ready)
             features = _story_features(ready) if stories else [None] * len(ready)
             for article, feature in zip(ready, features, strict=True):
                 report.outcomes[store.add(article, feature)] += 1
@@ -126,12 +133,15 @@ class DemoResult:
 def run_demo(
     out_dir: Path, corpus: Path | None = None, *, on_file: Progress | None = None
 ) -> DemoResult:
-    """Ingest the sample corpus into `out_dir/demo.db` and write `out_dir/report.html`."""
+    """Ingest the sample corpus (with framing) into `out_dir/demo.db` and write
+    `out_dir/report.html`."""
+    from parallax.framing.classify import Framer
+
     corpus = corpus or find_sample_corpus()
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "demo.db"
     store = Store(str(db))
-    report = ingest_into(store, [str(corpus)], on_file=on_file)
+    report = ingest_into(store, [str(corpus)], on_file=on_file, framer=Framer())
     pages = write_story_pages(store, out_dir)
     html = render_report(
         store.iter_articles(),

@@ -66,7 +66,15 @@ def test_ingest_ls_show_search_round_trip(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in listing.stdout.splitlines()]
     assert len(rows) == 12
     shown = runner.invoke(app, ["show", rows[0]["id"], "--db", db, "--json"])
-    assert json.loads(shown.stdout)["id"] == rows[0]["id"]
+    stored = json.loads(shown.stdout)
+    assert stored["id"] == rows[0]["id"]
+    assert isinstance(stored["roles"], list) and isinstance(stored["narratives"], list)
+    plain = str(tmp_path / "plain.db")
+    one = str(SAMPLE / "ledger-tram-strike.html")
+    assert runner.invoke(app, ["ingest", one, "--db", plain, "--no-framing"]).exit_code == 0
+    listed = runner.invoke(app, ["ls", "--db", plain, "--json"]).stdout.splitlines()
+    unframed = runner.invoke(app, ["show", json.loads(listed[0])["id"], "--db", plain, "--json"])
+    assert json.loads(unframed.stdout)["roles"] is None  # framing did not run
     found = runner.invoke(app, ["search", "oyster", "--db", db, "--json"])
     hits = [json.loads(line) for line in found.stdout.splitlines()]
     assert found.exit_code == 0 and hits and all("[oyster]" in h["snippet"] for h in hits)
@@ -240,6 +248,18 @@ def test_compare_finds_the_planted_differences(sample_db: str) -> None:
     # nothing planted as shared is called unique: the 6 percent offer is in two outlets
     for column in view["columns"]:
         assert not any("6 percent" in e["text"] for e in view["unique"][column])
+    # the terminal table marks them too (Rich markup must not eat the marker)
+    table = runner.invoke(app, ["compare", str(story["id"]), "--db", sample_db])
+    assert table.exit_code == 0 and "Greta Holm" in table.stdout
+    assert "(only here)" in table.stdout
+    # framing per outlet (ingest frames by default), each label with its sentence
+    assert set(view["narratives"]) == set(view["columns"])
+    assert view["roles"], "the sample's actors get roles"
+    for casts in view["roles"].values():
+        for column, cast in casts.items():
+            assert column in view["columns"]
+            assert cast["main_role"] in {"Protagonist", "Antagonist", "Innocent"}
+            assert cast["evidence"]["text"] and cast["evidence"]["column"] == column
 
 
 def test_compare_page_links_every_item_to_its_sentence(sample_db: str, tmp_path: Path) -> None:

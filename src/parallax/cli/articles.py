@@ -58,13 +58,18 @@ def ingest(
         bool, typer.Option("--no-stories", help="Store without assigning stories (no embedding).")
     ] = False,
     aliases: AliasOption = None,
+    no_framing: NoFramingOption = False,
+    taxonomy: TaxonomyOption = None,
+    framing_model: FramingModelOption = None,
 ) -> None:
-    """Read, clean, analyze (entities, quotes), de-duplicate and store articles.
+    """Read, clean, analyze (entities, quotes, time, entity roles and narratives),
+    de-duplicate and store articles, assigning each to a story.
 
     Re-running on the same inputs changes nothing.
     """
     options = _options(field, max_bytes)
     store = Store(db, aliases=load_aliases(aliases))
+    framer = None if no_nlp or no_framing else Framer.from_options(framing_model, taxonomy)
     total = sum(isinstance(f, str) for f in expand_inputs(paths))
     with _progress() as bar:
         task = bar.add_task("ingesting", total=total)
@@ -82,6 +87,7 @@ def ingest(
             nlp=_nlp_settings(model),
             analyze=not no_nlp,
             stories=not no_stories,
+            framer=framer,
         )
     for error in report.errors:
         _report_error(error)

@@ -76,7 +76,7 @@ AliasOption = Annotated[
 ]
 NoFramingOption = Annotated[
     bool,
-    typer.Option("--no-framing", help="Skip entity roles and narratives (the slowest NLP stage)."),
+    typer.Option("--no-framing", help="Skip entity roles and narratives (the framing stage)."),
 ]
 TaxonomyOption = Annotated[
     Path | None,

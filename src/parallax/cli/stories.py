@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parallax.cli.common import (
@@ -93,7 +95,8 @@ def compare(
     ] = None,
 ) -> None:
     """Compare the outlets of one story: facts shared, unique and left out, quotes used, people
-    named and how, loaded terms; every item with the sentence that supports it."""
+    named and how, loaded terms, narratives pushed and how each outlet casts the actors; every
+    item with the sentence that supports it."""
     from parallax.report.compare import comparison_html, comparison_markdown
     from parallax.stories.compare import compare_articles
 
@@ -127,29 +130,35 @@ def compare(
 def _render_comparison(title: str, result: Comparison) -> None:
     out.rule(title)
     table = Table("", *result.columns, show_lines=True)
-    for label, facts in (("only here", result.unique), ("left out", result.omitted)):
-        table.add_row(
-            label, *("\n".join(f"• {e.text}" for e in facts[c]) or "—" for c in result.columns)
-        )
-    table.add_row(
+
+    def row(label: str, lines: Callable[[str], Iterable[str]], sep: str = "\n") -> None:
+        table.add_row(label, *(escape(sep.join(lines(c))) or "—" for c in result.columns))
+
+    def only(elsewhere: tuple[str, ...]) -> str:
+        return "" if elsewhere else "  (only here)"
+
+    row("only here", lambda c: (f"• {e.text}" for e in result.unique[c]))
+    row("left out", lambda c: (f"• {e.text}" for e in result.omitted[c]))
+    row(
         "quotes",
-        *(
-            "\n".join(
-                f"• {q.speaker or '?'}: {q.text}" + ("" if q.elsewhere else "  [only here]")
-                for q in result.quotes[c]
-            )
-            or "—"
-            for c in result.columns
-        ),
+        lambda c: (f"• {q.speaker or '?'}: {q.text}{only(q.elsewhere)}" for q in result.quotes[c]),
     )
-    table.add_row(
-        "loaded terms",
-        *(", ".join(t for t, _ in result.loaded[c]) or "—" for c in result.columns),
-    )
-    table.add_row(
-        "named most",
-        *(", ".join(list(result.entities[c])[:6]) or "—" for c in result.columns),
-    )
+    row("loaded terms", lambda c: (t for t, _ in result.loaded[c]), ", ")
+    row("named most", lambda c: list(result.entities[c])[:6], ", ")
+    if any(result.narratives.values()):
+        row(
+            "narratives",
+            lambda c: (f"• {n.label}{only(n.elsewhere)}" for n in result.narratives[c]),
+        )
+    if result.cast_differently:
+        row(
+            "cast differently",
+            lambda c: (
+                f"• {name}: {result.roles[name][c].main_role}"
+                for name in result.cast_differently
+                if c in result.roles[name]
+            ),
+        )
     out.print(table)
 
 

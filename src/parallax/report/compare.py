@@ -48,6 +48,26 @@ def comparison_markdown(title: str, comparison: Comparison) -> str:
             "- (none)"
         ]
         lines.append("")
+        if comparison.narratives.get(column):
+            lines.append("### Narratives pushed")
+            for n in comparison.narratives[column]:
+                subs = f" ({'; '.join(n.subnarratives)})" if n.subnarratives else ""
+                used = f" (also in {', '.join(n.elsewhere)})" if n.elsewhere else " (only here)"
+                cite = f": {n.evidence.text} {_cite(n.evidence)}" if n.evidence else ""
+                lines.append(f"- **{n.label}**{subs}{used}{cite}")
+            lines.append("")
+    if comparison.roles:
+        lines += ["## How each outlet casts the actors (framing model, experimental)", ""]
+        for name, casts in comparison.roles.items():
+            cast = "; ".join(
+                f"{c}: {r.main_role}"
+                + (f" ({', '.join(r.fine_roles)})" if r.fine_roles else "")
+                + (f" {_cite(r.evidence)}" if r.evidence else "")
+                for c, r in casts.items()
+            )
+            differs = " (cast differently)" if name in comparison.cast_differently else ""
+            lines.append(f"- **{name}**{differs}: {cast}")
+        lines.append("")
     if comparison.descriptors:
         lines += ["## How each outlet describes people", ""]
         for name, by_column in comparison.descriptors.items():

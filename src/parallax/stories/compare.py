@@ -10,6 +10,9 @@ Every item carries its evidence: the sentence (or quote) with its article id and
   quoted in two outlets, one trimmed differently from the other.
 - Entities: who each outlet names and how often, and the descriptors each gives a person.
 - Language: loaded or evaluative terms (a lexicon) that one outlet uses and no other does.
+- Framing (when the articles were framed): the narratives each outlet's articles push, and
+  which no other outlet pushed; how each outlet casts each entity (protagonist, antagonist,
+  innocent), and the entities two outlets cast differently.
 
 An article whose outlet is unknown gets its own column, labelled by its source.
 """
@@ -23,10 +26,19 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from parallax.model import Article
+from parallax.model import Evidence as ArticleEvidence
 from parallax.nlp import load_nlp
 from parallax.stories.embed import Embedder, load_embedder
 
-__all__ = ["Comparison", "Evidence", "QuoteUse", "compare_articles", "loaded_lexicon"]
+__all__ = [
+    "Casting",
+    "Comparison",
+    "Evidence",
+    "NarrativeUse",
+    "QuoteUse",
+    "compare_articles",
+    "loaded_lexicon",
+]
 
 # MiniLM cosine above which two sentences state the same fact; a shared name lowers the bar,
 # a shared figure lowers it further (set by judgment, not measured on held-out data).
@@ -57,6 +69,27 @@ class QuoteUse:
     elsewhere: tuple[str, ...] = ()  # other columns that used the same quote
 
 
+@dataclass(frozen=True, slots=True)
+class NarrativeUse:
+    """A narrative an outlet's article pushes, with its first supporting sentence."""
+
+    label: str
+    subnarratives: tuple[str, ...]
+    confidence: float
+    evidence: Evidence | None
+    elsewhere: tuple[str, ...] = ()  # other columns that pushed the same narrative
+
+
+@dataclass(frozen=True, slots=True)
+class Casting:
+    """How one outlet casts an entity: its main role (and fine roles) at the mention."""
+
+    main_role: str
+    fine_roles: tuple[str, ...]
+    confidence: float
+    evidence: Evidence | None
+
+
 @dataclass
 class Comparison:
     """The side-by-side view of one story."""
@@ -72,6 +105,9 @@ class Comparison:
     entities: dict[str, dict[str, int]] = field(default_factory=dict)
     descriptors: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     loaded: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
+    narratives: dict[str, list[NarrativeUse]] = field(default_factory=dict)
+    roles: dict[str, dict[str, Casting]] = field(default_factory=dict)  # entity -> column -> role
+    cast_differently: list[str] = field(default_factory=list)  # entities with two main roles
 
 
 def loaded_lexicon() -> frozenset[str]:
@@ -233,6 +269,63 @@ def _loaded(comparison: Comparison, sentences: list[_Sentence], lexicon: frozens
         ]
 
 
+def _framing(comparison: Comparison, articles: Sequence[Article]) -> None:
+    """Narratives per outlet and how each outlet casts each entity (framed articles only)."""
+    found: dict[str, dict[str, NarrativeUse]] = {c: {} for c in comparison.columns}
+    cast: dict[str, dict[str, Casting]] = defaultdict(dict)
+    names: dict[str, str] = {}
+    for article in articles:
+        column = _column(article)
+        for narrative in article.narratives or []:
+            first = narrative.evidence[0] if narrative.evidence else None
+            use = NarrativeUse(
+                narrative.label,
+                tuple(narrative.subnarratives),
+                narrative.confidence,
+                _cite(first, article, column) if first else None,
+            )
+            kept = found[column].get(narrative.label)
+            if kept is None or use.confidence > kept.confidence:
+                found[column][narrative.label] = use
+        keys = {e.name: e.key for e in article.entities or []}
+        for role in article.roles or []:
+            if not role.entity:
+                continue
+            key = keys.get(role.entity, role.entity.casefold())
+            names.setdefault(key, role.entity)
+            first = role.evidence[0] if role.evidence else None
+            casting = Casting(
+                role.main_role,
+                tuple(role.fine_roles),
+                role.confidence,
+                _cite(first, article, column) if first else None,
+            )
+            kept_role = cast[key].get(column)
+            if kept_role is None or casting.confidence > kept_role.confidence:
+                cast[key][column] = casting
+    for column, uses in found.items():
+        comparison.narratives[column] = [
+            NarrativeUse(
+                u.label,
+                u.subnarratives,
+                u.confidence,
+                u.evidence,
+                tuple(c for c in comparison.columns if c != column and u.label in found[c]),
+            )
+            for u in sorted(uses.values(), key=lambda u: -u.confidence)
+        ]
+    comparison.roles = {names[k]: dict(by_column) for k, by_column in cast.items()}
+    comparison.cast_differently = sorted(
+        name
+        for name, by_column in comparison.roles.items()
+        if len({c.main_role for c in by_column.values()}) > 1
+    )
+
+
+def _cite(evidence: ArticleEvidence, article: Article, column: str) -> Evidence:
+    return Evidence(evidence.sentence, article.id, evidence.start, evidence.end, column)
+
+
 def compare_articles(
     articles: Sequence[Article], *, embedder: Embedder | None = None
 ) -> Comparison:
@@ -247,4 +340,5 @@ def compare_articles(
     _quotes(comparison, articles)
     _entities(comparison, articles)
     _loaded(comparison, sentences, loaded_lexicon())
+    _framing(comparison, articles)
     return comparison
