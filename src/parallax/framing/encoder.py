@@ -221,15 +221,15 @@ class FramingEncoder:
             ]
             docs.append(doc)
         wanted = [list(m) for m in mentions] if mentions is not None else [[] for _ in docs]
-        known = set(texts)
-        extra = [
-            text
-            for doc, spans in zip(docs, wanted, strict=True)
-            for text in dict.fromkeys(doc.reading_of(m)[0] for m in spans)
-            if text not in known
+        readings = [
+            [doc.reading_of(m) for m in spans] for doc, spans in zip(docs, wanted, strict=True)
         ]
-        states = self.states(texts + list(dict.fromkeys(extra)))
-        read = dict(zip(texts + list(dict.fromkeys(extra)), states, strict=True))
+        needed = {text for found in readings for text, _, _ in found}
+        known = set(texts)
+        extra = list(dict.fromkeys(t for found in readings for t, _, _ in found if t not in known))
+        states = self.states(texts + extra)
+        # token states are kept only for the texts a mention is read in
+        read = {t: s for t, s in zip(texts + extra, states, strict=True) if t in needed}
         row = 0
         for doc in docs:
             count = (1 if doc.title_text else 0) + len(doc.spans)
@@ -241,9 +241,8 @@ class FramingEncoder:
                 doc.title = np.zeros(self.dimensions, np.float32)
             doc.vectors = np.stack(pooled) if pooled else doc.vectors
             doc.document = _pool(doc.title, doc.vectors)
-        for doc, spans in zip(docs, wanted, strict=True):
-            for m in spans:
-                text, a, b = doc.reading_of(m)
+        for doc, spans, found in zip(docs, wanted, readings, strict=True):
+            for m, (text, a, b) in zip(spans, found, strict=True):
                 doc.mentions[(m.start, m.end)] = _span_vector(read[text], a, b)
         return docs
 
