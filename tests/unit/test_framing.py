@@ -13,9 +13,7 @@ from parallax.cli import app
 from parallax.errors import ConfigError, ParallaxError
 from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import (
-    FramingEncoder,
     MentionSpan,
-    encoder_file,
     load_encoder,
     sentence_spans,
 )
@@ -276,17 +274,3 @@ def test_mention_vectors_read_each_entity_in_its_sentence() -> None:
     assert not fresh.mentions
     again = encoder.mention_vectors(fresh, [ostrava])
     assert float(again[0] @ vectors[0]) > 0.99
-
-
-def test_the_int8_encoder_is_built_once_into_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PARALLAX_CACHE", str(tmp_path))
-    built = encoder_file()
-    assert built.parent == tmp_path and built.stat().st_size > 10_000_000
-    assert list(tmp_path.iterdir()) == [built]  # no temporary files left behind
-    stamp = built.stat().st_mtime_ns
-    assert encoder_file() == built and built.stat().st_mtime_ns == stamp
-    vectors = FramingEncoder(threads=1).encode(["Ships left the port at dawn."])
-    assert vectors.shape == (1, 384)
-    assert float(vectors[0] @ load_encoder().encode(["Ships left the port at dawn."])[0]) > 0.999

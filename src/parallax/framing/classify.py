@@ -23,10 +23,10 @@ from parallax.framing.encoder import (
     DocumentVectors,
     FramingEncoder,
     MentionSpan,
-    Vectors,
     load_encoder,
 )
 from parallax.framing.heads import FramingModel, load_model
+from parallax.minilm import Vectors
 from parallax.model import Article, Evidence, Narrative, Role
 
 if TYPE_CHECKING:

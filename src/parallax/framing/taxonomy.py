@@ -30,8 +30,9 @@ import numpy as np
 
 from parallax.errors import ConfigError
 from parallax.framing.classify import NarrativeDecision, _explain
-from parallax.framing.encoder import DocumentVectors, FramingEncoder, Vectors, load_encoder
+from parallax.framing.encoder import DocumentVectors, FramingEncoder, load_encoder
 from parallax.framing.semeval import TaskDocument
+from parallax.minilm import Vectors
 from parallax.model import Evidence, Narrative
 
 __all__ = ["DEFAULT_THRESHOLD", "TaxonomyLabel", "UserTaxonomy", "semeval_taxonomy"]

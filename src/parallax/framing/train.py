@@ -22,11 +22,11 @@ from parallax.framing.encoder import (
     DocumentVectors,
     FramingEncoder,
     MentionSpan,
-    Vectors,
     load_encoder,
 )
 from parallax.framing.heads import FramingModel, LinearHead
 from parallax.framing.semeval import GoldMention, TaskDocument
+from parallax.minilm import Vectors
 
 __all__ = [
     "Featurized",

