@@ -53,11 +53,15 @@ def test_token_spans_point_into_the_text() -> None:
 
 
 def test_the_vector_index_and_onnx_runtime_load_in_either_order() -> None:
-    """usearch 2.26.2 and later crash onnxruntime when loaded first (hence the version cap)."""
+    """usearch 2.26.2 and later crash onnxruntime loaded after them unless the system C++
+    runtime is loaded first (`parallax.stories` does that)."""
     import subprocess
     import sys
 
-    for first, second in (("usearch.index", "onnxruntime"), ("onnxruntime", "usearch.index")):
+    for first, second in (
+        ("parallax.stories.cluster", "onnxruntime"),
+        ("onnxruntime", "parallax.stories.cluster"),
+    ):
         code = f"import {first}; import {second}"
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
         assert done.returncode == 0, (code, done.stderr[-500:])

@@ -8,9 +8,10 @@ An article's story score against a candidate story combines three signals:
 - time: when both carry dates, a bonus for articles within days of the story, turning into a
   penalty as the gap to the story's nearest date grows (`time_scale_days`).
 
-Candidates come from a vector index (usearch HNSW) over the articles already assigned: the
-stories of the `k` nearest articles. So assignment stays sub-linear in corpus size, and a new
-batch joins existing stories without recomputing anything.
+Candidates come from a vector index (usearch HNSW, int8 vectors; each single-query search on
+one thread, which spares a thread pool's start-up per article) over the articles already
+assigned: the stories of the `k` nearest articles. So assignment stays sub-linear in corpus
+size, and a new batch joins existing stories without recomputing anything.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ class StoryClusterer:
         self.index = Index(
             ndim=DIMENSIONS,
             metric="cos",
-            dtype="f16",
+            dtype="i8",
             connectivity=12,
             expansion_add=48,
             expansion_search=48,
@@ -179,7 +180,7 @@ class StoryClusterer:
         k = self.params.neighbours
         found: list[tuple[float, int]] = []
         if len(self.index):
-            hits = self.index.search(vector, min(k, len(self.index)))
+            hits = self.index.search(vector, min(k, len(self.index)), threads=1)
             found += [
                 (1.0 - float(d), int(key)) for key, d in zip(hits.keys, hits.distances, strict=True)
             ]
