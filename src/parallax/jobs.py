@@ -59,7 +59,8 @@ def ingest_into(
     narratives), embed and store every article of `inputs`, assigning each new one to a story.
 
     Each article is stored in its own transaction with its analyses and its story, so an
-    interrupted run leaves no half-written article. `on_file(path, outcomes)` is called after
+    interrupted run leaves no half-written article. An article already stored from the same
+    source is counted as unchanged before any analysis, so a re-run costs little. `on_file(path, outcomes)` is called after
     each input file.
     """
     options = options or ReadOptions()
@@ -70,6 +71,11 @@ def ingest_into(
             continue
         cleaned = _cleaned(read_input(path, options), report)
         while batch := list(islice(cleaned, 64)):
+            stored = [store.is_stored(a) for a in batch]
+            report.outcomes["unchanged"] += sum(stored)
+            batch = [a for a, known in zip(batch, stored, strict=True) if not known]
+            if not batch:
+                continue
             ready = list(analyze_articles(batch, nlp)) if analyze else batch
             if analyze and framer is not None:
                 ready = framer.frame(ready)

@@ -95,3 +95,26 @@ def test_lone_surname_joins_the_one_stored_person(tmp_path: Path) -> None:
         "Reyes",
         "Tomas Reyes",
     ]
+
+
+def test_a_rerun_skips_analysis_of_articles_already_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parallax.jobs as jobs
+
+    page = tmp_path / "berth.txt"
+    page.write_text("Berth opens\n\nThe new berth opened on Monday in Varrow.", encoding="utf-8")
+    store = Store(str(tmp_path / "p.db"))
+    analyzed: list[str] = []
+    real = jobs.analyze_articles
+
+    def counting(batch, nlp=None):  # type: ignore[no-untyped-def]
+        analyzed.extend(a.source for a in batch)
+        return real(batch, nlp)
+
+    monkeypatch.setattr(jobs, "analyze_articles", counting)
+    first = jobs.ingest_into(store, [str(page)], stories=False)
+    again = jobs.ingest_into(store, [str(page)], stories=False)
+    assert first.outcomes["added"] == 1 and again.outcomes["unchanged"] == 1
+    assert analyzed == [str(page)]  # the second run analyzed nothing
+    assert store.count() == 1

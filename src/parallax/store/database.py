@@ -135,6 +135,15 @@ class Store:
                 self._clusterer = load_clusterer(conn)
         return self._clusterer
 
+    def is_stored(self, article: Article) -> bool:
+        """Whether this very article (same source, same content id) is already stored: adding
+        it again would change nothing, so ingest skips its analysis."""
+        with self.engine.connect() as conn:
+            seen = conn.execute(
+                select(sources.c.article_id).where(sources.c.source == article.source)
+            ).scalar()
+        return bool(seen == article.id)
+
     def add(self, article: Article, features: StoryFeatures | None = None) -> AddOutcome:
         """Store one article in its own transaction; a duplicate only links its source.
 
