@@ -173,7 +173,8 @@ class Framer:
     def mention_features(
         self, doc: DocumentVectors, mentions: Sequence[MentionSpan]
     ) -> tuple[Vectors, list[list[Evidence]]]:
-        """Per mention: its contextual vector, and its sentence (or the title) as evidence."""
+        """Per mention: its contextual vector, and its sentence as evidence (none for a title
+        mention, which has no offsets in the body)."""
         features = self.encoder.mention_vectors(doc, mentions)
         contexts = []
         for m in mentions:
