@@ -60,8 +60,8 @@ def ingest_into(
 
     Each article is stored in its own transaction with its analyses and its story, so an
     interrupted run leaves no half-written article. An article already stored from the same
-    source is counted as unchanged before any analysis, so a re-run costs little. `on_file(path, outcomes)` is called after
-    each input file.
+    source is counted as unchanged before any analysis, so a re-run costs little.
+    `on_file(path, outcomes)` is called after each input file.
     """
     options = options or ReadOptions()
     report = IngestReport()

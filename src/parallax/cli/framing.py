@@ -81,6 +81,7 @@ def export_semeval(
     code is then 1."""
     from parallax.framing.classify import Framer
     from parallax.framing.semeval import (
+        GoldMention,
         TaskDocument,
         format_subtask1,
         format_subtask2,
@@ -103,10 +104,14 @@ def export_semeval(
         except ParallaxError as exc:
             err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
             failed = True
-    vectors = framer.encoder.documents([(d.title, d.body) for d in loaded])
+    wanted = read_mentions(mentions) if subtask == 1 and mentions is not None else []
+    given: dict[str, list[GoldMention]] = {}
+    for mention in wanted:
+        given.setdefault(mention.file, []).append(mention)
+    spans = [[mention_span(d, m) for m in given.get(d.name, [])] for d in loaded]
+    # the given mentions are encoded in the same batch as the documents, not one call each
+    vectors = framer.encoder.documents([(d.title, d.body) for d in loaded], spans)
     if subtask == 1:
-        assert mentions is not None
-        wanted = read_mentions(mentions)
         by_file = {d.name: (d, v) for d, v in zip(loaded, vectors, strict=True)}
         rows = []
         for mention in wanted:

@@ -89,9 +89,7 @@ def evaluate_framing(
         )
     u_coarse, u_fine = decision_scores(dev, decisions)
     results.append(
-        FramingScores(
-            "user taxonomy (labels + descriptions, no training)", u_coarse, u_fine, None, None
-        )
+        FramingScores("user taxonomy (label names only, no training)", u_coarse, u_fine, None, None)
     )
     counts = {
         "train documents": len(train),

@@ -39,6 +39,7 @@ __all__ = [
     "NarrativeDecision",
     "coarse_of",
     "frame_articles",
+    "sentence_evidence",
 ]
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -127,7 +128,7 @@ class Framer:
         index = {label: j for j, label in enumerate(head.labels)}
         out = []
         for label, subs in decision.labels.items():
-            evidence = _evidence(doc, head.weights[index[label]])
+            evidence = sentence_evidence(doc, doc.vectors @ head.weights[index[label]])
             out.append(
                 Narrative(
                     label=label,
@@ -236,11 +237,15 @@ def _within(scores: np.ndarray, ratio: float) -> list[int]:
     return [int(j) for j in np.flatnonzero(scores >= ratio * top)]
 
 
-def _evidence(doc: DocumentVectors, weights: np.ndarray) -> list[Evidence]:
+def sentence_evidence(
+    doc: DocumentVectors, scores: np.ndarray, *, positive_only: bool = True
+) -> list[Evidence]:
+    """The (at most two) embedded sentences scoring highest for a label, in text order; with
+    `positive_only`, only those that speak for it (score above zero)."""
     if not len(doc.spans):
         return []
-    scores = doc.vectors @ weights
-    order = [int(i) for i in np.argsort(-scores)[:_EVIDENCE] if scores[i] > 0]
+    top = [int(i) for i in np.argsort(-scores)[:_EVIDENCE]]
+    order = [i for i in top if scores[i] > 0] if positive_only else top
     return [
         Evidence(doc.sentence(i), doc.spans[i][0], doc.spans[i][1], round(float(scores[i]), 3))
         for i in sorted(order)

@@ -101,13 +101,6 @@ class DocumentVectors:
         start, end = self.spans[index]
         return self.body[start:end]
 
-    def sentence_at(self, offset: int) -> int | None:
-        """Index of the embedded sentence holding character `offset`, if any."""
-        for i, (start, end) in enumerate(self.spans):
-            if start <= offset < end:
-                return i
-        return None
-
     def context_of(self, mention: MentionSpan) -> tuple[int, int] | None:
         """The body span of the sentence holding a mention (embedded or not); the mention's
         own span when no sentence does; None for a title mention."""

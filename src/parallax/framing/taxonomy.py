@@ -7,7 +7,7 @@ within `ratio` of the best label. A label with a `parent` is a subnarrative of i
 
 ```yaml
 name: Harbour disputes          # optional
-threshold: 0.42                 # optional (default 0.42, calibrated on SemEval labels)
+threshold: 0.42                 # optional (default 0.42, set by judgment, not calibrated)
 labels:
   - label: "Harbour: Automation destroys jobs"
     description: Robots and software at the port are said to cost dockworkers their jobs.
@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from parallax.errors import ConfigError
-from parallax.framing.classify import NarrativeDecision, _explain
+from parallax.framing.classify import NarrativeDecision, _explain, coarse_of, sentence_evidence
 from parallax.framing.encoder import DocumentVectors, FramingEncoder, load_encoder
 from parallax.framing.semeval import TaskDocument
 from parallax.minilm import Vectors
@@ -156,15 +156,7 @@ class UserTaxonomy:
         index = {x.label: i for i, x in enumerate(self.labels)}
         for label in chosen:
             column = sims[:, index[label]]
-            order = sorted(int(j) for j in np.argsort(-column)[:2])
-            evidence[label] = (
-                [
-                    Evidence(doc.sentence(j), *doc.spans[j], round(float(column[j]), 3))
-                    for j in order
-                ]
-                if len(doc.spans)
-                else []
-            )
+            evidence[label] = sentence_evidence(doc, column, positive_only=False)
         return _Scored(
             chosen, {x.label: float(score[i]) for i, x in enumerate(self.labels)}, evidence
         )
@@ -200,8 +192,6 @@ def semeval_taxonomy(docs: Iterable[TaskDocument]) -> dict[str, Any]:
     """The SemEval labels seen in `docs`, as a user taxonomy: names only, no examples."""
     narratives = sorted({n for d in docs for n in d.narratives})
     subs = sorted({s for d in docs for s in d.subnarratives if not s.endswith(": Other")})
-    from parallax.framing.classify import coarse_of
-
     labels: list[dict[str, Any]] = [{"label": n} for n in narratives]
     labels += [{"label": s, "parent": coarse_of(s)} for s in subs if coarse_of(s) in narratives]
     return {"name": "SemEval-2025 Task 10 (labels only)", "labels": labels}

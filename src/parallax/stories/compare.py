@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from parallax.model import Article
@@ -305,12 +305,11 @@ def _framing(comparison: Comparison, articles: Sequence[Article]) -> None:
                 cast[key][column] = casting
     for column, uses in found.items():
         comparison.narratives[column] = [
-            NarrativeUse(
-                u.label,
-                u.subnarratives,
-                u.confidence,
-                u.evidence,
-                tuple(c for c in comparison.columns if c != column and u.label in found[c]),
+            replace(
+                u,
+                elsewhere=tuple(
+                    c for c in comparison.columns if c != column and u.label in found[c]
+                ),
             )
             for u in sorted(uses.values(), key=lambda u: -u.confidence)
         ]
