@@ -126,3 +126,6 @@ def test_framing_floors_on_semeval_dev() -> None:
     assert ours.main_accuracy is not None and baseline.main_accuracy is not None
     assert ours.main_accuracy >= FLOORS["framing_semeval_dev_main_role_accuracy"]
     assert ours.main_accuracy > baseline.main_accuracy
+    assert ours.casting is not None and baseline.casting is not None
+    assert ours.casting.f1 >= FLOORS["framing_semeval_dev_casting_f1"]
+    assert ours.casting.f1 > baseline.casting.f1 + 0.1

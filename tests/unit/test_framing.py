@@ -274,3 +274,34 @@ def test_mention_vectors_read_each_entity_in_its_sentence() -> None:
     assert not fresh.mentions
     again = encoder.mention_vectors(fresh, [ostrava])
     assert float(again[0] @ vectors[0]) > 0.99
+
+
+def test_casting_head_keeps_roles_for_the_entities_an_article_casts() -> None:
+    encoder = load_encoder()
+    body = "Ostrava blocked the grain ships. Velna says Ostrava lies. Ostrava denies it."
+    ostrava = MentionSpan("Ostrava", 0, 7, "Ostrava", 3, "GPE")
+    velna = MentionSpan("Velna", 33, 38, "Velna", 1, "GPE")
+    width = encoder.dimensions + 6  # mention vector, log count, position, four types
+    cast_w = np.zeros((1, width), np.float32)
+    cast_w[0, encoder.dimensions] = 10.0  # cast only what the article names three times
+    roles_w = np.zeros((3, encoder.dimensions), np.float32)
+    model = FramingModel(
+        {
+            "main_role": LinearHead(
+                ["Antagonist", "Innocent", "Protagonist"], roles_w, np.zeros(3, np.float32),
+                "softmax",
+            ),
+            "fine_role": LinearHead(
+                ["Tyrant"], roles_w[:1], np.zeros(1, np.float32), "softmax"
+            ),
+            "cast": LinearHead(["cast"], cast_w, np.array([-10.0], np.float32)),
+        },
+        {"cast_threshold": 0.5, "fine_parent": {"Tyrant": "Antagonist"}},
+    )  # fmt: skip
+    framer = Framer(model, encoder)
+    doc = encoder.documents([(None, body)], [[ostrava, velna]])[0]
+    assert [r.mention for r in framer.roles(doc, [ostrava, velna], cast_only=True)] == ["Ostrava"]
+    # given mentions (the task's subtask 1) are all cast
+    assert len(framer.roles(doc, [ostrava, velna])) == 2
+    del model.heads["cast"]  # a model without the head casts every entity
+    assert len(framer.roles(doc, [ostrava, velna], cast_only=True)) == 2

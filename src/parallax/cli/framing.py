@@ -153,15 +153,29 @@ def eval_framing(
         raise ConfigError(f"SemEval-2025 T10 data not found at {data}")
     results, counts = evaluate_framing(data, dev_fraction, seed, say=_say)
     table = Table(
-        "system", "ST2 F1 coarse", "ST2 F1 fine", "ST1 main-role acc", "ST1 EMR (fine roles)"
+        "system",
+        "ST2 F1 coarse",
+        "ST2 F1 fine",
+        "ST1 main-role acc",
+        "ST1 EMR (fine roles)",
+        "casting P / R / F1",
     )
 
     def cell(value: float | None) -> str:
         return "-" if value is None else f"{value:.3f}"
 
     for r in results:
+        casting = "-"
+        if r.casting is not None:
+            c = r.casting
+            casting = f"{c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f}"
         table.add_row(
-            r.system, cell(r.coarse_f1), cell(r.fine_f1), cell(r.main_accuracy), cell(r.emr)
+            r.system,
+            cell(r.coarse_f1),
+            cell(r.fine_f1),
+            cell(r.main_accuracy),
+            cell(r.emr),
+            casting,
         )
     out.print(table)
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))

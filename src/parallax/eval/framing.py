@@ -3,21 +3,27 @@ dev split, beside frequency baselines and the no-training user-taxonomy classifi
 
 Subtask 1: exact-match ratio of the fine-role sets (official) and main-role accuracy, on the
 gold mentions. Subtask 2: F1-samples on narratives (coarse) and subnarratives (fine), as the
-official scorer defines them ("Other" counts as a label).
+official scorer defines them ("Other" counts as a label). Casting: on the entities the
+entities stage finds in the dev documents, precision / recall of "the article casts this
+entity" (it does when the annotators gave one of its mentions a role), beside casting every
+entity, which is what Parallax did before it had a casting head.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from parallax.eval.metrics import PRF
 from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import load_encoder
 from parallax.framing.semeval import TaskDocument, load_documents, split_documents
 from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
 from parallax.framing.train import (
+    cast_scores,
     decision_scores,
     featurize,
     mention_span,
@@ -37,6 +43,7 @@ class FramingScores:
     fine_f1: float | None
     main_accuracy: float | None
     emr: float | None
+    casting: PRF | None = None
 
 
 def role_scores(
@@ -75,9 +82,17 @@ def evaluate_framing(
         predicted_roles += [(r.main_role, r.fine_roles) for r in framer.roles(vec, spans)]
     main, emr = role_scores(gold_roles, predicted_roles)
     coarse, fine = decision_scores(dev, framer.decide_narratives(dev_data.vectors))
-    results = [FramingScores("Parallax (trained on train split)", coarse, fine, main, emr)]
+    casting = None
+    if "cast" in model.heads and dev_data.cast_labels:
+        p = model.head("cast").scores(dev_data.cast_rows)[:, 0]
+        cast = list(p >= float(model.settings["cast_threshold"]))
+        casting = cast_scores(dev_data.cast_labels, cast)
+    results = [FramingScores("Parallax (trained on train split)", coarse, fine, main, emr, casting)]
 
-    results.append(_frequency_baseline(train, dev))
+    baseline = _frequency_baseline(train, dev)
+    every = cast_scores(dev_data.cast_labels, [True] * len(dev_data.cast_labels))
+    name = "frequency baseline (most frequent label set; casts every entity)"
+    results.append(dataclasses.replace(baseline, system=name, casting=every))
 
     say("scoring the SemEval labels as a user taxonomy (no training)")
     taxonomy = UserTaxonomy.from_dict(semeval_taxonomy(train), encoder=encoder)
@@ -95,12 +110,14 @@ def evaluate_framing(
         "train documents": len(train),
         "dev documents": len(dev),
         "dev mentions": len(gold_roles),
+        "dev entities (casting)": len(dev_data.cast_labels),
     }
     return results, counts
 
 
 def _frequency_baseline(train: list[TaskDocument], dev: list[TaskDocument]) -> FramingScores:
-    """The most frequent label set of the train split for every dev item."""
+    """The most frequent label set of the train split for every dev item (the caller adds
+    casting every entity)."""
     top_narr = Counter(tuple(d.narratives) for d in train).most_common(1)[0][0]
     top_sub = Counter(tuple(d.subnarratives) for d in train).most_common(1)[0][0]
     mentions = [m for d in train for m in d.mentions]

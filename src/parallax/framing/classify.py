@@ -7,7 +7,10 @@ score highest under that label's weights (the document vector is their mean, so 
 the sentences that moved the decision).
 
 Roles: one decision per mention, from the mention's contextual vector (its word pieces as the
-encoder reads them in its sentence); the fine roles are those of the predicted main role.
+encoder reads them in its sentence); the fine roles are those of the predicted main role. For
+the entities an article names (rather than mentions given as in the task), a casting head first
+decides whether the article casts the entity at all: most entities of a news article are just
+named, and giving each a hero, villain or victim role would invent framing.
 """
 
 from __future__ import annotations
@@ -37,12 +40,14 @@ __all__ = [
     "Framer",
     "MentionSpan",
     "NarrativeDecision",
+    "cast_features",
     "coarse_of",
     "frame_articles",
     "sentence_evidence",
 ]
 
-ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CAST_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+ROLE_TYPES = frozenset(CAST_TYPES)
 _MAX_ROLE_ENTITIES = 8
 _EVIDENCE = 2
 
@@ -142,15 +147,26 @@ class Framer:
 
     # -- roles ------------------------------------------------------------------------------
 
-    def roles(self, doc: DocumentVectors, mentions: Sequence[MentionSpan]) -> list[Role]:
+    def roles(
+        self, doc: DocumentVectors, mentions: Sequence[MentionSpan], *, cast_only: bool = False
+    ) -> list[Role]:
+        """A role for each mention; with `cast_only` (entities the article names, not given
+        mentions), only for those the casting head says the article casts (a model without
+        that head casts them all)."""
         if not mentions:
             return []
         features, contexts = self.mention_features(doc, mentions)
         main_head, fine_head = self.model.head("main_role"), self.model.head("fine_role")
         main, fine = main_head.scores(features), fine_head.scores(features)
         parent = self.model.settings.get("fine_parent", {})
+        cast = np.ones(len(mentions), dtype=bool)
+        if cast_only and "cast" in self.model.heads:
+            p = self.model.head("cast").scores(cast_features(doc.body, mentions, features))[:, 0]
+            cast = p >= float(self.model.settings.get("cast_threshold", 0.5))
         out = []
         for i, mention in enumerate(mentions):
+            if not cast[i]:
+                continue
             j = int(main[i].argmax())
             main_role = main_head.labels[j]
             order = np.argsort(-fine[i])
@@ -198,19 +214,23 @@ class Framer:
                 if self.taxonomy
                 else self.narratives(doc, decisions[i])
             )
-            article.roles = self.roles(doc, mentions[i])
+            article.roles = self.roles(doc, mentions[i], cast_only=True)
         return list(articles)
 
 
 def article_mentions(article: Article) -> list[MentionSpan]:
-    """The mentions to cast: for each person, organisation, place or group (the most
+    """The mentions that may be cast: for each person, organisation, place or group (the most
     mentioned first, at most 8), its first mention."""
     entities = [e for e in article.entities or [] if e.type in ROLE_TYPES and e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
     out = []
     for entity in entities[:_MAX_ROLE_ENTITIES]:
         first = entity.mentions[0]
-        out.append(MentionSpan(first.text, first.start, first.end, entity.name))
+        out.append(
+            MentionSpan(
+                first.text, first.start, first.end, entity.name, len(entity.mentions), entity.type
+            )
+        )
     out.sort(key=lambda m: m.start)
     return out
 
@@ -228,6 +248,23 @@ def frame_articles(
             batch = []
     if batch:
         yield from framer.frame(batch)
+
+
+def cast_features(body: str, mentions: Sequence[MentionSpan], vectors: Vectors) -> Vectors:
+    """What the casting head reads: the mention's contextual vector, how often the article
+    names the entity (log), where it first does (share of the body; 0 in the title) and the
+    entity's type.
+
+    >>> m = MentionSpan("Velna", 50, 55, "Velna", 3, "GPE")
+    >>> [round(float(x), 2) for x in cast_features("x" * 100, [m], np.zeros((1, 2)))[0]]
+    [0.0, 0.0, 1.39, 0.5, 0.0, 0.0, 1.0, 0.0]
+    """
+    extra = [
+        [np.log1p(m.count), max(m.start, 0) / max(len(body), 1)]
+        + [float(m.type == t) for t in CAST_TYPES]
+        for m in mentions
+    ]
+    return np.hstack([vectors, np.asarray(extra, np.float32).reshape(len(mentions), -1)])
 
 
 def _within(scores: np.ndarray, ratio: float) -> list[int]:

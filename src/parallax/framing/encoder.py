@@ -70,12 +70,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @dataclass(slots=True, frozen=True)
 class MentionSpan:
-    """A mention to cast: its text and span in the body (negative start: in the title)."""
+    """A mention to cast: its text and span in the body (negative start: in the title).
+
+    For a mention found by the entities stage, `entity` is its entity's name, `count` how often
+    the article names that entity and `type` its type (PERSON, ORG, GPE, NORP)."""
 
     text: str
     start: int
     end: int
     entity: str | None = None
+    count: int = 1
+    type: str = ""
 
 
 @dataclass(slots=True)

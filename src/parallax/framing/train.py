@@ -4,6 +4,11 @@ Features are int8 MiniLM sentence vectors (see `encoder`); every head is a sciki
 logistic regression whose weights are copied into a `LinearHead`. The narrative decision
 settings (gate threshold, ratio to the best label) are chosen by 5-fold cross-validation on
 the training documents only.
+
+The casting head learns which entities an article casts at all: the entities stage runs on the
+training documents, and an entity counts as cast when the annotators gave a role to one of its
+mentions (by span or by the same words); the other entities are its negative examples. Its
+threshold is the best casting F1 by 5-fold cross-validation, grouped by document.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from parallax.framing.classify import Framer, NarrativeDecision
+from parallax.eval.metrics import PRF
+from parallax.framing.classify import Framer, NarrativeDecision, article_mentions, cast_features
 from parallax.framing.encoder import (
     DocumentVectors,
     FramingEncoder,
@@ -27,12 +33,15 @@ from parallax.framing.encoder import (
 from parallax.framing.heads import FramingModel, LinearHead
 from parallax.framing.semeval import GoldMention, TaskDocument
 from parallax.minilm import Vectors
+from parallax.model import Article, Entity, article_id
 
 __all__ = [
     "Featurized",
+    "cast_scores",
     "featurize",
     "mention_span",
     "scores_f1_samples",
+    "task_article",
     "train_model",
 ]
 
@@ -40,16 +49,22 @@ GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
 RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
 NARRATIVE_C = 1.0
 ROLE_C = 4.0
+CAST_C = 1.0
+CAST_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 
 @dataclass(slots=True)
 class Featurized:
-    """Task documents with their vectors and, per gold mention, its role features."""
+    """Task documents with their vectors and, per gold mention, its role features; per entity
+    the entities stage found, its casting features, whether it is cast and its document."""
 
     docs: list[TaskDocument]
     vectors: list[DocumentVectors]
     mention_rows: Vectors
     mentions: list[GoldMention]
+    cast_rows: Vectors
+    cast_labels: list[bool]
+    cast_docs: list[int]
 
 
 def mention_span(doc: TaskDocument, mention: GoldMention) -> MentionSpan:
@@ -59,14 +74,65 @@ def mention_span(doc: TaskDocument, mention: GoldMention) -> MentionSpan:
     )
 
 
+def task_article(doc: TaskDocument) -> Article:
+    """A task document as an article whose body is the document's body (offsets kept)."""
+    return Article(
+        id=article_id(doc.title, doc.body),
+        source=doc.name,
+        title=doc.title or None,
+        paragraphs=[doc.body],
+    )
+
+
+def _is_cast(entity: Entity | None, gold: Sequence[MentionSpan]) -> bool:
+    if entity is None:
+        return False
+    texts = {g.text.casefold() for g in gold}
+    return any(
+        m.text.casefold() in texts or any(m.start < g.end and g.start < m.end for g in gold)
+        for m in entity.mentions
+    )
+
+
 def featurize(docs: Sequence[TaskDocument], encoder: FramingEncoder | None = None) -> Featurized:
+    """Embed the documents, their gold mentions and the entities the entities stage finds."""
+    from parallax.nlp import analyze_articles
+
     encoder = encoder or load_encoder()
     spans = [[mention_span(d, m) for m in d.mentions] for d in docs]
+    analyzed = list(analyze_articles(task_article(d) for d in docs))
+    found = [article_mentions(a) if d.mentions else [] for d, a in zip(docs, analyzed, strict=True)]
+    # the entities found are encoded per document afterwards, so the batches that embed the
+    # documents and their gold mentions stay the same with or without them
     vectors = encoder.documents([(d.title, d.body) for d in docs], spans)
+    empty = np.zeros((0, encoder.dimensions), np.float32)
     rows = [encoder.mention_vectors(v, s) for v, s in zip(vectors, spans, strict=True) if s]
-    matrix = np.vstack(rows) if rows else np.zeros((0, encoder.dimensions), np.float32)
+    matrix = np.vstack(rows) if rows else empty
     mentions = [m for d in docs for m in d.mentions]
-    return Featurized(list(docs), vectors, matrix, mentions)
+    cast_rows: list[Vectors] = []
+    labels: list[bool] = []
+    owners: list[int] = []
+    for i, (doc, article, candidates) in enumerate(zip(docs, analyzed, found, strict=True)):
+        if not candidates or not doc.mentions:  # a document nobody cast: no examples
+            continue
+        entities = {e.name: e for e in article.entities or []}
+        mention_rows = encoder.mention_vectors(vectors[i], candidates)
+        cast_rows.append(cast_features(doc.body, candidates, mention_rows))
+        labels += [_is_cast(entities.get(m.entity or ""), spans[i]) for m in candidates]
+        owners += [i] * len(candidates)
+    cast_matrix = np.vstack(cast_rows) if cast_rows else empty
+    return Featurized(list(docs), vectors, matrix, mentions, cast_matrix, labels, owners)
+
+
+def cast_scores(gold: Sequence[bool], predicted: Sequence[bool]) -> PRF:
+    """Precision and recall of "this entity is cast" decisions.
+
+    >>> cast_scores([True, True, False], [True, False, True])
+    PRF(precision=0.5, recall=0.5)
+    """
+    hit = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    said, real = sum(predicted), sum(gold)
+    return PRF(hit / said if said else 0.0, hit / real if real else 0.0)
 
 
 def _logistic(x: Vectors, y: Sequence[Any], c: float, balanced: bool) -> Any:
@@ -134,6 +200,34 @@ def _role_heads(data: Featurized) -> tuple[dict[str, LinearHead], dict[str, str]
         "fine_role": _softmax_head(data.mention_rows, fine, ROLE_C),
     }
     return heads, parent
+
+
+def _cast_head(data: Featurized, folds: int) -> tuple[LinearHead | None, float]:
+    """The casting head and its threshold (the best cross-validated F1 on the training
+    documents); no head when the training entities are all cast or all not."""
+    y = np.asarray(data.cast_labels, dtype=bool)
+    if y.all() or not y.any():
+        return None, 0.5
+    x = data.cast_rows
+    threshold = 0.5
+    owners = np.asarray(data.cast_docs)
+    if len(set(data.cast_docs)) >= 5 * folds:
+        held_out = np.zeros(len(y), np.float32)
+        fold_of = owners % folds  # documents, not entities, are held out together
+        for k in range(folds):
+            train, test = fold_of != k, fold_of == k
+            if y[train].all() or not y[train].any():
+                continue
+            clf = _logistic(x[train], list(y[train]), CAST_C, balanced=True)
+            held_out[test] = clf.predict_proba(x[test])[:, 1]
+        threshold = max(
+            CAST_GRID, key=lambda t: (cast_scores(list(y), list(held_out >= t)).f1, -abs(t - 0.5))
+        )
+    clf = _logistic(x, list(y), CAST_C, balanced=True)
+    head = LinearHead(
+        ["cast"], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), "sigmoid"
+    )
+    return head, float(threshold)
 
 
 def scores_f1_samples(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> float:
@@ -210,6 +304,10 @@ def train_model(
     role_heads, parent = _role_heads(data)
     heads.update(role_heads)
     settings["fine_parent"] = parent
+    say("fitting the casting head")
+    cast, settings["cast_threshold"] = _cast_head(data, folds)
+    if cast is not None:
+        heads["cast"] = cast
     info = {
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(data.docs),
@@ -218,6 +316,8 @@ def train_model(
         "the mention's token states in its sentence (roles)",
         "narrative_C": NARRATIVE_C,
         "role_C": ROLE_C,
+        "cast_C": CAST_C,
+        "cast_examples": len(data.cast_labels),
         "tuning": tuning,
     }
     return FramingModel(heads, settings, info)
