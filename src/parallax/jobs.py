@@ -60,7 +60,8 @@ def ingest_into(
 
     Each article is stored in its own transaction with its analyses and its story, so an
     interrupted run leaves no half-written article. An article already stored from the same
-    source is counted as unchanged before any analysis, so a re-run costs little.
+    source is counted as unchanged before any analysis, so a re-run costs little; a copy of an
+    article stored from another source (wire copy) is linked to it without being analyzed.
     `on_file(path, outcomes)` is called after each input file.
     """
     options = options or ReadOptions()
@@ -74,6 +75,10 @@ def ingest_into(
             stored = [store.is_stored(a) for a in batch]
             report.outcomes["unchanged"] += sum(stored)
             batch = [a for a, known in zip(batch, stored, strict=True) if not known]
+            copies = [store.is_copy(a) for a in batch]
+            for article in (a for a, copy in zip(batch, copies, strict=True) if copy):
+                report.outcomes[store.add(article)] += 1  # linked to its kept article
+            batch = [a for a, copy in zip(batch, copies, strict=True) if not copy]
             if not batch:
                 continue
             ready = list(analyze_articles(batch, nlp)) if analyze else batch

@@ -118,3 +118,38 @@ def test_a_rerun_skips_analysis_of_articles_already_stored(
     assert first.outcomes["added"] == 1 and again.outcomes["unchanged"] == 1
     assert analyzed == [str(page)]  # the second run analyzed nothing
     assert store.count() == 1
+    wire = tmp_path / "wire-copy.txt"  # the same text from another outlet's file
+    wire.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    copy = jobs.ingest_into(store, [str(wire)], stories=False)
+    assert copy.outcomes["exact"] == 1
+    assert analyzed == [str(page)]  # the copy is linked without being analyzed
+    assert store.count() == 1
+
+
+def test_a_failed_story_assignment_leaves_no_phantom_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    import parallax.store.database as database
+    from parallax.stories.cluster import StoryFeatures
+
+    store = Store(str(tmp_path / "p.db"))
+    vector = np.zeros(384, np.float32)
+    vector[0] = 1.0
+    features = StoryFeatures(vector, frozenset({"PERSON:ann lee"}), None)
+    real = database.assign_story
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)  # the clusterer takes the article in, then the write fails
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(database, "assign_story", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        store.add(_article("a.txt"), features)
+    assert store.count() == 0
+    monkeypatch.setattr(database, "assign_story", real)
+    # the same story key again: it must open a story the database has, not join the lost one
+    assert store.add(_article("a.txt"), features) == "added"
+    stories = store.stories()
+    assert len(stories) == 1 and stories[0]["article_count"] == 1

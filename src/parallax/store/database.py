@@ -144,6 +144,15 @@ class Store:
             ).scalar()
         return bool(seen == article.id)
 
+    def is_copy(self, article: Article) -> bool:
+        """Whether a stored article from another source has the same content (same id, or a
+        near-duplicate body): `add` would only link this one to it, so its analysis can wait."""
+        if self.dedup_index().find(article.body, minhash_of(article.body)) is not None:
+            return True
+        with self.engine.connect() as conn:
+            found = conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar()
+        return found is not None
+
     def add(self, article: Article, features: StoryFeatures | None = None) -> AddOutcome:
         """Store one article in its own transaction; a duplicate only links its source.
 
@@ -152,28 +161,43 @@ class Store:
         """
         now = datetime.now(UTC).isoformat()
         index = self.dedup_index()
-        with self.engine.begin() as conn:
-            seen = conn.execute(
-                select(sources.c.article_id).where(sources.c.source == article.source)
-            ).scalar()
-            if seen == article.id:
-                return "unchanged"
-            sketch = minhash_of(article.body)
-            match = index.find(article.body, sketch)
-            if (
-                match is None
-                and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar()
-            ):
-                match = Match(article.id, "exact", 1.0)  # same title and body from another source
-            if match is not None:
-                if seen == match.kept_id:
+        assigned = False
+        try:
+            with self.engine.begin() as conn:
+                seen = conn.execute(
+                    select(sources.c.article_id).where(sources.c.source == article.source)
+                ).scalar()
+                if seen == article.id:
                     return "unchanged"
-                self._link(conn, article.source, match.kept_id, match.kind, match.similarity, now)
-                return match.kind
-            self._insert(conn, article, signature_bytes(sketch), now)
-            self._link(conn, article.source, article.id, "kept", 1.0, now)
-            if features is not None:
-                assign_story(conn, self.clusterer(), article, features, now)
+                sketch = minhash_of(article.body)
+                match = index.find(article.body, sketch)
+                if (
+                    match is None
+                    and conn.execute(
+                        select(articles.c.id).where(articles.c.id == article.id)
+                    ).scalar()
+                ):
+                    match = Match(
+                        article.id, "exact", 1.0
+                    )  # same title and body from another source
+                if match is not None:
+                    if seen == match.kept_id:
+                        return "unchanged"
+                    self._link(
+                        conn, article.source, match.kept_id, match.kind, match.similarity, now
+                    )
+                    return match.kind
+                self._insert(conn, article, signature_bytes(sketch), now)
+                self._link(conn, article.source, article.id, "kept", 1.0, now)
+                if features is not None:
+                    assigned = True
+                    assign_story(conn, self.clusterer(), article, features, now)
+        except BaseException:
+            if assigned:
+                # the in-memory clusterer already counts an article whose transaction rolled
+                # back (or failed to commit): rebuild it from the database on next use
+                self._clusterer = None
+            raise
         index.add(article.id, article.body, sketch)
         return "added"
 
