@@ -36,6 +36,10 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]
     assert values("The plant will open in October.") == [("October", "DATE", "2021-10")]
     assert values("Prices rose in December.") == [("December", "DATE", "2020-12")]
+    # a bare June or July mid-sentence is a month; before a capitalized word, a name
+    assert values("She said in June that talks had failed.") == [("June", "DATE", "2020-06")]
+    assert values("Work began in July and stopped.") == [("July", "DATE", "2020-07")]
+    assert values("June Carter sang.") == []
 
 
 def test_relative_weeks_months_years_and_quarters() -> None:
@@ -59,6 +63,8 @@ def test_durations_and_sets() -> None:
     assert values("The talks took three weeks.") == [("three weeks", "DURATION", "P3W")]
     assert values("It ran a 16-hour shift.") == [("16-hour", "DURATION", "PT16H")]
     assert values("The ferry sails daily.") == [("daily", "SET", "P1D")]
+    assert values("Buses run late every Monday.") == [("every Monday", "SET", "XXXX-WXX-1")]
+    assert values("The market opens on Sundays.") == [("Sundays", "SET", "XXXX-WXX-7")]
 
 
 def test_references_and_deictic_days() -> None:

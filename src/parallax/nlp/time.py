@@ -279,15 +279,25 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             month = m.groupdict().get("month")
             if month and not month[:1].isupper():
                 continue  # "march", "may": verbs unless capitalized
-            if (
-                month
-                and m.group(0).strip() == month
-                and len(month) <= 4
-                and month.casefold() != "may"
-            ):
-                continue  # a bare "Jan" is a name more often than a month
+            if month and m.group(0).strip() == month and _name_not_month(text, m.end(), month):
+                continue
             found.append((m.start(), m.end(), order, m))
     return found
+
+
+def _name_not_month(text: str, end: int, month: str) -> bool:
+    """A bare month word that is more likely a name: an abbreviation without its period ("Jan",
+    "Dec"), or June / July / May followed by a capitalized word ("June Carter").
+
+    >>> _name_not_month("Jan said no", 3, "Jan"), _name_not_month("in June and", 7, "June")
+    (True, False)
+    >>> _name_not_month("June Carter sang", 4, "June")
+    True
+    """
+    if month.casefold() not in {"june", "july", "may"}:
+        return len(month) <= 4
+    following = text[end : end + 2]
+    return len(following) == 2 and following[0] == " " and following[1].isupper()
 
 
 def _select(

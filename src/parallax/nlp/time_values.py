@@ -520,15 +520,15 @@ def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     word = m.group(0).casefold()
+    weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
+    if weekday:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
     for key, value in (
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
         ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),
     ):  # fmt: skip
         if key in word:
             return "SET", value
-    weekday = re.search(_WEEKDAY, word)
-    if weekday:
-        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
     return "SET", None
 
 
