@@ -1,4 +1,8 @@
-"""The article store: one transaction per article, de-duplication on the way in, FTS search."""
+"""The article store: one transaction per article, de-duplication on the way in, FTS search.
+
+What is kept of the analyses (entities, events, quotes) is in `parallax.store.analyses`; stories
+in `parallax.store.stories`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
 from sqlalchemy import (
     Connection,
@@ -21,7 +25,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    update,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -29,15 +32,13 @@ from parallax.dedup import DuplicateIndex, Match, body_hash, minhash_of, signatu
 from parallax.errors import StoreError
 from parallax.model import Article
 from parallax.nlp.aliases import AliasRules
-from parallax.nlp.entities import entity_key
+from parallax.store.analyses import QuoteFilters, QuoteRow, insert_analyses, read_quotes
 from parallax.store.schema import (
     article_entities,
     articles,
     entities,
-    events,
     migrate,
     minhashes,
-    quotes,
     sources,
 )
 from parallax.store.stories import assign_story, load_clusterer, read_stories
@@ -55,27 +56,6 @@ class SearchHit:
     outlet: str | None
     published: str | None
     snippet: str
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """A stored quote with the article it came from."""
-
-    speaker: str | None
-    text: str
-    kind: str
-    cue: str | None
-    outlet: str | None
-    published: str | None
-    title: str | None
-    article_id: str
-    start: int
-    end: int
-    confidence: float
-    speaker_key: str | None = None
-
-
-_SURNAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _url(target: str) -> str:
@@ -225,109 +205,12 @@ class Store:
             )
         )
         conn.execute(insert(minhashes).values(article_id=article.id, signature=signature))
-        self._insert_analyses(conn, article)
+        insert_analyses(conn, article, self.aliases)
         if conn.dialect.name == "sqlite":
             conn.execute(
                 text("INSERT INTO articles_fts(id, title, body) VALUES (:id, :title, :body)"),
                 {"id": article.id, "title": article.title or "", "body": article.body},
             )
-
-    def _insert_analyses(self, conn: Connection, article: Article) -> None:
-        """Entities into the corpus table (merged by identity key) and quotes, same transaction."""
-        keys: dict[str, str] = {}
-        for entity in article.entities or []:
-            key = self._corpus_key(conn, entity.name, entity.type, entity.key)
-            keys[entity.id] = key
-            aliases = sorted({m.text for m in entity.mentions} | {entity.name})
-            row = conn.execute(select(entities).where(entities.c.key == key)).mappings().first()
-            if row is None:
-                conn.execute(
-                    insert(entities).values(
-                        key=key,
-                        name=entity.name,
-                        type=entity.type,
-                        aliases=json.dumps(aliases, ensure_ascii=False),
-                        descriptors=json.dumps(entity.descriptors, ensure_ascii=False),
-                        article_count=1,
-                    )
-                )
-            else:
-                known = json.loads(row["aliases"])
-                described = json.loads(row["descriptors"])
-                longer = len(entity.name.split()) > len(row["name"].split())
-                conn.execute(
-                    update(entities)
-                    .where(entities.c.key == key)
-                    .values(
-                        name=entity.name if longer else row["name"],
-                        aliases=json.dumps(sorted(set(known) | set(aliases)), ensure_ascii=False),
-                        descriptors=json.dumps(
-                            described
-                            + [
-                                d
-                                for d in entity.descriptors
-                                if d.casefold() not in {x.casefold() for x in described}
-                            ],
-                            ensure_ascii=False,
-                        ),
-                        article_count=row["article_count"] + 1,
-                    )
-                )
-            conn.execute(
-                insert(article_entities).values(
-                    article_id=article.id,
-                    local_id=entity.id,
-                    entity_key=key,
-                    name=entity.name,
-                    mentions=len(entity.mentions),
-                )
-            )
-        for position, dated in enumerate(article.events or []):
-            conn.execute(
-                insert(events).values(
-                    article_id=article.id,
-                    position=position,
-                    date=dated.date,
-                    precision=dated.precision,
-                    sort_start=dated.sort_start,
-                    sentence=dated.sentence,
-                    speaker=dated.speaker,
-                    start=dated.start,
-                    end=dated.end,
-                )
-            )
-        for position, quote in enumerate(article.quotes or []):
-            conn.execute(
-                insert(quotes).values(
-                    article_id=article.id,
-                    position=position,
-                    text=quote.text,
-                    kind=quote.kind,
-                    cue=quote.cue,
-                    speaker=quote.speaker,
-                    speaker_key=keys.get(quote.speaker_entity or ""),
-                    speaker_text=quote.speaker_text,
-                    start=quote.start,
-                    end=quote.end,
-                    confidence=quote.confidence,
-                )
-            )
-
-    def _corpus_key(self, conn: Connection, name: str, type_: str, key: str) -> str:
-        """The stored identity for an article's entity: the user's rules first; then a lone
-        surname joins the one stored person it can name, and only when there is exactly one."""
-        ruled = self.aliases.key_for(name, type_, key)
-        if ruled != key or type_ not in _SURNAME_TYPES or " " in name.strip():
-            return ruled
-        # a lone capitalised word that NER typed ORG or GPE ("Reyes said") is outvoted by the
-        # corpus when it is the surname of exactly one stored person
-        surname = entity_key(name, "PERSON").split(":", 1)[1]
-        rows = conn.execute(
-            select(entities.c.key)
-            .where(entities.c.type == "PERSON", entities.c.key.like(f"% {surname}"))
-            .limit(2)
-        ).all()
-        return str(rows[0][0]) if len(rows) == 1 else key
 
     @staticmethod
     def _link(
@@ -444,62 +327,10 @@ class Store:
             for (data,) in conn.execute(select(articles.c.data).order_by(articles.c.id)):
                 yield Article.from_dict(json.loads(data))
 
-    def quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        outlet: str | None = None,
-        kind: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        speaker_key: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[QuoteRow]:
-        """Stored quotes, oldest first; `speaker` matches the canonical name or any alias,
-        `speaker_key` one corpus entity; `since`/`until` are ISO dates (inclusive)."""
-        query = (
-            select(
-                quotes.c.speaker,
-                quotes.c.text,
-                quotes.c.kind,
-                quotes.c.cue,
-                articles.c.outlet,
-                articles.c.published,
-                articles.c.title,
-                quotes.c.article_id,
-                quotes.c.start,
-                quotes.c.end,
-                quotes.c.confidence,
-                quotes.c.speaker_key,
-            )
-            .join(articles, articles.c.id == quotes.c.article_id)
-            .order_by(articles.c.published, quotes.c.article_id, quotes.c.position)
-        )
-        if speaker:
-            pattern = f"%{speaker.casefold()}%"
-            keys = select(entities.c.key).where(
-                or_(
-                    func.lower(entities.c.name).like(pattern),
-                    func.lower(entities.c.aliases).like(pattern),
-                )
-            )
-            query = query.where(
-                or_(quotes.c.speaker_key.in_(keys), func.lower(quotes.c.speaker).like(pattern))
-            )
-        if outlet:
-            query = query.where(articles.c.outlet == outlet)
-        if kind:
-            query = query.where(quotes.c.kind == kind)
-        if since:
-            query = query.where(articles.c.published >= since)
-        if until:
-            query = query.where(articles.c.published < f"{until}T99")
-        if speaker_key:
-            query = query.where(quotes.c.speaker_key == speaker_key)
+    def quotes(self, **filters: Unpack[QuoteFilters]) -> list[QuoteRow]:
+        """Stored quotes, oldest first (see `QuoteFilters` for what they filter on)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
-        return [QuoteRow(*row) for row in rows]
+            return read_quotes(conn, **filters)
 
     def stories(
         self, *, story_id: int | None = None, limit: int = 100, offset: int = 0
