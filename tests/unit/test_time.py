@@ -40,6 +40,12 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("She said in June that talks had failed.") == [("June", "DATE", "2020-06")]
     assert values("Work began in July and stopped.") == [("July", "DATE", "2020-07")]
     assert values("June Carter sang.") == []
+    # told in the past, a month well after the publication date is last year's
+    told_in_november = datetime(2024, 11, 20)
+    assert values("The deal was signed in January.", told_in_november) == [
+        ("January", "DATE", "2024-01")
+    ]
+    assert values("Talks began in June last year.") == [("June last year", "DATE", "2020-06")]
 
 
 def test_relative_weeks_months_years_and_quarters() -> None:

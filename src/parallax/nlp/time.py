@@ -85,7 +85,7 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?P<day>{_DAY}) (?:of )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?", _month_day),
     (
-        rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?",
+        rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
         _month_only,
     ),
     (

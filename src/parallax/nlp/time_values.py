@@ -63,6 +63,7 @@ Tense = str  # "past" | "future" | "none" | "strictly past"
 # A date written without its year is the occurrence nearest the publication date; the tense
 # moves it only when the nearest one lies on the wrong side by more than this.
 _TENSE_SLACK_DAYS = 60
+_PAST_MONTH_SLACK = 30  # days from the DCT to the first of a month told in the past tense
 
 
 @dataclass
@@ -203,10 +204,16 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
 
 
 def _month_for(
-    month: int, year: str | None, ctx: _Context, tense: Tense, day: int = 15
+    month: int,
+    year: str | None,
+    ctx: _Context,
+    tense: Tense,
+    day: int = 15,
+    past_slack: int = _TENSE_SLACK_DAYS,
 ) -> int | None:
     """The year of a month (and day) written without one: the occurrence nearest the DCT,
-    unless the tense points the other way by more than a month."""
+    unless the tense points the other way by more than a month or two (`past_slack` days
+    for the past tense)."""
     if year:
         return int(year)
     if ctx.dct is None:
@@ -220,7 +227,7 @@ def _month_for(
             continue
         options.append((candidate, (when - dct).days))
     if tense == "past":
-        options = [o for o in options if o[1] <= _TENSE_SLACK_DAYS] or options
+        options = [o for o in options if o[1] <= past_slack] or options
     elif tense == "future":
         options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
     return min(options, key=lambda o: abs(o[1]))[0]
@@ -246,7 +253,16 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         tense = "past"
     elif rel == "next":
         tense = "future"
-    year = _month_for(month, m.group("year"), ctx, tense)
+    shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    if shift is not None:  # "June last year"
+        year = None if ctx.dct is None else ctx.dct.year + shift
+    elif tense == "past":
+        # a month beginning over a month after the DCT is last year's ("was signed in
+        # January", told in November); closer, the parse may have read the reporting verb's
+        # tense ("said ... in December")
+        year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
+    else:
+        year = _month_for(month, m.group("year"), ctx, tense)
     if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):
         year = ctx.dct.year - 1
     if year is None:
