@@ -5,24 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-import numpy as np
-
 from parallax.model import Article, Entity, Evidence, Mention, Narrative, Role
 from parallax.report.compare import comparison_markdown
 from parallax.stories.compare import compare_articles
 
+from ..conftest import UnalignedEmbedder
+
 LEVY = "CC: Criticism of climate policies"
 HOAX = "CC: Criticism of institutions and authorities"
-
-
-class _Embedder:
-    """Distinct unit vectors per text: no two sentences align, which framing does not need."""
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        rng = np.random.default_rng(len(texts))
-        vectors = rng.normal(size=(len(texts), 384)).astype(np.float32)
-        normalized: np.ndarray = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-        return normalized
 
 
 def _article(outlet: str, body: str, role: str, narratives: list[str]) -> Article:
@@ -62,7 +52,7 @@ def test_comparison_shows_framing_one_outlet_alone_carried() -> None:
         "Antagonist",
         [LEVY, HOAX],
     )
-    result = compare_articles([ledger, wire], embedder=_Embedder())
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder())
     by_label = {n.label: n for n in result.narratives["Wire"]}
     assert by_label[HOAX].elsewhere == ()  # only Wire pushed it
     assert by_label[LEVY].elsewhere == ("Ledger",)
@@ -82,7 +72,7 @@ def test_unframed_articles_give_no_framing_sections() -> None:
     article.roles = article.narratives = None
     other = _article("Wire", "Olaf Strand signed the levy on Monday.", "Protagonist", [])
     other.roles = other.narratives = None
-    result = compare_articles([article, other], embedder=_Embedder())
+    result = compare_articles([article, other], embedder=UnalignedEmbedder())
     assert result.roles == {} and result.cast_differently == []
     assert result.narratives == {"Ledger": [], "Wire": []}
     assert "casts the actors" not in comparison_markdown("Levy", result)

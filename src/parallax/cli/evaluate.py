@@ -299,3 +299,20 @@ def eval_clustering(
             f"SemEval-2022 T8 English pairs ({similarity.pairs}, train split): Pearson r "
             f"parallax {similarity.parallax:.3f}, TF-IDF cosine {similarity.tfidf:.3f}"
         )
+
+
+@eval_app.command("loaded")
+def eval_loaded(
+    gold: Annotated[Path | None, typer.Option(help="Labelled words (TSV).")] = None,
+) -> None:
+    """Loaded-language model on hand-labelled adjectives and adverbs of real news (PolNeAR),
+    beside flagging every adjective and adverb, same run (weighted by stratum)."""
+    from parallax.eval.loaded import GOLD_FILE, evaluate_loaded
+
+    path = gold or GOLD_FILE
+    if not path.is_file():
+        raise ConfigError(f"loaded-term labels not found at {path}")
+    table = Table("system", "precision", "recall", "F1")
+    for name, score in evaluate_loaded(path):
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out.print(table)

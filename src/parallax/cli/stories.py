@@ -144,6 +144,7 @@ def _render_comparison(title: str, result: Comparison) -> None:
         lambda c: (f"• {q.speaker or '?'}: {q.text}{only(q.elsewhere)}" for q in result.quotes[c]),
     )
     row("loaded terms", lambda c: (t for t, _ in result.loaded[c]), ", ")
+    row("evaluative (model)", lambda c: (t for t, _, _ in result.loaded_model.get(c, [])), ", ")
     row("named most", lambda c: list(result.entities[c])[:6], ", ")
     if any(result.narratives.values()):
         row(

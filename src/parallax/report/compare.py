@@ -48,6 +48,12 @@ def comparison_markdown(title: str, comparison: Comparison) -> str:
             "- (none)"
         ]
         lines.append("")
+        lines.append("### Evaluative words no other outlet used (model, not in the lexicon)")
+        lines += [
+            f"- *{term}* ({score:.2f}): {e.text} {_cite(e)}"
+            for term, score, e in comparison.loaded_model.get(column, [])
+        ] or ["- (none)"]
+        lines.append("")
         if comparison.narratives.get(column):
             lines.append("### Narratives pushed")
             for n in comparison.narratives[column]:

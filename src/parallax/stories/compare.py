@@ -9,7 +9,9 @@ Every item carries its evidence: the sentence (or quote) with its article id and
 - Quotes: who each outlet quotes and which quotes no other outlet used; the same speaker's words
   quoted in two outlets, one trimmed differently from the other.
 - Entities: who each outlet names and how often, and the descriptors each gives a person.
-- Language: loaded or evaluative terms (a lexicon) that one outlet uses and no other does.
+- Language: loaded or evaluative terms that one outlet uses and no other does: those of a
+  hand-written lexicon, and the adjectives and adverbs the loaded-language model
+  (`parallax.stories.loaded`) reads as evaluative, each with its score.
 - Framing (when the articles were framed): the narratives each outlet's articles push, and
   which no other outlet pushed; how each outlet casts each entity (protagonist, antagonist,
   innocent), and the entities two outlets cast differently.
@@ -23,12 +25,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
 from parallax.model import Article
 from parallax.model import Evidence as ArticleEvidence
 from parallax.nlp import load_nlp
 from parallax.stories.embed import Embedder, load_embedder
+from parallax.stories.loaded import LoadedTermModel, load_loaded_model, word_list
 
 __all__ = [
     "Casting",
@@ -105,6 +107,8 @@ class Comparison:
     entities: dict[str, dict[str, int]] = field(default_factory=dict)
     descriptors: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     loaded: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
+    # words the model reads as evaluative (not in the lexicon): term, score, sentence
+    loaded_model: dict[str, list[tuple[str, float, Evidence]]] = field(default_factory=dict)
     narratives: dict[str, list[NarrativeUse]] = field(default_factory=dict)
     roles: dict[str, dict[str, Casting]] = field(default_factory=dict)  # entity -> column -> role
     cast_differently: list[str] = field(default_factory=list)  # entities with two main roles
@@ -112,12 +116,7 @@ class Comparison:
 
 def loaded_lexicon() -> frozenset[str]:
     """Loaded and evaluative words (one per line in `loaded_terms.txt`, `#` comments)."""
-    text = resources.files("parallax.stories").joinpath("loaded_terms.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().casefold()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return word_list("loaded_terms.txt")
 
 
 def _column(article: Article) -> str:
@@ -129,6 +128,7 @@ class _Sentence:
     evidence: Evidence
     names: frozenset[str]
     figures: frozenset[str]
+    descriptive: frozenset[str] = frozenset()  # its lower-case adjectives and adverbs
 
 
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
@@ -141,7 +141,19 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
                 continue
             evidence = Evidence(text, article.id, sent.start_char, sent.end_char, _column(article))
             names = {t.text.casefold() for t in sent if t.pos_ == "PROPN" and t.text[:1].isupper()}
-            found.append(_Sentence(evidence, frozenset(names), frozenset(_NUMBER.findall(text))))
+            descriptive = {
+                t.lower_
+                for t in sent
+                if t.pos_ in {"ADJ", "ADV"} and t.is_alpha and len(t) >= 4 and t.text.islower()
+            }
+            found.append(
+                _Sentence(
+                    evidence,
+                    frozenset(names),
+                    frozenset(_NUMBER.findall(text)),
+                    frozenset(descriptive),
+                )
+            )
     return found
 
 
@@ -254,18 +266,37 @@ def _entities(comparison: Comparison, articles: Sequence[Article]) -> None:
     }
 
 
-def _loaded(comparison: Comparison, sentences: list[_Sentence], lexicon: frozenset[str]) -> None:
+def _loaded(
+    comparison: Comparison,
+    sentences: list[_Sentence],
+    lexicon: frozenset[str],
+    model: LoadedTermModel | None,
+) -> None:
     used: dict[str, dict[str, Evidence]] = defaultdict(dict)
     for sentence in sentences:
         for word in _words(sentence.evidence.text):
             if word in lexicon:
                 used[sentence.evidence.column].setdefault(word, sentence.evidence)
+    read: dict[str, float] = {}
+    if model is not None:
+        candidates = sorted({w for s in sentences for w in s.descriptive} - lexicon)
+        read = model.evaluative(candidates)
+    flagged: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    for sentence in sentences:
+        for word in sorted(sentence.descriptive & read.keys()):
+            flagged[sentence.evidence.column].setdefault(word, sentence.evidence)
     for column in comparison.columns:
         others = {w for c, terms in used.items() if c != column for w in terms}
         comparison.loaded[column] = [
             (term, evidence)
             for term, evidence in sorted(used[column].items())
             if term not in others
+        ]
+        elsewhere = {w for c, terms in flagged.items() if c != column for w in terms}
+        comparison.loaded_model[column] = [
+            (term, round(read[term], 3), evidence)
+            for term, evidence in sorted(flagged[column].items(), key=lambda x: -read[x[0]])
+            if term not in elsewhere
         ]
 
 
@@ -326,9 +357,14 @@ def _cite(evidence: ArticleEvidence, article: Article, column: str) -> Evidence:
 
 
 def compare_articles(
-    articles: Sequence[Article], *, embedder: Embedder | None = None
+    articles: Sequence[Article],
+    *,
+    embedder: Embedder | None = None,
+    loaded_model: LoadedTermModel | None = None,
+    use_model: bool = True,
 ) -> Comparison:
-    """Compare the outlets of one story's articles (analyzed: entities and quotes attached)."""
+    """Compare the outlets of one story's articles (analyzed: entities and quotes attached).
+    `use_model=False` lists the lexicon's loaded terms only."""
     columns = sorted({_column(a) for a in articles})
     comparison = Comparison(
         columns=columns,
@@ -338,6 +374,7 @@ def compare_articles(
     _facts(comparison, sentences, embedder or load_embedder())
     _quotes(comparison, articles)
     _entities(comparison, articles)
-    _loaded(comparison, sentences, loaded_lexicon())
+    model = (loaded_model or load_loaded_model()) if use_model else None
+    _loaded(comparison, sentences, loaded_lexicon(), model)
     _framing(comparison, articles)
     return comparison
