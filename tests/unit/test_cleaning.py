@@ -34,6 +34,8 @@ def _reasons(paragraphs: list[str], title: str | None = None) -> dict[int, str]:
         ("\u00a9 2026 Planet Media. All rights reserved.", "credit"),
         ("This article was originally published on Harbour Weekly.", "republication"),
         ("* * *", "separator"),
+        ("Published: April 10, 2007", "timestamp"),
+        ("Monday 16 September 2013 03:31 BST", "timestamp"),
     ],
 )
 def test_debris_block_is_found_with_its_reason(block: str, reason: str) -> None:
@@ -116,6 +118,20 @@ def test_clean_article_turns_debris_into_metadata() -> None:
         ("correction", 4),
         ("related", 5),
     ]
+
+
+def test_a_timestamp_line_dates_the_article() -> None:
+    dated = "Elections were held on April 10, 2007, the commission said."
+    raw = RawArticle(
+        source="a.txt", title="T", paragraphs=["Friday August 2, 2013 @ 8:13am PDT", dated]
+    )
+    article = clean_article(raw)
+    assert article.paragraphs == [dated]  # a date inside a sentence is content
+    assert article.published is not None
+    assert (article.published.isoformat(), article.published_precision) == (
+        "2013-08-02T08:13:00",
+        "minute",
+    )
 
 
 def test_metadata_from_the_reader_wins_and_url_is_last_resort() -> None:

@@ -212,6 +212,20 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "timestamp",  # a line that only dates the article: "Published: April 10, 2007"
+        re.compile(
+            r"^(?:(?:published|posted|updated|last updated|first published|date)(?:\s+(?:on|at))?"
+            r"\s*[:—–-]?\s*)?"
+            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+            rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d"
+            r"|\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+            r"(?:[\s,@|-]+(?:at\s+)?\d{1,2}\s?[:.]\s?\d\d(?:\s?[:.]\s?\d\d)?\s?(?:[ap]\.?\s?m\.?)?"
+            r"(?:\s+[a-z]{2,5}(?:[+-]\d\d?(?::?\s?\d\d?)?)?)?)?\s*[.|]?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "signature",
         re.compile(
             rf"^{_NAME},\s*(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}(?:,\s*(?:updated|revised)\b.{{0,80}})?$"

@@ -72,6 +72,40 @@ _DATE_NOTE = re.compile(
 )
 
 
+_STAMP_PREFIX = re.compile(
+    r"^(?P<kind>(?:published|posted|updated|last updated|first published|date)(?:\s+(?:on|at))?"
+    r"\s*[:—–-]?\s*|)(?P<date>.+?)[.|]?$",
+    re.I,
+)
+_DAY_PART = re.compile(
+    r"[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? (?:19|20)\d\d"
+    r"|\d{1,2} ?/ ?\d{1,2} ?/ ?(?:19|20)\d\d"
+)
+_LOOSE_CLOCK = re.compile(r"(\d) ?([:.]) ?(\d\d)(?!\d)")
+
+
+def _stamp_date(text: str) -> tuple[datetime, DatePrecision] | None:
+    """The date of a timestamp line; its day alone when the clock part does not parse.
+
+    >>> _stamp_date("2 / 3 / 2009 5: 59: 13 PM")[0].date()
+    datetime.date(2009, 2, 3)
+    """
+    parsed = parse_date(_tidy_clock(text))
+    if parsed is None and (day := _DAY_PART.search(text)):
+        parsed = parse_date(re.sub(r"\s*/\s*", "/", day.group(0)))
+    return parsed
+
+
+def _tidy_clock(text: str) -> str:
+    """Clock times as `8:13` ("8: 13am", "03. 31" come from tokenized text); `@` read as at.
+
+    >>> _tidy_clock("August 2, 2013 @ 8: 13am PDT")
+    'August 2, 2013 at 8:13am PDT'
+    """
+    return _LOOSE_CLOCK.sub(r"\1:\3", text).replace("@", "at")
+
+
 def _clean_name(name: str) -> str:
     return _HONORIFIC.sub("", " ".join(name.split())).strip(" ,:;|")
 
@@ -129,9 +163,15 @@ def outlet_from_url(url: str | None) -> str | None:
 def dates_from_debris(
     paragraphs: Sequence[str], debris: Iterable[DebrisMatch]
 ) -> dict[str, tuple[datetime, DatePrecision]]:
-    """`published`/`updated` stated in update notes and correction lines."""
+    """`published`/`updated` stated in update notes, correction lines and timestamp lines."""
     found: dict[str, tuple[datetime, DatePrecision]] = {}
     for match in debris:
+        if match.reason == "timestamp":
+            stamp = _STAMP_PREFIX.match(paragraphs[match.index].strip())
+            if stamp and (parsed := _stamp_date(stamp["date"])):
+                kind = "updated" if "updated" in stamp["kind"].lower() else "published"
+                found.setdefault(kind, parsed)
+            continue
         if match.reason not in {"correction", "signature", "credit"}:
             continue
         note = _DATE_NOTE.match(paragraphs[match.index].strip())
