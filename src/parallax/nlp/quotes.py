@@ -12,8 +12,10 @@ Two passes over a parsed `Doc`:
    is off`), and `according to X`.
 
 The speaker is the cue's subject (through `and`, `saying`, `went on to say`), resolved to the
-article's entity: a name directly, a pronoun to the last person speaking or named, a definite
-role ("the senator") to the one person described so.
+article's entity by `parallax.nlp.speakers`: a name directly, a pronoun to the last person
+speaking or named, a definite role ("the senator") to the one person described so. Quotation
+marks are found by `parallax.nlp.quote_marks`. The two passes stay in one module because they
+share one extractor's state (which text is quoted, which cues are taken).
 """
 
 from __future__ import annotations
@@ -24,20 +26,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.model import Entity, Quote
+from parallax.model import Quote
 from parallax.nlp.entities import EntityIndex
 from parallax.nlp.lexicon import SPEECH_VERBS
+from parallax.nlp.quote_marks import CLOSE, OPEN, PARAGRAPH, QuotedSpan, find_quoted_spans
+from parallax.nlp.speakers import SpeakerResolver
 
 __all__ = ["QuotedSpan", "extract_quotes", "find_quoted_spans"]
 
-_OPEN = {"\u201c": "\u201d", "\u201e": "\u201d", '"': '"', "\u00ab": "\u00bb"}
-_CLOSE = {"\u201d", '"', "\u00bb"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _SPEAKER_DROP = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
-_MALE = {"he", "him", "his"}
-_FEMALE = {"she", "her", "hers"}
-_MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "father", "congressman", "councilman"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "queen", "princess", "lady", "sister"}
 # Speech verbs whose object, not a clause, carries what was said ("urged Congress to act")
 _OBJECT_CUES = frozenset(
     [
@@ -63,7 +61,6 @@ _OBJECT_CUES = frozenset(
     ]
 )
 _MIN_DIRECT_TOKENS = 4  # a shorter quoted phrase is a partial quote or a scare quote
-_PARA = re.compile(r"\n\s*\n")
 # `PENCE: Well, look ...` at the start of a paragraph (interview transcripts)
 _TRANSCRIPT = re.compile(
     r"(?:^|\n\s*\n)((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,3}):[ \t]+(\S[^\n]*)"
@@ -72,61 +69,6 @@ _TRANSCRIPT = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"\s*[\u2015\u2014]\s*([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class QuotedSpan:
-    """Text inside quotation marks: [start, end) excludes the marks; `closed` is False when
-    the paragraph ended before the closing mark."""
-
-    open: int
-    start: int
-    end: int
-    close: int
-    closed: bool
-
-
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Stretches of `text` in double quotation marks, paragraph by paragraph.
-
-    Curly, straight and doubled-apostrophe (``''``) marks are read; any closing mark closes.
-
-    >>> text = 'He said “yes.” Then "no." And ' + "''so.''"
-    >>> [text[q.start:q.end] for q in find_quoted_spans(text)]
-    ['yes.', 'no.', 'so.']
-    """
-    spans: list[QuotedSpan] = []
-    bounds = [0] + [m.end() for m in _PARA.finditer(text)]
-    ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
-    for p_start, p_end in zip(bounds, ends, strict=True):
-        opened: int | None = None
-        i = p_start
-        while i < p_end:
-            ch = text[i]
-            width = 2 if text.startswith("''", i) else 1
-            is_mark = width == 2 or ch in _OPEN or ch in _CLOSE
-            if not is_mark:
-                i += 1
-                continue
-            if opened is None:
-                if (
-                    width == 2
-                    or (ch in _OPEN and ch not in _CLOSE)
-                    or (ch in _OPEN and (i == p_start or not text[i - 1].isalnum()))
-                ):
-                    opened = i
-            elif width == 2 or ch in _CLOSE:
-                start = opened + (2 if text.startswith("''", opened) else 1)
-                if i > start:
-                    spans.append(QuotedSpan(opened, start, i, i + width, True))
-                opened = None
-            elif ch == "\u201c":
-                opened = i  # a stray opening mark: the quote restarts here
-            i += width
-        if opened is not None and p_end - opened > 2:
-            start = opened + (2 if text.startswith("''", opened) else 1)
-            spans.append(QuotedSpan(opened, start, p_end, p_end, False))
-    return spans
 
 
 @dataclass
@@ -184,10 +126,10 @@ def _phrase(head: Token) -> Span:
 def _clause(tokens: list[Token]) -> tuple[int, int] | None:
     """Character extent of content tokens, trimmed of edge punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and ((tokens[0].is_punct and tokens[0].text not in _OPEN) or tokens[0].is_space):
+    while tokens and ((tokens[0].is_punct and tokens[0].text not in OPEN) or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (
-        (tokens[-1].is_punct and tokens[-1].text not in _CLOSE) or tokens[-1].is_space
+        (tokens[-1].is_punct and tokens[-1].text not in CLOSE) or tokens[-1].is_space
     ):
         tokens = tokens[:-1]
     if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
@@ -204,10 +146,10 @@ class _Extractor:
         self.inside = bytearray(len(self.text) + 1)
         for q in self.quoted:
             self.inside[q.open : q.close] = b"\x01" * (q.close - q.open)
-        self.paragraph_starts = [0] + [m.end() for m in _PARA.finditer(self.text)]
+        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH.finditer(self.text)]
         self.drafts: list[_Draft] = []
         self.by_cue: dict[int, _Draft] = {}
-        self.gender: dict[str, str] = {}
+        self.speakers = SpeakerResolver(entities)
 
     # -- helpers ------------------------------------------------------------------------
     def paragraph(self, char: int) -> int:
@@ -543,91 +485,6 @@ class _Extractor:
                     return True
         return False
 
-    # -- speakers -------------------------------------------------------------------------
-    def resolve(
-        self, speaker: Span | None, before: int, previous: list[Quote]
-    ) -> tuple[str | None, Entity | None]:
-        if speaker is None:
-            return None, None
-        head = speaker.root
-        entity = self.entities.at(head)
-        if entity is None:
-            for token in speaker:
-                if token.dep_ in {"compound", "flat"} or token.i == head.i:
-                    entity = self.entities.at(token) or entity
-        if entity is None:  # "the authority's chief engineer, Tomas Reyes, said"
-            for child in head.children:
-                if child.dep_ == "appos":
-                    entity = self.entities.at(child)
-                    if entity is not None:
-                        break
-        if entity is not None:
-            self.learn_gender(entity, speaker)
-            return entity.name, entity
-        lower = head.lower_
-        if head.pos_ == "PRON":
-            entity = self.resolve_pronoun(lower, before, previous)
-            return (entity.name, entity) if entity is not None else (None, None)
-        if head.pos_ in {"NOUN", "PROPN"}:
-            definite = any(
-                t.lower_ in {"the", "this", "that"} or t.dep_ == "poss"
-                for t in speaker
-                if t.i < head.i
-            )
-            entity = self.resolve_role(speaker, before) if definite else None
-            if entity is not None:
-                return entity.name, entity
-        return speaker.text, None
-
-    def learn_gender(self, entity: Entity, speaker: Span) -> None:
-        for token in speaker:
-            word = token.lower_
-            if word in _MALE_TITLES:
-                self.gender[entity.id] = "m"
-            elif word in _FEMALE_TITLES:
-                self.gender[entity.id] = "f"
-
-    def resolve_pronoun(self, pronoun: str, before: int, previous: list[Quote]) -> Entity | None:
-        persons = pronoun in _MALE | _FEMALE | {"i", "me", "we"}
-        wanted = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
-        by_id = {e.id: e for e in self.entities.entities}
-        candidates: list[tuple[int, Entity]] = []
-        for q in previous[-3:]:
-            if q.speaker_entity and q.speaker_start is not None and q.speaker_start < before:
-                candidates.append((q.speaker_start, by_id[q.speaker_entity]))
-        for entity in self.entities.entities:
-            for m in entity.mentions:
-                if m.start < before:
-                    candidates.append((m.start, entity))
-        candidates.sort(key=lambda c: -c[0])
-        for _, entity in candidates:
-            if persons and entity.type != "PERSON":
-                continue
-            if not persons and entity.type not in {"ORG", "GPE", "NORP"}:
-                continue
-            if wanted and self.gender.get(entity.id, wanted) != wanted:
-                continue
-            if wanted:
-                self.gender.setdefault(entity.id, wanted)
-            return entity
-        return None
-
-    def resolve_role(self, speaker: Span, before: int) -> Entity | None:
-        """A definite description ("the senator") names the one person it describes."""
-        words = {t.lemma_.lower() for t in speaker if t.pos_ in {"NOUN", "PROPN"}}
-        if not words:
-            return None
-        matches = []
-        for entity in self.entities.entities:
-            if entity.type != "PERSON" or not entity.mentions or entity.mentions[0].start >= before:
-                continue
-            described = {
-                w.lower().strip(".,") for d in entity.descriptors for w in re.split(r"[\s-]+", d)
-            }
-            if speaker.root.lemma_.lower() in described and words & described:
-                matches.append(entity)
-        return matches[0] if len(matches) == 1 else None
-
     # -- result ---------------------------------------------------------------------------
     def quotes(self) -> list[Quote]:
         self.direct()
@@ -648,7 +505,7 @@ class _Extractor:
                     source.speaker_end,
                 )
             else:
-                name, entity = self.resolve(
+                name, entity = self.speakers.resolve(
                     draft.speaker,
                     draft.speaker.start_char if draft.speaker is not None else start,
                     quotes,
