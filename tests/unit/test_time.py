@@ -46,6 +46,11 @@ def test_month_without_a_year_follows_the_tense() -> None:
         ("January", "DATE", "2024-01")
     ]
     assert values("Talks began in June last year.") == [("June last year", "DATE", "2020-06")]
+    # a bare season follows the tense too
+    assert values("The museum reopens in the spring.", told_in_november) == [
+        ("the spring", "DATE", "2025-SP")
+    ]
+    assert values("It rained all through the summer.") == [("the summer", "DATE", "2020-SU")]
 
 
 def test_relative_weeks_months_years_and_quarters() -> None:

@@ -43,6 +43,7 @@ ORDINALS = {
     "4th": 4,
 }
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins in
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 UNITS = {
     "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
@@ -447,8 +448,33 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         return "DATE", f"{year}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
-    return "DATE", f"{year}-{code}"
+    if rel in {"last", "this", "next"}:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{year}-{code}"
+    if rel == "this past":
+        tense = "past"
+    # otherwise ("the spring", "early summer") the season follows the tense: "reopens in the
+    # spring", told in November, is next year's; "it rained all summer", told in March, last
+    # year's
+    return "DATE", f"{_season_year(code, ctx.dct, tense)}-{code}"
+
+
+def _season_year(code: str, dct: date, tense: Tense) -> int:
+    """The year of a season named without one: in the past tense the latest one begun by the
+    DCT, in the future tense the first one not over, else the one whose middle is nearest.
+
+    >>> _season_year("SP", date(2024, 11, 20), "none"), _season_year("SU", date(2024, 3, 1), "past")
+    (2025, 2023)
+    """
+    seasons = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        first = date(year, _SEASON_START[code], 1)
+        seasons.append((year, first, first + timedelta(days=91), first + timedelta(days=45)))
+    if tense == "past":
+        return max(y for y, first, _, _ in seasons if first <= dct)
+    if tense == "future":
+        return min(y for y, _, end, _ in seasons if end >= dct)
+    return min(seasons, key=lambda s: abs((s[3] - dct).days))[0]
 
 
 def _this_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
