@@ -60,6 +60,13 @@ def test_relative_weeks_months_years_and_quarters() -> None:
     assert values("Output grew in the third quarter.") == [("the third quarter", "DATE", "2020-Q3")]
     assert values("It happened two years ago.") == [("two years ago", "DATE", "2019")]
     assert values("The mill closed earlier this year.") == [("earlier this year", "DATE", "2021")]
+    assert values("Sales fell in the first half of 2019.") == [
+        ("the first half of 2019", "DATE", "2019-H1")
+    ]
+    assert values("Profits rose in the second half of last year.") == [
+        ("the second half of last year", "DATE", "2020-H2")
+    ]
+    assert values("The first half of the match was dull.") == []
 
 
 def test_absolute_dates_years_and_decades() -> None:

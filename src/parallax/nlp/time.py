@@ -45,6 +45,7 @@ from parallax.nlp.time_values import (
     _decade_word,
     _deictic_day,
     _edge,
+    _half,
     _holiday,
     _month_day,
     _month_only,
@@ -105,6 +106,10 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"midday|mid-day", _clock),
     (r"(?P<rel>this|last) (?P<part>morning|afternoon|evening|night)", _this_part),
+    (
+        rf"(?:the )?(?P<half>first|second|last|latter) half of (?:(?P<year>{_YEAR})|(?P<hrel>this|last|next) year|the year)",
+        _half,
+    ),
     (
         rf"(?:the |this year's |last year's )?(?:fiscal[- ])?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR}))?",
         _quarter_named,

@@ -405,6 +405,17 @@ def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
     return "DATE", str(ctx.dct.year - 1)
 
 
+def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the first half of 2023`, `the second half of next year`: YYYY-H1 / YYYY-H2."""
+    half = 1 if m.group("half").casefold() == "first" else 2
+    if m.group("year"):
+        return "DATE", f"{m.group('year')}-H{half}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-H{half}"
+    shift = {"last": -1, "next": 1}.get((m.group("hrel") or "").casefold(), 0)
+    return "DATE", f"{ctx.dct.year + shift}-H{half}"
+
+
 def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     number = ORDINALS[m.group("ord").casefold()]
     year = m.group("year")
