@@ -67,6 +67,8 @@ def test_relative_weeks_months_years_and_quarters() -> None:
         ("the second half of last year", "DATE", "2020-H2")
     ]
     assert values("The first half of the match was dull.") == []
+    # counted from another date, not from the publication date: left out
+    assert values("The week before, prices rose.") == []
 
 
 def test_absolute_dates_years_and_decades() -> None:

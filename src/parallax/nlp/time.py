@@ -141,8 +141,9 @@ _RULES: list[tuple[str, Normalizer]] = [
         r"(?<=for )(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
         _bare_plural,
     ),
-    (r"the (?P<unit>month|week)(?= |[,.;:])", _the_unit_date),
-    (r"the (?P<unit>year)(?= |[,.;:])", _the_unit),
+    # "the week before" / "the year after" count from another date, not from the DCT
+    (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
+    (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
     (
         rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|early |late )?(?P<year2>{_YEAR})(?!\d)",
         _year_only,
