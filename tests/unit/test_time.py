@@ -69,6 +69,12 @@ def test_relative_weeks_months_years_and_quarters() -> None:
     assert values("The first half of the match was dull.") == []
     # counted from another date, not from the publication date: left out
     assert values("The week before, prices rose.") == []
+    # a day counted from the last full date the text gave
+    assert values("The plant closed on March 3, 2019. The next day, workers protested.") == [
+        ("March 3, 2019", "DATE", "2019-03-03"),
+        ("The next day", "DATE", "2019-03-04"),
+    ]
+    assert values("The board met the day before.") == [("the day before", "DATE", None)]
 
 
 def test_absolute_dates_years_and_decades() -> None:

@@ -36,6 +36,7 @@ from parallax.nlp.time_values import (
     Normalizer,
     Tense,
     _ago,
+    _anaphoric_day,
     _anaphoric_unit,
     _bare_plural,
     _century,
@@ -178,6 +179,10 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:around |at )?(?:the )?year[- ]end", _year_end),
     (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
+    (
+        r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)",
+        _anaphoric_day,
+    ),
     (
         r"(?:in |over )?(?:the )?coming (?:years|months|weeks|days)|the (?:near|short) term",
         _ref("FUTURE_REF"),

@@ -74,6 +74,8 @@ class _Context:
     quarter: str | None = None  # the last fiscal quarter mentioned ("2021-Q3")
 
 
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
 Normalizer = Callable[[re.Match[str], _Context, Tense], tuple[TimexType, str | None]]
 
 
@@ -347,6 +349,18 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
         year, month = _shift_month(date(int(ctx.last[:4]), int(ctx.last[5:7]), 1), 1)
         return "DATE", f"{year}-{month:02d}"
     return "DATE", None
+
+
+def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the following day`, `the day before`: a day from the last full date the text gave
+    ("the next day" only in a past-tense narrative; otherwise it counts from the DCT)."""
+    rel = (m.group("rel") or m.group("rel2")).casefold()
+    if rel == "next" and tense != "past":
+        return "DATE", None if ctx.dct is None else _anchored("day", ctx.dct, 1)
+    if not ctx.last or not _FULL_DAY.match(ctx.last):
+        return "DATE", None
+    step = -1 if rel in {"previous", "before"} else 1
+    return "DATE", (date.fromisoformat(ctx.last) + timedelta(days=step)).isoformat()
 
 
 def _overnight(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
