@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, TypeVar, Unpack
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, func, insert, or_, select, update
 
 from parallax.model import Article
 from parallax.nlp.aliases import AliasRules
 from parallax.nlp.entities import entity_key
 from parallax.store.schema import article_entities, articles, entities, events, quotes
 
-__all__ = ["QuoteFilters", "QuoteRow", "corpus_key", "insert_analyses", "read_quotes"]
+__all__ = [
+    "QuoteFilters",
+    "QuoteRow",
+    "corpus_key",
+    "insert_analyses",
+    "published_within",
+    "read_quotes",
+]
 
+_Query = TypeVar("_Query", bound=Select[Any])
 _SURNAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -191,12 +199,18 @@ def read_quotes(conn: Connection, **filters: Unpack[QuoteFilters]) -> list[Quote
         query = query.where(articles.c.outlet == outlet)
     if kind:
         query = query.where(quotes.c.kind == kind)
-    if since:
-        query = query.where(articles.c.published >= since)
-    if until:
-        query = query.where(articles.c.published < f"{until}T99")
+    query = published_within(query, since, until)
     if speaker_key:
         query = query.where(quotes.c.speaker_key == speaker_key)
     limit, offset = filters.get("limit", 100), filters.get("offset", 0)
     rows = conn.execute(query.limit(limit).offset(offset)).all()
     return [QuoteRow(*row) for row in rows]
+
+
+def published_within(query: _Query, since: str | None, until: str | None) -> _Query:
+    """`query` limited to articles published from `since` to `until` (ISO dates, inclusive)."""
+    if since:
+        query = query.where(articles.c.published >= since)
+    if until:
+        query = query.where(articles.c.published < f"{until}T99")
+    return query

@@ -32,7 +32,13 @@ from parallax.dedup import DuplicateIndex, Match, body_hash, minhash_of, signatu
 from parallax.errors import StoreError
 from parallax.model import Article
 from parallax.nlp.aliases import AliasRules
-from parallax.store.analyses import QuoteFilters, QuoteRow, insert_analyses, read_quotes
+from parallax.store.analyses import (
+    QuoteFilters,
+    QuoteRow,
+    insert_analyses,
+    published_within,
+    read_quotes,
+)
 from parallax.store.schema import (
     article_entities,
     articles,
@@ -276,10 +282,7 @@ class Store:
         ).order_by(articles.c.published.desc(), articles.c.id)
         if outlet:
             statement = statement.where(articles.c.outlet == outlet)
-        if since:
-            statement = statement.where(articles.c.published >= since)
-        if until:
-            statement = statement.where(articles.c.published < f"{until}T99")
+        statement = published_within(statement, since, until)
         if entity:
             statement = statement.where(
                 articles.c.id.in_(
