@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Unpack
 
+from datasketch import MinHash
 from sqlalchemy import (
     Connection,
     Engine,
@@ -97,6 +98,7 @@ class Store:
             ) from exc
         self._dedup: DuplicateIndex | None = None
         self._clusterer: StoryClusterer | None = None
+        self._sketches: dict[str, MinHash] = {}
         self._near_threshold = near_threshold
 
     # -- writing -------------------------------------------------------------------------
@@ -130,10 +132,19 @@ class Store:
             ).scalar()
         return bool(seen == article.id)
 
+    def _sketch(self, article: Article, *, keep: bool = True) -> MinHash:
+        """The article's MinHash, computed once for `is_copy` and the `add` that follows."""
+        sketch = self._sketches.pop(article.id, None) or minhash_of(article.body)
+        if keep:
+            if len(self._sketches) >= 256:  # articles checked but never added
+                self._sketches.clear()
+            self._sketches[article.id] = sketch
+        return sketch
+
     def is_copy(self, article: Article) -> bool:
         """Whether a stored article from another source has the same content (same id, or a
         near-duplicate body): `add` would only link this one to it, so its analysis can wait."""
-        if self.dedup_index().find(article.body, minhash_of(article.body)) is not None:
+        if self.dedup_index().find(article.body, self._sketch(article)) is not None:
             return True
         with self.engine.connect() as conn:
             found = conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar()
@@ -155,7 +166,7 @@ class Store:
                 ).scalar()
                 if seen == article.id:
                     return "unchanged"
-                sketch = minhash_of(article.body)
+                sketch = self._sketch(article, keep=False)
                 match = index.find(article.body, sketch)
                 if (
                     match is None
