@@ -84,9 +84,7 @@ def evaluate_framing(
     coarse, fine = decision_scores(dev, framer.decide_narratives(dev_data.vectors))
     casting = None
     if "cast" in model.heads and dev_data.cast_labels:
-        p = model.head("cast").scores(dev_data.cast_rows)[:, 0]
-        cast = list(p >= float(model.settings["cast_threshold"]))
-        casting = cast_scores(dev_data.cast_labels, cast)
+        casting = cast_scores(dev_data.cast_labels, list(framer.casts(dev_data.cast_rows)))
     results = [FramingScores("Parallax (trained on train split)", coarse, fine, main, emr, casting)]
 
     baseline = _frequency_baseline(train, dev)

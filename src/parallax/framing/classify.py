@@ -160,9 +160,8 @@ class Framer:
         main, fine = main_head.scores(features), fine_head.scores(features)
         parent = self.model.settings.get("fine_parent", {})
         cast = np.ones(len(mentions), dtype=bool)
-        if cast_only and "cast" in self.model.heads:
-            p = self.model.head("cast").scores(cast_features(doc.body, mentions, features))[:, 0]
-            cast = p >= float(self.model.settings.get("cast_threshold", 0.5))
+        if cast_only:
+            cast = self.casts(cast_features(doc.body, mentions, features))
         out = []
         for i, mention in enumerate(mentions):
             if not cast[i]:
@@ -186,6 +185,15 @@ class Framer:
                 )
             )
         return out
+
+    def casts(self, rows: Vectors) -> np.ndarray:
+        """Per row of `cast_features`: whether the article casts that entity (all True for a
+        model without a casting head)."""
+        if "cast" not in self.model.heads:
+            return np.ones(len(rows), dtype=bool)
+        p = self.model.head("cast").scores(rows)[:, 0]
+        mask: np.ndarray = p >= float(self.model.settings.get("cast_threshold", 0.5))
+        return mask
 
     def mention_features(
         self, doc: DocumentVectors, mentions: Sequence[MentionSpan]
