@@ -72,11 +72,6 @@ _DATE_NOTE = re.compile(
 )
 
 
-_STAMP_PREFIX = re.compile(
-    r"^(?P<kind>(?:published|posted|updated|last updated|first published|date)(?:\s+(?:on|at))?"
-    r"\s*[:—–-]?\s*|)(?P<date>.+?)[.|]?$",
-    re.I,
-)
 _DAY_PART = re.compile(
     r"[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"
     r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.?,? (?:19|20)\d\d"
@@ -166,11 +161,12 @@ def dates_from_debris(
     """`published`/`updated` stated in update notes, correction lines and timestamp lines."""
     found: dict[str, tuple[datetime, DatePrecision]] = {}
     for match in debris:
-        if match.reason == "timestamp":
-            stamp = _STAMP_PREFIX.match(paragraphs[match.index].strip())
-            if stamp and (parsed := _stamp_date(stamp["date"])):
-                kind = "updated" if "updated" in stamp["kind"].lower() else "published"
-                found.setdefault(kind, parsed)
+        if match.reason == "timestamp":  # a bare date, or one after "Published:" and the like
+            line = paragraphs[match.index].strip()
+            stamp = _DATE_NOTE.match(line)
+            if parsed := _stamp_date(stamp["date"] if stamp else line):
+                updated = stamp is not None and "updated" in stamp["kind"].lower()
+                found.setdefault("updated" if updated else "published", parsed)
             continue
         if match.reason not in {"correction", "signature", "credit"}:
             continue
