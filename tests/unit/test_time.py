@@ -31,6 +31,30 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
 
 
+def test_until_and_since_override_the_verb_tense() -> None:
+    # Tuesday 2021-03-02: the court sat on Monday and adjourned to Thursday
+    assert values("The hearing was adjourned until Thursday.") == [
+        ("Thursday", "DATE", "2021-03-04")
+    ]
+    assert values("Until Monday, they had not named a suspect.") == [
+        ("Monday", "DATE", "2021-03-01")
+    ]
+    # "since" looks back, even to a date the tense slack would put a few weeks ahead
+    assert values("Police have been searching since the March 20 attack.") == [
+        ("March 20", "DATE", "2020-03-20")
+    ]
+    assert values("Since March, the port has been closed.") == [("March", "DATE", "2021-03")]
+
+
+def test_edges_of_a_unit_are_the_unit() -> None:
+    assert values("The plant will open by the end of the year.") == [
+        ("the end of the year", "DATE", "2021")
+    ]
+    assert values("Sales slowed for the rest of the month.") == [
+        ("the rest of the month", "DATE", "2021-03")
+    ]
+
+
 def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The deal was signed in June.") == [("June", "DATE", "2020-06")]
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]

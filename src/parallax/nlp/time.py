@@ -129,6 +129,11 @@ _RULES: list[tuple[str, Normalizer]] = [
         r"(?:(?:early|earlier|late|later|mid) )(?P<rel>this|last|next) (?P<unit>week|month|year|decade|century)",
         _edge,
     ),
+    (  # "by the end of the year": the year itself, as TimeML writes it
+        r"(?:the )?(?:end|beginning|start|middle|rest|remainder|balance) of "
+        r"(?P<rel>the|this|next|last) (?P<unit>week|month|year|quarter)(?! (?:before|after)\b)",
+        _edge,
+    ),
     (
         rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|from now|hence)",
         _ago,
@@ -339,7 +344,7 @@ def extract_timexes(
             surface, end = surface[:-1], end - 1
         if surface.casefold() in _CONTEXTUAL and not _contextual_ok(text, start, end):
             continue
-        kind, value = normalize(m, ctx, tense_at(start))
+        kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
         merged = _merge_clock(text, result[-1] if result else None, start, end, kind, value)
         if merged is not None:
             result[-1] = merged
@@ -350,6 +355,22 @@ def extract_timexes(
                 ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
     return result
+
+
+_UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _cue_tense(text: str, start: int) -> Tense | None:
+    """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
+    Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("was
+    adjourned until Friday" looks ahead, "until Thursday, they had not" back)."""
+    before = text[max(0, start - 12) : start]
+    if _UNTIL.search(before):
+        return "none"
+    if _SINCE.search(before):
+        return "strictly past"
+    return None
 
 
 _JOINER = re.compile(r"^,? ?(?:(?:[ECMP][SD]T|GMT|local time),? )?(?:on |at )?$", re.IGNORECASE)

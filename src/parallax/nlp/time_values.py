@@ -229,7 +229,9 @@ def _month_for(
         except ValueError:
             continue
         options.append((candidate, (when - dct).days))
-    if tense == "past":
+    if tense == "strictly past":  # "since Dec. 2": on or before the DCT
+        options = [o for o in options if o[1] <= 0] or options
+    elif tense == "past":
         options = [o for o in options if o[1] <= past_slack] or options
     elif tense == "future":
         options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
@@ -259,7 +261,7 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
     shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
     if shift is not None:  # "June last year"
         year = None if ctx.dct is None else ctx.dct.year + shift
-    elif tense == "past":
+    elif tense in ("past", "strictly past"):
         # a month beginning over a month after the DCT is last year's ("was signed in
         # January", told in November); closer, the parse may have read the reporting verb's
         # tense ("said ... in December")
