@@ -46,6 +46,14 @@ def test_until_and_since_override_the_verb_tense() -> None:
     assert values("Since March, the port has been closed.") == [("March", "DATE", "2021-03")]
 
 
+def test_a_date_told_in_the_past_tense_and_one_the_tense_does_not_govern() -> None:
+    assert values("The law took effect on April 15.") == [("April 15", "DATE", "2020-04-15")]
+    # "payable March 20" looks ahead whatever the tense of "declared"
+    assert values("The board declared a dividend payable March 20.") == [
+        ("March 20", "DATE", "2021-03-20")
+    ]
+
+
 def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will open by the end of the year.") == [
         ("the end of the year", "DATE", "2021")

@@ -241,6 +241,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
                 break
+            if node.pos_ == "ADJ" and node is not span[0] and node.head is not node:
+                return "none"  # "payable Dec. 7", "due in March": the verb's tense is not theirs
             if node.head is node:
                 break
             node = node.head

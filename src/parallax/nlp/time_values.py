@@ -64,7 +64,7 @@ Tense = str  # "past" | "future" | "none" | "strictly past"
 # A date written without its year is the occurrence nearest the publication date; the tense
 # moves it only when the nearest one lies on the wrong side by more than this.
 _TENSE_SLACK_DAYS = 60
-_PAST_MONTH_SLACK = 30  # days from the DCT to the first of a month told in the past tense
+_PAST_MONTH_SLACK = 30  # days from the DCT to a month (its first) or a date told in the past tense
 
 
 @dataclass
@@ -245,7 +245,7 @@ def _month_name(text: str) -> int:
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
     day = int(re.sub(r"\D", "", m.group("day")))
-    year = _month_for(month, m.group("year"), ctx, tense, day)
+    year = _month_for(month, m.group("year"), ctx, tense, day, past_slack=_PAST_MONTH_SLACK)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
