@@ -54,6 +54,20 @@ def test_a_date_told_in_the_past_tense_and_one_the_tense_does_not_govern() -> No
     ]
 
 
+def test_that_day_and_the_week_of_a_date() -> None:
+    text = "The blast hit the market on Feb. 20. Later that day police sealed it off. That night a curfew began."
+    assert values(text) == [
+        ("Feb. 20", "DATE", "2021-02-20"),
+        ("Later that day", "DATE", "2021-02-20"),
+        ("That night", "TIME", "2021-02-20TNI"),
+    ]
+    # with no date before it, "that day" is any day, not a reference
+    assert values("Traders who sell that day lose money.") == []
+    assert values("Talks are set for the week of March 15.") == [
+        ("the week of March 15", "DATE", "2021-W11")
+    ]
+
+
 def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will open by the end of the year.") == [
         ("the end of the year", "DATE", "2021")

@@ -59,10 +59,12 @@ from parallax.nlp.time_values import (
     _set,
     _span_duration,
     _spelled_year,
+    _that_day,
     _the_quarter,
     _the_unit,
     _the_unit_date,
     _this_part,
+    _week_of,
     _weekday,
     _weekend,
     _year_earlier,
@@ -194,6 +196,14 @@ _RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:in )?past years|in recent times", _ref("PAST_REF")),
     (r"overnight", _overnight),
+    (
+        r"(?:(?:earlier|later) )?that (?:same )?(?P<part>day|morning|afternoon|evening|night)",
+        _that_day,
+    ),
+    (
+        rf"the week of (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?",
+        _week_of,
+    ),
     (
         r"now|currently|current|at present|presently|nowadays|these days|at the moment",
         _ref("PRESENT_REF"),
@@ -347,6 +357,8 @@ def extract_timexes(
         if surface.casefold() in _CONTEXTUAL and not _contextual_ok(text, start, end):
             continue
         kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
+        if value is None and normalize is _that_day:
+            continue  # "that day" with no date before it is a generic day, not a reference
         merged = _merge_clock(text, result[-1] if result else None, start, end, kind, value)
         if merged is not None:
             result[-1] = merged

@@ -365,6 +365,24 @@ def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     return "DATE", (date.fromisoformat(ctx.last) + timedelta(days=step)).isoformat()
 
 
+def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`later that day`, `that night`: the last full date the text gave (part of it)."""
+    part = m.group("part").casefold()
+    if not ctx.last or not _FULL_DAY.match(ctx.last):
+        return ("DATE" if part == "day" else "TIME"), None
+    if part == "day":
+        return "DATE", ctx.last
+    return "TIME", f"{ctx.last}T{PARTS[part]}"
+
+
+def _week_of(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the week of March 6`: the ISO week holding that date."""
+    kind, value = _month_day(m, ctx, tense)
+    if value is None or not _FULL_DAY.match(value):
+        return "DATE", None
+    return kind, _week(date.fromisoformat(value))
+
+
 def _overnight(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if ctx.dct is None:
         return "TIME", None
