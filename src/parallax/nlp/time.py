@@ -24,7 +24,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
-from parallax.nlp.time_values import (
+from parallax.nlp.time_calendar import (
     _DAY,
     _MONTH,
     _NUMWORD,
@@ -35,32 +35,39 @@ from parallax.nlp.time_values import (
     _YEAR,
     Normalizer,
     Tense,
-    _ago,
-    _anaphoric_day,
-    _anaphoric_unit,
-    _bare_plural,
-    _century,
-    _clock,
     _Context,
+)
+from parallax.nlp.time_dates import (
+    _century,
     _decade,
     _decade_word,
-    _deictic_day,
-    _edge,
     _half,
     _holiday,
     _month_day,
     _month_only,
     _numeric_date,
-    _overnight,
     _quarter_named,
+    _season,
+    _spelled_year,
+    _the_quarter,
+    _year_end,
+    _year_only,
+    _year_quarter,
+)
+from parallax.nlp.time_relative import (
+    _ago,
+    _anaphoric_day,
+    _anaphoric_unit,
+    _bare_plural,
+    _clock,
+    _deictic_day,
+    _edge,
+    _overnight,
     _ref,
     _relative_unit,
-    _season,
     _set,
     _span_duration,
-    _spelled_year,
     _that_day,
-    _the_quarter,
     _the_unit,
     _the_unit_date,
     _this_part,
@@ -68,9 +75,6 @@ from parallax.nlp.time_values import (
     _weekday,
     _weekend,
     _year_earlier,
-    _year_end,
-    _year_only,
-    _year_quarter,
 )
 
 __all__ = ["extract_timexes"]

@@ -1,0 +1,161 @@
+"""What the time normalizers share: the words of dates (months, weekdays, numbers, units),
+the regular-expression pieces the rules are built from, the context a text is read in (its
+publication date, the last date it gave) and calendar arithmetic on TIMEX3 values.
+
+The normalizers live in `time_dates` (calendar dates: months, years, quarters, seasons,
+holidays) and `time_relative` (what counts from the publication date or from the last date
+given: weekdays, "last week", "two days ago", durations, clock times); `time` holds the rules
+that find the expressions and calls them. A normalizer takes a rule's match, the context and
+the tense at the expression, and gives a TIMEX3 type and value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from parallax.model import TimexType
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "couple": 2, "half": 0.5,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins in
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+UNITS = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+    "week": ("", "W"), "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
+    "century": ("", "CE"), "quarter": ("", "Q"), "weekend": ("", "WE"),
+}  # fmt: skip
+
+_MONTH = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)day"
+_NUMWORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a couple of|a half|several|a few|few|many|some)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_REL = r"(?:this|last|next|the past|the last|the next|the coming|the current|the previous|previous|past|coming)"
+
+Tense = str  # "past" | "future" | "none" | "strictly past"
+# A date written without its year is the occurrence nearest the publication date; the tense
+# moves it only when the nearest one lies on the wrong side by more than this.
+_TENSE_SLACK_DAYS = 60
+_PAST_MONTH_SLACK = 30  # days from the DCT to a month (its first) or a date told in the past tense
+
+
+@dataclass
+class _Context:
+    dct: date | None
+    last: str | None = None  # the last DATE value resolved in the text (a reference point)
+    quarter: str | None = None  # the last fiscal quarter mentioned ("2021-Q3")
+
+
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+Normalizer = Callable[[re.Match[str], _Context, Tense], tuple[TimexType, str | None]]
+
+
+def _year(ctx: _Context) -> int | None:
+    return ctx.dct.year if ctx.dct else None
+
+
+def _number(word: str) -> float | None:
+    word = word.casefold().replace("a couple of", "couple").replace("a half", "half")
+    if word in {"several", "a few", "few", "many", "some"}:
+        return None
+    parts = re.split(r"[- ]", word)
+    if len(parts) > 1 and parts[0] in {"a", "an"}:
+        parts = parts[1:]  # "a two-year" is two years, not three
+    if (
+        len(parts) > 1
+        and parts[0]
+        not in {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+        and not parts[0].isdigit()
+    ):
+        return None
+    if all(p.replace(".", "", 1).isdigit() for p in parts[:1]):
+        return float(parts[0])
+    total = 0.0
+    for part in parts:
+        if part not in NUMBERS:
+            return None
+        total += NUMBERS[part]
+    return total
+
+
+def _amount(value: float | None) -> str:
+    if value is None:
+        return "X"
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _duration(count: float | None, unit: str) -> str:
+    unit = unit.rstrip("s").replace("centurie", "century")
+    if unit in {"decade", "century"} and count is not None:
+        return "P" + _amount(count * (10 if unit == "decade" else 100)) + "Y"
+    prefix, code = UNITS[unit]
+    if code == "WE":
+        return "P" + _amount(count) + "WE"
+    return "P" + prefix + _amount(count) + code
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _anchored(unit: str, dct: date, steps: int) -> str:
+    """The calendar unit `steps` away from the DCT ('year', -1 -> last year's value)."""
+    if unit == "day":
+        return (dct + timedelta(days=steps)).isoformat()
+    if unit in {"week", "weekend"}:
+        value = _week(dct + timedelta(weeks=steps))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        year, month = _shift_month(dct, steps)
+        return f"{year}-{month:02d}"
+    if unit == "quarter":
+        index = dct.year * 4 + _quarter(dct) - 1 + steps
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return str(dct.year // 10 + steps)
+    if unit == "century":
+        return str(dct.year // 100 + steps)
+    return str(dct.year + steps)

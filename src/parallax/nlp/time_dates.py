@@ -1,0 +1,284 @@
+"""Normalizers of calendar dates: months and days without a year (placed by the tense),
+numeric dates, years, decades, centuries, quarters, halves, seasons and holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from parallax.model import TimexType
+from parallax.nlp.time_calendar import (
+    _PAST_MONTH_SLACK,
+    _SEASON_START,
+    _TENSE_SLACK_DAYS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    Tense,
+    _anchored,
+    _Context,
+    _quarter,
+    _year,
+)
+
+
+def _month_for(
+    month: int,
+    year: str | None,
+    ctx: _Context,
+    tense: Tense,
+    day: int = 15,
+    past_slack: int = _TENSE_SLACK_DAYS,
+) -> int | None:
+    """The year of a month (and day) written without one: the occurrence nearest the DCT,
+    unless the tense points the other way by more than a month or two (`past_slack` days
+    for the past tense)."""
+    if year:
+        return int(year)
+    if ctx.dct is None:
+        return None
+    dct = ctx.dct
+    options = []
+    for candidate in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            when = date(candidate, month, min(day, 28))
+        except ValueError:
+            continue
+        options.append((candidate, (when - dct).days))
+    if tense == "strictly past":  # "since Dec. 2": on or before the DCT
+        options = [o for o in options if o[1] <= 0] or options
+    elif tense == "past":
+        options = [o for o in options if o[1] <= past_slack] or options
+    elif tense == "future":
+        options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
+    return min(options, key=lambda o: abs(o[1]))[0]
+
+
+def _month_name(text: str) -> int:
+    return MONTHS[text.casefold().rstrip(".")]
+
+
+def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    month = _month_name(m.group("month"))
+    day = int(re.sub(r"\D", "", m.group("day")))
+    year = _month_for(month, m.group("year"), ctx, tense, day, past_slack=_PAST_MONTH_SLACK)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    month = _month_name(m.group("month"))
+    rel = (m.group("rel") or "").casefold()
+    if rel == "last":
+        tense = "past"
+    elif rel == "next":
+        tense = "future"
+    shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    if shift is not None:  # "June last year"
+        year = None if ctx.dct is None else ctx.dct.year + shift
+    elif tense in ("past", "strictly past"):
+        # a month beginning over a month after the DCT is last year's ("was signed in
+        # January", told in November); closer, the parse may have read the reporting verb's
+        # tense ("said ... in December")
+        year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
+    else:
+        year = _month_for(month, m.group("year"), ctx, tense)
+    if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):
+        year = ctx.dct.year - 1
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if m.group("iso"):
+        y, mo, d = m.group("iy"), m.group("im"), m.group("id")
+    else:
+        y, mo, d = m.group("uy"), m.group("um"), m.group("ud")
+        if len(y) == 2:
+            y = ("19" if int(y) > 30 else "20") + y
+        if int(mo) > 12 >= int(d):  # day first, as outside the US: 14/06/2023
+            mo, d = d, mo
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return "DATE", None
+    value = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    hour, minute = m.group("hh") or m.group("hh2"), m.group("mm") or m.group("mm2")
+    if hour:
+        return "TIME", f"{value}T{int(hour):02d}:{minute}"
+    return "DATE", value
+
+
+def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DATE", m.group("year") or m.group("year2")
+
+
+def _decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DATE", m.group("decade") or "19" + m.group("short")
+
+
+_WORD_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _spelled_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`nineteen ninety-seven`, `the year two thousand`, `twenty o-five`."""
+    if m.group("hi") is None:
+        small = m.group("small")
+        return "DATE", str(2000 + (NUMBERS[small.casefold()] if small else 0))
+    century = 1900 if m.group("hi").casefold() == "nineteen" else 2000
+    words = re.split(r"[- ]", m.group("lo").casefold())
+    if words[0] == "o":
+        words = words[1:]
+    value = sum(_WORD_TENS.get(w, NUMBERS.get(w, 0)) for w in words)
+    return "DATE", str(century + int(value))
+
+
+def _century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DATE", f"{int(m.group('ord')) - 1:02d}"
+
+
+def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    tens = _WORD_TENS[m.group("decade").casefold().replace("ies", "y")]
+    return "DATE", f"19{tens // 10}"
+
+
+def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    year = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else _year(ctx)
+    return "DATE", f"{year}-12-31" if year else None
+
+
+def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the first half of 2023`, `the second half of next year`: YYYY-H1 / YYYY-H2."""
+    half = 1 if m.group("half").casefold() == "first" else 2
+    if m.group("year"):
+        return "DATE", f"{m.group('year')}-H{half}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-H{half}"
+    shift = {"last": -1, "next": 1}.get((m.group("hrel") or "").casefold(), 0)
+    return "DATE", f"{ctx.dct.year + shift}-H{half}"
+
+
+def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    number = ORDINALS[m.group("ord").casefold()]
+    year = m.group("year")
+    if year:
+        return "DATE", f"{year}-Q{number}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-Q{number}"
+    value = ctx.dct.year
+    rel = (m.group("qrel") or "").casefold()
+    if rel == "last" or (tense == "past" and number > _quarter(ctx.dct)):
+        value -= 1
+    elif rel == "next":
+        value += 1
+    return "DATE", f"{value}-Q{number}"
+
+
+def _year_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the 1988 second quarter`, `the 1989 period` (the quarter under discussion, that year)."""
+    if m.group("ord"):
+        return "DATE", f"{m.group('year')}-Q{ORDINALS[m.group('ord').casefold()]}"
+    if ctx.quarter:
+        return "DATE", f"{m.group('year')}-{ctx.quarter.split('-')[1]}"
+    return "DATE", m.group("year")
+
+
+def _the_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is not None and re.match(r"(?:the )?(?:current|this) ", m.group(0), re.IGNORECASE):
+        return "DATE", _anchored("quarter", ctx.dct, 0)
+    if ctx.quarter:
+        return "DATE", ctx.quarter
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", _anchored("quarter", ctx.dct, -1)
+
+
+def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    code = SEASONS[(m.group("season") or m.group("season2")).casefold()]
+    rel = (m.group("rel") or "").casefold()
+    year = m.group("year") or m.group("year2")
+    if year:
+        return "DATE", f"{year}-{code}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    if rel in {"last", "this", "next"}:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{year}-{code}"
+    if rel == "this past":
+        tense = "past"
+    # otherwise ("the spring", "early summer") the season follows the tense: "reopens in the
+    # spring", told in November, is next year's; "it rained all summer", told in March, last
+    # year's
+    return "DATE", f"{_season_year(code, ctx.dct, tense)}-{code}"
+
+
+def _season_year(code: str, dct: date, tense: Tense) -> int:
+    """The year of a season named without one: in the past tense the latest one begun by the
+    DCT, in the future tense the first one not over, else the one whose middle is nearest.
+
+    >>> _season_year("SP", date(2024, 11, 20), "none"), _season_year("SU", date(2024, 3, 1), "past")
+    (2025, 2023)
+    """
+    seasons = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        first = date(year, _SEASON_START[code], 1)
+        seasons.append((year, first, first + timedelta(days=91), first + timedelta(days=45)))
+    if tense == "past":
+        return max(y for y, first, _, _ in seasons if first <= dct)
+    if tense == "future":
+        return min(y for y, _, end, _ in seasons if end >= dct)
+    return min(seasons, key=lambda s: abs((s[3] - dct).days))[0]
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    if name.startswith("independence"):
+        return date(year, 7, 4)
+    if name.startswith("labor"):
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name.startswith("memorial"):
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if name.startswith("election"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    # Easter Sunday (anonymous Gregorian algorithm)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + 2 * l_ - 7 * m + 114) // 31
+    return date(year, month, (h + 2 * l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is None:
+        return "DATE", None
+    name = m.group("holiday").casefold()
+    rel = (m.group("rel") or "").casefold()
+    shift = {"last": -1, "next": 1}.get(rel)
+    if shift is not None:
+        return "DATE", _holiday_date(name, ctx.dct.year + shift).isoformat()
+    when = _holiday_date(name, ctx.dct.year)
+    year = _month_for(when.month, None, ctx, tense, when.day)
+    return "DATE", _holiday_date(name, year or ctx.dct.year).isoformat()

@@ -1,0 +1,241 @@
+"""Normalizers of relative expressions: what counts from the publication date ("Friday",
+"last week", "two days ago", "this morning", "the weekend") or from the last date the text gave
+("the following day", "later that day"), plus durations, sets, clock times and references
+("recently", "now")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from parallax.model import TimexType
+from parallax.nlp.time_calendar import (
+    _FULL_DAY,
+    _WEEKDAY,
+    PARTS,
+    WEEKDAYS,
+    Normalizer,
+    Tense,
+    _anchored,
+    _Context,
+    _duration,
+    _number,
+    _shift_month,
+    _week,
+)
+from parallax.nlp.time_dates import _month_day
+
+
+def _ref(value: str) -> Normalizer:
+    return lambda m, ctx, tense: ("DATE", value)
+
+
+def _deictic_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    word = m.group("word").casefold()
+    steps = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    if ctx.dct is None:
+        return "DATE", None
+    day = (ctx.dct + timedelta(days=steps)).isoformat()
+    part = m.group("part")
+    if word == "tonight":
+        return "DATE", day
+    if part:
+        return "TIME", day + "T" + PARTS[part.casefold()]
+    return "DATE", day
+
+
+def _weekday_date(name: str, ctx: _Context, tense: Tense) -> str:
+    target = WEEKDAYS[name.casefold().rstrip(".")[:3] if len(name) > 3 else name.casefold()]
+    if ctx.dct is None:
+        return f"XXXX-WXX-{target + 1}"
+    ahead = (target - ctx.dct.weekday()) % 7
+    back = (ctx.dct.weekday() - target) % 7 or (7 if tense == "strictly past" else 0)
+    if tense == "future" or (tense == "none" and ahead < back):
+        return (ctx.dct + timedelta(days=ahead)).isoformat()
+    return (ctx.dct - timedelta(days=back)).isoformat()
+
+
+def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    rel = (m.group("rel") or "").casefold()
+    if rel in {"last", "the previous"}:
+        tense = "strictly past"
+    elif rel in {"next", "this coming", "coming", "the following"}:
+        tense = "future"
+    if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
+        return _month_day(m, ctx, tense)
+    value = _weekday_date(m.group("weekday"), ctx, tense)
+    if m.group("clock"):
+        return "TIME", value + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
+    part = (m.group("part") or "").casefold()
+    if part and value[:1].isdigit():
+        return "TIME", value + "T" + PARTS[part]
+    return "DATE", value
+
+
+def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the following year`, `that year`: relative to the last date the text gave."""
+    if not ctx.last or not ctx.last[:4].isdigit():
+        return "DATE", None
+    following = m.group("unit") is not None
+    if (m.group("unit") or m.group("unit2")).casefold() == "year":
+        return "DATE", str(int(ctx.last[:4]) + (1 if following else 0))
+    if re.match(r"^\d{4}-\d\d", ctx.last):
+        year, month = _shift_month(date(int(ctx.last[:4]), int(ctx.last[5:7]), 1), 1)
+        return "DATE", f"{year}-{month:02d}"
+    return "DATE", None
+
+
+def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the following day`, `the day before`: a day from the last full date the text gave
+    ("the next day" only in a past-tense narrative; otherwise it counts from the DCT)."""
+    rel = (m.group("rel") or m.group("rel2")).casefold()
+    if rel == "next" and tense != "past":
+        return "DATE", None if ctx.dct is None else _anchored("day", ctx.dct, 1)
+    if not ctx.last or not _FULL_DAY.match(ctx.last):
+        return "DATE", None
+    step = -1 if rel in {"previous", "before"} else 1
+    return "DATE", (date.fromisoformat(ctx.last) + timedelta(days=step)).isoformat()
+
+
+def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`later that day`, `that night`: the last full date the text gave (part of it)."""
+    part = m.group("part").casefold()
+    if not ctx.last or not _FULL_DAY.match(ctx.last):
+        return ("DATE" if part == "day" else "TIME"), None
+    if part == "day":
+        return "DATE", ctx.last
+    return "TIME", f"{ctx.last}T{PARTS[part]}"
+
+
+def _week_of(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the week of March 6`: the ISO week holding that date."""
+    kind, value = _month_day(m, ctx, tense)
+    if value is None or not _FULL_DAY.match(value):
+        return "DATE", None
+    return kind, _week(date.fromisoformat(value))
+
+
+def _overnight(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is None:
+        return "TIME", None
+    return "TIME", (ctx.dct - timedelta(days=1)).isoformat() + "TNI"
+
+
+def _the_unit_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", _anchored(m.group("unit").casefold(), ctx.dct, 0)
+
+
+def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    rel = m.group("rel").casefold()
+    unit = m.group("unit").casefold()
+    steps = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel.startswith(("the past", "the last", "past")):
+        steps = -1
+    if rel in {"the next", "the coming"}:
+        steps = 1
+    if ctx.dct is None:
+        return "DATE", None
+    if unit in {"decade", "century"} and rel.startswith(("the past", "the last", "past")):
+        return "DURATION", _duration(1, unit)  # "the past decade": the ten years up to now
+    return "DATE", _anchored(unit, ctx.dct, steps)
+
+
+def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    count = _number(m.group("num"))
+    unit = m.group("unit").casefold().rstrip("s")
+    direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
+    if ctx.dct is None or count is None or count != int(count):
+        return "DATE", None
+    steps = int(count) * direction
+    if unit in {"decade", "century"}:  # "a decade ago" points at a year, not at a decade
+        return "DATE", str(ctx.dct.year + steps * (10 if unit == "decade" else 100))
+    if unit == "year" and ctx.quarter and count == 1:
+        year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
+        return "DATE", f"{int(year) + steps}-{quarter}"
+    if unit in {"hour", "minute", "second"} or (
+        m.group("dir").casefold() == "earlier" and unit in {"day", "week"}
+    ):
+        return "DURATION", _duration(count, unit)  # "a day earlier": the gap, not a date
+    return "DATE", _anchored(unit, ctx.dct, steps)
+
+
+def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the year-earlier quarter`, `year-ago period`: last year's version of the last date."""
+    if ctx.quarter:
+        year, quarter = ctx.quarter.split("-")
+        return "DATE", f"{int(year) - 1}-{quarter}"
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", str(ctx.dct.year - 1)
+
+
+def _this_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    part = PARTS[m.group("part").casefold()]
+    if ctx.dct is None:
+        return "TIME", None
+    day = ctx.dct - timedelta(days=1) if m.group("rel").casefold() == "last" else ctx.dct
+    return "TIME", f"{day.isoformat()}T{part}"
+
+
+def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`earlier this year`, `late next month`, `early this week`: the unit itself."""
+    rel = m.group("rel").casefold()
+    unit = m.group("unit").casefold()
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", _anchored(unit, ctx.dct, {"last": -1, "next": 1}.get(rel, 0))
+
+
+def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DURATION", _duration(_number(m.group("num")), m.group("unit").casefold())
+
+
+def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DURATION", _duration(None, (m.group("unit") or m.group("unit2")).casefold())
+
+
+def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if ctx.dct is None:
+        return "DATE", None
+    word = m.group(0).casefold()
+    steps = -1 if word.startswith("last") else 1 if word.startswith("next") else 0
+    if steps == 0 and tense == "past" and ctx.dct.weekday() < 5:
+        steps = -1  # "over the weekend", said on a weekday: the one just gone
+    return "DATE", _anchored("weekend", ctx.dct, steps)
+
+
+def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    return "DURATION", _duration(1, m.group("unit").casefold())
+
+
+def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    word = m.group(0).casefold()
+    weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
+    if weekday:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
+    for key, value in (
+        ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
+        ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),
+    ):  # fmt: skip
+        if key in word:
+            return "SET", value
+    return "SET", None
+
+
+def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    word = m.group(0).casefold()
+    if "noon" in word or "midday" in word or "mid-day" in word:
+        hour, minute = 12, "00"
+    elif "midnight" in word:
+        hour, minute = 24, "00"
+    else:
+        hour, minute = int(m.group("h")), m.group("m") or "00"
+        meridiem = (m.group("ap") or "").replace(".", "").casefold()
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02d}:{minute}"
