@@ -47,8 +47,10 @@ class QuoteRow:
 
 
 def insert_analyses(conn: Connection, article: Article, rules: AliasRules) -> None:
-    """Entities into the corpus table (merged by identity key) and quotes, same transaction."""
+    """Entities into the corpus table (merged by identity key), the article's links to them,
+    its events and its quotes: all in the caller's transaction."""
     keys: dict[str, str] = {}
+    links: list[dict[str, Any]] = []
     for entity in article.entities or []:
         key = corpus_key(conn, rules, entity.name, entity.type, entity.key)
         keys[entity.id] = key
@@ -87,45 +89,49 @@ def insert_analyses(conn: Connection, article: Article, rules: AliasRules) -> No
                     article_count=row["article_count"] + 1,
                 )
             )
-        conn.execute(
-            insert(article_entities).values(
-                article_id=article.id,
-                local_id=entity.id,
-                entity_key=key,
-                name=entity.name,
-                mentions=len(entity.mentions),
-            )
+        links.append(
+            {
+                "article_id": article.id,
+                "local_id": entity.id,
+                "entity_key": key,
+                "name": entity.name,
+                "mentions": len(entity.mentions),
+            }
         )
-    for position, dated in enumerate(article.events or []):
-        conn.execute(
-            insert(events).values(
-                article_id=article.id,
-                position=position,
-                date=dated.date,
-                precision=dated.precision,
-                sort_start=dated.sort_start,
-                sentence=dated.sentence,
-                speaker=dated.speaker,
-                start=dated.start,
-                end=dated.end,
-            )
-        )
-    for position, quote in enumerate(article.quotes or []):
-        conn.execute(
-            insert(quotes).values(
-                article_id=article.id,
-                position=position,
-                text=quote.text,
-                kind=quote.kind,
-                cue=quote.cue,
-                speaker=quote.speaker,
-                speaker_key=keys.get(quote.speaker_entity or ""),
-                speaker_text=quote.speaker_text,
-                start=quote.start,
-                end=quote.end,
-                confidence=quote.confidence,
-            )
-        )
+    dated_rows = [
+        {
+            "article_id": article.id,
+            "position": position,
+            "date": dated.date,
+            "precision": dated.precision,
+            "sort_start": dated.sort_start,
+            "sentence": dated.sentence,
+            "speaker": dated.speaker,
+            "start": dated.start,
+            "end": dated.end,
+        }
+        for position, dated in enumerate(article.events or [])
+    ]
+    quote_rows = [
+        {
+            "article_id": article.id,
+            "position": position,
+            "text": quote.text,
+            "kind": quote.kind,
+            "cue": quote.cue,
+            "speaker": quote.speaker,
+            "speaker_key": keys.get(quote.speaker_entity or ""),
+            "speaker_text": quote.speaker_text,
+            "start": quote.start,
+            "end": quote.end,
+            "confidence": quote.confidence,
+        }
+        for position, quote in enumerate(article.quotes or [])
+    ]
+    # one executemany per table
+    for table, rows in ((article_entities, links), (events, dated_rows), (quotes, quote_rows)):
+        if rows:
+            conn.execute(insert(table), rows)
 
 
 def corpus_key(conn: Connection, rules: AliasRules, name: str, type_: str, key: str) -> str:
