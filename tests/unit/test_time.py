@@ -68,6 +68,21 @@ def test_that_day_and_the_week_of_a_date() -> None:
     ]
 
 
+def test_halves_vague_counts_and_this_month() -> None:
+    assert values("He served 2 1/2 years in prison.") == [("2 1/2 years", "DURATION", "P2Y6M")]
+    assert values("The talks lasted five and a half hours.") == [
+        ("five and a half hours", "DURATION", "PT5H30M")
+    ]
+    assert values("The search took a day and a half.") == [
+        ("a day and a half", "DURATION", "P1DT12H")
+    ]
+    assert values("The plant closed several years ago.") == [
+        ("several years ago", "DATE", "PAST_REF")
+    ]
+    # "this September", said in March: this year's, not the last one
+    assert values("The election is due this September.") == [("this September", "DATE", "2021-09")]
+
+
 def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will open by the end of the year.") == [
         ("the end of the year", "DATE", "2021")

@@ -71,6 +71,7 @@ from parallax.nlp.time_relative import (
     _the_unit,
     _the_unit_date,
     _this_part,
+    _unit_and_half,
     _week_of,
     _weekday,
     _weekend,
@@ -145,6 +146,7 @@ _RULES: list[tuple[str, Normalizer]] = [
         _ago,
     ),
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
+    (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
         rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,

@@ -57,7 +57,7 @@ UNITS = {
 
 _MONTH = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)day"
-_NUMWORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a couple of|a half|several|a few|few|many|some)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_NUMWORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a couple of|a half|several|a few|few|many|some)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: 1/2|½| and a half|-and-a-half)?"
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -87,8 +87,18 @@ def _year(ctx: _Context) -> int | None:
     return ctx.dct.year if ctx.dct else None
 
 
+_HALVES = (" 1/2", "½", " and a half", "-and-a-half")
+
+
 def _number(word: str) -> float | None:
-    word = word.casefold().replace("a couple of", "couple").replace("a half", "half")
+    """The value of a count: digits, words ("twenty-one", "a couple of") and halves ("2 1/2",
+    "two and a half"); None for a vague one ("several", "a few")."""
+    word = word.casefold()
+    for suffix in _HALVES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            whole = _number(word[: -len(suffix)])
+            return None if whole is None else whole + 0.5
+    word = word.replace("a couple of", "couple").replace("a half", "half")
     if word in {"several", "a few", "few", "many", "some"}:
         return None
     parts = re.split(r"[- ]", word)
@@ -117,8 +127,21 @@ def _amount(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+# a fraction of a unit written in the next smaller one: 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M
+_SMALLER = {"year": (12, "M"), "day": (24, "H"), "hour": (60, "M"), "minute": (60, "S")}
+
+
 def _duration(count: float | None, unit: str) -> str:
     unit = unit.rstrip("s").replace("centurie", "century")
+    if count is not None and count != int(count) and unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        whole, rest = int(count), (count - int(count)) * factor
+        if rest == int(rest):
+            prefix, code = UNITS[unit]
+            head = f"{whole}{code}" if whole else ""
+            if unit == "day":
+                return f"P{head}T{int(rest)}{smaller}"
+            return f"P{prefix}{head}{int(rest)}{smaller}"
     if unit in {"decade", "century"} and count is not None:
         return "P" + _amount(count * (10 if unit == "decade" else 100)) + "Y"
     prefix, code = UNITS[unit]

@@ -76,6 +76,8 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
     elif rel == "next":
         tense = "future"
     shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    if rel == "this" and shift is None:
+        shift = 0  # "this September": the publication year's
     if shift is not None:  # "June last year"
         year = None if ctx.dct is None else ctx.dct.year + shift
     elif tense in ("past", "strictly past"):

@@ -146,6 +146,8 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     count = _number(m.group("num"))
     unit = m.group("unit").casefold().rstrip("s")
     direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
+    if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
     if ctx.dct is None or count is None or count != int(count):
         return "DATE", None
     steps = int(count) * direction
@@ -186,6 +188,11 @@ def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str
     if ctx.dct is None:
         return "DATE", None
     return "DATE", _anchored(unit, ctx.dct, {"last": -1, "next": 1}.get(rel, 0))
+
+
+def _unit_and_half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`a year and a half`, `an hour and a half`."""
+    return "DURATION", _duration(1.5, m.group("unit").casefold())
 
 
 def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
