@@ -155,6 +155,8 @@ def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 
 
 def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if tense == "strictly past" and ctx.dct is not None:  # "since year-end": the one gone by
+        return "DATE", f"{ctx.dct.year - 1}-12-31"
     year = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else _year(ctx)
     return "DATE", f"{year}-12-31" if year else None
 
