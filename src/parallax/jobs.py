@@ -59,7 +59,8 @@ def ingest_into(
     narratives), embed and store every article of `inputs`, assigning each new one to a story.
 
     Each article is stored in its own transaction with its analyses and its story, so an
-    interrupted run leaves no half-written article. An article already stored from the same
+    interrupted run leaves no half-written article; every 256 articles and at the end, the
+    stories of the recent ones are reconsidered together (`Store.refine_stories`). An article already stored from the same
     source is counted as unchanged before any analysis, so a re-run costs little; a copy of an
     article stored from another source (wire copy) is linked to it without being analyzed.
     `on_file(path, outcomes)` is called after each input file.
@@ -89,6 +90,8 @@ def ingest_into(
                 report.outcomes[store.add(article, feature)] += 1
         if on_file:
             on_file(path, report.outcomes)
+    if stories:
+        store.refine_stories()  # the last articles' stories, reconsidered together
     return report
 
 

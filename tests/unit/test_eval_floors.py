@@ -88,6 +88,7 @@ def test_story_clustering_floors() -> None:
     from parallax.eval.clustering import (
         b_cubed,
         load_ecbplus,
+        order_spread,
         prepare,
         run_parallax,
         run_tfidf,
@@ -99,10 +100,14 @@ def test_story_clustering_floors() -> None:
     root = shared_data("ecbplus")
     dev = load_ecbplus(root / "ecbplus_dev.jsonl")
     gold = [d.cluster for d in dev]
-    ours = b_cubed(gold, run_parallax(prepare(dev, load_embedder()))).f1
+    features = prepare(dev, load_embedder())
+    ours = b_cubed(gold, run_parallax(features)).f1
     baseline = b_cubed(gold, run_tfidf(dev, tune_tfidf(load_ecbplus(root / "ecbplus_train.jsonl"))))
     assert ours >= FLOORS["clustering_ecbplus_dev_b3_f1"]
     assert ours > baseline.f1
+    # other arrival orders of the same documents
+    spread = order_spread(gold, features)
+    assert spread.mean >= FLOORS["clustering_ecbplus_dev_b3_f1_order_mean"]
     pairs = shared_data("semeval2022t8-en") / "en_en_pairs_with_text.jsonl"
     assert (
         score_semeval_pairs(pairs, load_embedder()).parallax

@@ -3,8 +3,9 @@
 Metrics: B-cubed and pairwise precision / recall / F1 against the gold `cluster_id` (subtopic).
 The baseline, run in the same process, is TF-IDF vectors with average-linkage agglomerative
 clustering, its distance threshold chosen on the train split (as Parallax's parameters were).
-Documents are clustered online in a fixed shuffled order (seed 13), since arrival order matters
-to an online method.
+Documents are clustered online in a fixed shuffled order (seed 13). Arrival order matters to an
+online method, so `order_spread` also scores other orders of the same documents: the spread is
+part of the figure.
 """
 
 from __future__ import annotations
@@ -20,15 +21,23 @@ from pathlib import Path
 from parallax.eval.metrics import PRF
 from parallax.model import Article, article_id
 from parallax.nlp import analyze_articles
-from parallax.stories.cluster import StoryClusterer, StoryFeatures, StoryParams, features_of
+from parallax.stories.cluster import (
+    REFINE_WINDOW,
+    StoryClusterer,
+    StoryFeatures,
+    StoryParams,
+    features_of,
+)
 from parallax.stories.embed import Embedder, article_text
 
 __all__ = [
     "ClusterScore",
     "EcbDoc",
+    "OrderSpread",
     "PairScore",
     "b_cubed",
     "load_ecbplus",
+    "order_spread",
     "pairwise",
     "prepare",
     "run_parallax",
@@ -108,7 +117,46 @@ def prepare(docs: Sequence[EcbDoc], embedder: Embedder) -> list[StoryFeatures]:
 
 
 def run_parallax(features: Sequence[StoryFeatures], params: StoryParams | None = None) -> list[int]:
-    return StoryClusterer(params).assign_all(features)
+    """Online assignment with a refinement pass every `REFINE_WINDOW` articles, as ingest does."""
+    return StoryClusterer(params).assign_all(features, window=REFINE_WINDOW)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSpread:
+    """B-cubed F1 of the online clusterer over several arrival orders of the same documents."""
+
+    orders: int
+    mean: float
+    sd: float
+    low: float
+    high: float
+
+
+def order_spread(
+    gold: Sequence[str],
+    features: Sequence[StoryFeatures],
+    orders: int = 10,
+    params: StoryParams | None = None,
+) -> OrderSpread:
+    """An online clusterer's result depends on the order articles arrive in. Order 0 is the
+    order given (the one the main figure uses); the others are shuffles with seeds 1..orders-1.
+
+    >>> import numpy as np
+    >>> v = np.eye(384, dtype=np.float32)
+    >>> feats = [StoryFeatures(v[i % 2], frozenset(), None) for i in range(4)]
+    >>> order_spread(["a", "b", "a", "b"], feats, orders=3).mean
+    1.0
+    """
+    scores = []
+    for seed in range(orders):
+        index = list(range(len(gold)))
+        if seed:
+            random.Random(seed).shuffle(index)
+        predicted = run_parallax([features[i] for i in index], params)
+        scores.append(b_cubed([gold[i] for i in index], predicted).f1)
+    mean = sum(scores) / len(scores)
+    sd = (sum((x - mean) ** 2 for x in scores) / len(scores)) ** 0.5
+    return OrderSpread(orders, mean, sd, min(scores), max(scores))
 
 
 def _tfidf(docs: Sequence[EcbDoc], fit: Sequence[EcbDoc]):  # type: ignore[no-untyped-def]

@@ -48,8 +48,13 @@ from parallax.store.schema import (
     minhashes,
     sources,
 )
-from parallax.store.stories import assign_story, load_clusterer, read_stories
-from parallax.stories.cluster import StoryClusterer, StoryFeatures
+from parallax.store.stories import (
+    apply_refinement,
+    assign_story,
+    load_clusterer,
+    read_stories,
+)
+from parallax.stories.cluster import REFINE_WINDOW, StoryClusterer, StoryFeatures
 
 __all__ = ["AddOutcome", "QuoteRow", "SearchHit", "Store"]
 
@@ -98,6 +103,7 @@ class Store:
             ) from exc
         self._dedup: DuplicateIndex | None = None
         self._clusterer: StoryClusterer | None = None
+        self._recent: list[tuple[int, StoryFeatures]] = []  # (arrival position, features)
         self._sketches: dict[str, MinHash] = {}
         self._near_threshold = near_threshold
 
@@ -194,9 +200,33 @@ class Store:
                 # the in-memory clusterer already counts an article whose transaction rolled
                 # back (or failed to commit): rebuild it from the database on next use
                 self._clusterer = None
+                self._recent = []
             raise
         index.add(article.id, article.body, sketch)
+        if features is not None:
+            self._recent.append((self.clusterer().assigned - 1, features))
+            if len(self._recent) >= REFINE_WINDOW:
+                self.refine_stories()
         return "added"
+
+    def refine_stories(self) -> int:
+        """Reconsider the stories of the articles this store assigned since the last call (see
+        `StoryClusterer.refine`), in one transaction; how many articles changed story. `add`
+        calls it every `REFINE_WINDOW` articles; call it once more when a batch ends."""
+        recent, self._recent = self._recent, []
+        if not recent or self._clusterer is None:
+            return 0
+        first = recent[0][0]
+        if [position for position, _ in recent] != list(range(first, first + len(recent))):
+            return 0  # not one run of arrivals (cannot happen in one process): leave them be
+        refinement = self._clusterer.refine(first, [f for _, f in recent])
+        try:
+            with self.engine.begin() as conn:
+                apply_refinement(conn, refinement, datetime.now(UTC).isoformat())
+        except BaseException:
+            self._clusterer = None  # the database keeps the stories as they were: reload them
+            raise
+        return len(refinement.moved)
 
     def _insert(self, conn: Connection, article: Article, signature: bytes, now: str) -> None:
         data = article.to_dict()

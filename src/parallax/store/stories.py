@@ -14,13 +14,19 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from parallax.model import Article
 from parallax.store.schema import article_stories, articles, sources, stories, story_features
-from parallax.stories.cluster import Assignment, StoryClusterer, StoryFeatures, StoryParams
+from parallax.stories.cluster import (
+    Assignment,
+    Refinement,
+    StoryClusterer,
+    StoryFeatures,
+    StoryParams,
+)
 
-__all__ = ["assign_story", "load_clusterer", "read_stories"]
+__all__ = ["apply_refinement", "assign_story", "load_clusterer", "read_stories"]
 
 
 def load_clusterer(conn: Connection, params: StoryParams | None = None) -> StoryClusterer:
@@ -97,6 +103,50 @@ def assign_story(
         )
     )
     return result
+
+
+def apply_refinement(conn: Connection, refinement: Refinement, now: str) -> None:
+    """Write what `StoryClusterer.refine` changed (inside the caller's transaction): each moved
+    article's story and score; the stories it opened (titled by their earliest article),
+    emptied (deleted) or changed (article count and date span recomputed from their members)."""
+    if not refinement.moved:
+        return
+    keys = sorted(refinement.moved)
+    rows = conn.execute(
+        select(
+            article_stories.c.position, article_stories.c.article_id, article_stories.c.story_id
+        ).where(article_stories.c.position.in_(keys))
+    ).all()
+    touched = {story for _, _, story in rows}
+    for position, article_id, _old in rows:
+        moved = refinement.moved[position]
+        touched.add(moved.story)
+        conn.execute(
+            update(article_stories)
+            .where(article_stories.c.article_id == article_id)
+            .values(story_id=moved.story, score=moved.score)
+        )
+    for story_id in sorted(refinement.opened):
+        conn.execute(
+            insert(stories).values(id=story_id, article_count=0, created_at=now, title=None)
+        )
+    conn.execute(delete(stories).where(stories.c.id.in_(sorted(refinement.emptied))))
+    for story_id in sorted(touched - refinement.emptied):
+        members = conn.execute(
+            select(articles.c.title, articles.c.published)
+            .join(article_stories, article_stories.c.article_id == articles.c.id)
+            .where(article_stories.c.story_id == story_id)
+            .order_by(article_stories.c.position)
+        ).all()
+        dates = [published for _, published in members if published]
+        values: dict[str, Any] = {
+            "article_count": len(members),
+            "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None,
+        }
+        if story_id in refinement.opened:
+            values["title"] = members[0][0] if members else None
+        conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
 
 
 def _half(vector: NDArray[np.float32]) -> bytes:
