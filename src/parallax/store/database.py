@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -68,6 +69,9 @@ class SearchHit:
     outlet: str | None
     published: str | None
     snippet: str
+
+
+_log = logging.getLogger(__name__)
 
 
 def _url(target: str) -> str:
@@ -206,7 +210,10 @@ class Store:
         if features is not None:
             self._recent.append((self.clusterer().assigned - 1, features))
             if len(self._recent) >= REFINE_WINDOW:
-                self.refine_stories()
+                try:
+                    self.refine_stories()
+                except SQLAlchemyError as exc:  # the stories stay as first assigned: valid
+                    _log.warning("story refinement skipped: %s", exc)
         return "added"
 
     def refine_stories(self) -> int:
