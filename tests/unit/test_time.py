@@ -84,6 +84,14 @@ def test_halves_vague_counts_and_this_month() -> None:
     assert values("The election is due this September.") == [("this September", "DATE", "2021-09")]
 
 
+def test_quarter_and_half_codes() -> None:
+    assert values("Revenue rose in Q3 2020.") == [("Q3 2020", "DATE", "2020-Q3")]
+    assert values("Profit in H1 2021 doubled.") == [("H1 2021", "DATE", "2021-H1")]
+    # told in March, a later quarter in the past tense is last year's
+    assert values("Sales fell in Q4.") == [("Q4", "DATE", "2020-Q4")]
+    assert values("Take the h1 exit.") == []
+
+
 def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will open by the end of the year.") == [
         ("the end of the year", "DATE", "2021")

@@ -46,6 +46,7 @@ from parallax.nlp.time_dates import (
     _month_day,
     _month_only,
     _numeric_date,
+    _period_code,
     _quarter_named,
     _season,
     _spelled_year,
@@ -127,6 +128,11 @@ _RULES: list[tuple[str, Normalizer]] = [
         _the_quarter,
     ),
     (rf"the (?P<year>{_YEAR}) (?:(?P<ord>{_ORD}) )?(?:fiscal )?(?:quarter|period)", _year_quarter),
+    (
+        rf"(?P<code>Q[1-4]|H[12])(?:(?:,? (?:of )?| )(?P<year>{_YEAR})|[ ']'?(?P<short>[12]\d)(?!\d))?"
+        rf"|(?P<year2>{_YEAR}) (?P<code2>Q[1-4]|H[12])",
+        _period_code,
+    ),
     (r"(?:the )?year-(?:earlier|ago)(?: (?:quarter|period|level|figure|results?))?", _year_earlier),
     (
         rf"(?:(?P<rel>last|next|this|this past|the|early|late) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
@@ -223,6 +229,12 @@ _RULES: list[tuple[str, Normalizer]] = [
 
 _COMPILED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.IGNORECASE), f) for p, f in _RULES]
 _CAPITALIZED_ONLY = {
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
     "may",
     "march",
     "sun",

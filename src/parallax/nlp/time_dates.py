@@ -188,6 +188,21 @@ def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     return "DATE", f"{value}-Q{number}"
 
 
+def _period_code(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`Q3 2024`, `2024 Q3`, `H1 2025`, `Q4` (this year's, or last year's told in the past)."""
+    code = (m.group("code") or m.group("code2")).upper()
+    year = m.group("year") or m.group("year2")
+    if m.group("short"):
+        year = f"20{m.group('short')}"
+    if year:
+        return "DATE", f"{year}-{code}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    current = _quarter(ctx.dct) if code[0] == "Q" else (1 if ctx.dct.month <= 6 else 2)
+    later = int(code[1]) > current
+    return "DATE", f"{ctx.dct.year - 1 if tense == 'past' and later else ctx.dct.year}-{code}"
+
+
 def _year_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`the 1988 second quarter`, `the 1989 period` (the quarter under discussion, that year)."""
     if m.group("ord"):
