@@ -92,6 +92,13 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_this_past_weekend_is_one_expression() -> None:
+    # Tuesday 2021-03-02: the weekend just gone is that of ISO week 8
+    assert values("Crowds came this past weekend.") == [
+        ("this past weekend", "DATE", "2021-W08-WE")
+    ]
+
+
 def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will open by the end of the year.") == [
         ("the end of the year", "DATE", "2021")

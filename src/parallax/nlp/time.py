@@ -104,7 +104,7 @@ _RULES: list[tuple[str, Normalizer]] = [
         rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?)?",
         _weekday,
     ),
-    (r"(?:the |this |last |next )?(?:weekend)", _weekend),
+    (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
         r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday)?)",
         _holiday,

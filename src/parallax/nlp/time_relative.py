@@ -207,7 +207,7 @@ def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     if ctx.dct is None:
         return "DATE", None
     word = m.group(0).casefold()
-    steps = -1 if word.startswith("last") else 1 if word.startswith("next") else 0
+    steps = -1 if word.startswith("last") or "past" in word else 1 if word.startswith("next") else 0
     if steps == 0 and tense == "past" and ctx.dct.weekday() < 5:
         steps = -1  # "over the weekend", said on a weekday: the one just gone
     return "DATE", _anchored("weekend", ctx.dct, steps)
