@@ -44,6 +44,9 @@ def test_until_and_since_override_the_verb_tense() -> None:
         ("March 20", "DATE", "2020-03-20")
     ]
     assert values("Since March, the port has been closed.") == [("March", "DATE", "2021-03")]
+    assert values("Police have searched since shortly after the March 20 attack.") == [
+        ("March 20", "DATE", "2020-03-20")
+    ]
     assert values("Shares have fallen since year-end.") == [("year-end", "DATE", "2020-12-31")]
 
 

@@ -390,14 +390,17 @@ def extract_timexes(
 
 
 _UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:the\s+)?$", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _cue_tense(text: str, start: int) -> Tense | None:
     """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
     Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("was
     adjourned until Friday" looks ahead, "until Thursday, they had not" back)."""
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 40) : start]
     if _UNTIL.search(before):
         return "none"
     if _SINCE.search(before):
@@ -431,7 +434,7 @@ def _merge_clock(
 def _contextual_ok(text: str, start: int, end: int) -> bool:
     word = text[start:end].casefold()
     after = text[end : end + 12].casefold()
-    before = text[max(0, start - 12) : start].casefold()
+    before = text[max(0, start - 40) : start].casefold()
     if word == "earlier":
         return after.startswith((",", ".", " this", " in")) or before.endswith(
             ("said ", "announced ")
