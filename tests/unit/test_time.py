@@ -95,6 +95,14 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_fractions_are_not_time_and_rates_are_sets() -> None:
+    assert values("The port handles three-quarters of its grain.") == []
+    assert values("They hold a quarter of the market.") == []
+    assert values("The plan saves $2 million a year.") == [("a year", "SET", "P1Y")]
+    assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
+    assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
+
+
 def test_this_past_weekend_is_one_expression() -> None:
     # Tuesday 2021-03-02: the weekend just gone is that of ISO week 8
     assert values("Crowds came this past weekend.") == [

@@ -374,7 +374,11 @@ def extract_timexes(
             surface, end = surface[:-1], end - 1
         if surface.casefold() in _CONTEXTUAL and not _contextual_ok(text, start, end):
             continue
+        if _not_time(text, surface, start, end):
+            continue
         kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
+        if kind == "DURATION" and _is_rate(text, surface, start):
+            kind = "SET"  # "$2 million a year", "twice a week": per year, per week
         if value is None and normalize is _that_day:
             continue  # "that day" with no date before it is a generic day, not a reference
         merged = _merge_clock(text, result[-1] if result else None, start, end, kind, value)
@@ -429,6 +433,28 @@ def _merge_clock(
     else:
         return None
     return Timex(text[previous.start : end], previous.start, end, "TIME", f"{second}T{clock}")
+
+
+_FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once)\s+$", re.IGNORECASE
+)
+
+
+def _not_time(text: str, surface: str, start: int, end: int) -> bool:
+    """A fraction: "three-quarters of its food", "a quarter of the market"."""
+    if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
+        return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
+    return False
+
+
+def _is_rate(text: str, surface: str, start: int) -> bool:
+    """`a year` / `per week` after an amount ("$2 million a year", "twice a week"): a rate, not
+    a span of time."""
+    words = surface.casefold().split()
+    if len(words) != 2 or words[0] not in {"a", "an", "per"}:
+        return False
+    return bool(_RATE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 def _contextual_ok(text: str, start: int, end: int) -> bool:
