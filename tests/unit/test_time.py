@@ -95,6 +95,17 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_durations_with_a_word_between_count_and_unit() -> None:
+    assert values("Talks need two more weeks.") == [("two more weeks", "DURATION", "P2W")]
+    assert values("Shares fell for eight trading days.") == [
+        ("eight trading days", "DURATION", "P8D")
+    ]
+    assert values("Growth slows over the next couple of years.") == [
+        ("the next couple of years", "DURATION", "P2Y")
+    ]
+    assert values("Costs should fall by year's end.") == [("year's end", "DATE", "2021-12-31")]
+
+
 def test_fractions_are_not_time_and_rates_are_sets() -> None:
     assert values("The port handles three-quarters of its grain.") == []
     assert values("They hold a quarter of the market.") == []

@@ -154,7 +154,7 @@ _RULES: list[tuple[str, Normalizer]] = [
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
+        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,
     ),
     (
@@ -196,7 +196,7 @@ _RULES: list[tuple[str, Normalizer]] = [
         r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
         _decade_word,
     ),
-    (r"(?:around |at )?(?:the )?year[- ]end", _year_end),
+    (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
     (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
     (
         r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)",
