@@ -106,6 +106,15 @@ def test_durations_with_a_word_between_count_and_unit() -> None:
     assert values("Costs should fall by year's end.") == [("year's end", "DATE", "2021-12-31")]
 
 
+def test_clock_hours_told_by_part_of_day() -> None:
+    assert values("The blast came at 4 in the morning.") == [
+        ("4 in the morning", "TIME", "2021-03-02T04:00")
+    ]
+    assert values("They met at eight o'clock in the evening.") == [
+        ("eight o'clock in the evening", "TIME", "2021-03-02T20:00")
+    ]
+
+
 def test_fractions_are_not_time_and_rates_are_sets() -> None:
     assert values("The port handles three-quarters of its grain.") == []
     assert values("They hold a quarter of the market.") == []

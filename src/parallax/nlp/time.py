@@ -61,6 +61,7 @@ from parallax.nlp.time_relative import (
     _anaphoric_unit,
     _bare_plural,
     _clock,
+    _clock_part,
     _deictic_day,
     _edge,
     _overnight,
@@ -114,6 +115,11 @@ _RULES: list[tuple[str, Normalizer]] = [
         _deictic_day,
     ),
     (r"midday|mid-day", _clock),
+    (
+        r"(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"(?: o'clock)? in the (?P<part>morning|afternoon|evening)",
+        _clock_part,
+    ),
     (r"(?P<rel>this|last) (?P<part>morning|afternoon|evening|night)", _this_part),
     (
         rf"(?:the )?(?P<half>first|second|last|latter) half of (?:(?P<year>{_YEAR})|(?P<hrel>this|last|next) year|the year)",

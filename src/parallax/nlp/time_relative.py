@@ -231,6 +231,24 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     return "SET", None
 
 
+_CLOCK_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _clock_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`4 in the morning`, `eight o'clock in the evening`."""
+    word = m.group("h").casefold()
+    hour = _CLOCK_WORDS.get(word) or int(word)
+    if m.group("part").casefold() != "morning" and hour < 12:
+        hour += 12
+    elif m.group("part").casefold() == "morning" and hour == 12:
+        hour = 0
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02d}:00"
+
+
 def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     word = m.group(0).casefold()
     if "noon" in word or "midday" in word or "mid-day" in word:
