@@ -1,0 +1,239 @@
+"""The rules that find temporal expressions: one regular expression per kind of expression,
+each with the normalizer that computes its TimeML value (`time_dates`, `time_relative`).
+
+Candidates are found with every rule; `time.extract_timexes` keeps the leftmost-longest ones
+(an earlier rule wins a tie), so the order below matters only between equal spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parallax.nlp.time_calendar import (
+    _DAY,
+    _MONTH,
+    _NUMWORD,
+    _ORD,
+    _REL,
+    _UNIT,
+    _WEEKDAY,
+    _YEAR,
+    Normalizer,
+)
+from parallax.nlp.time_dates import (
+    _century,
+    _decade,
+    _decade_word,
+    _half,
+    _holiday,
+    _month_day,
+    _month_only,
+    _numeric_date,
+    _period_code,
+    _quarter_named,
+    _season,
+    _spelled_year,
+    _the_quarter,
+    _year_end,
+    _year_only,
+    _year_quarter,
+)
+from parallax.nlp.time_relative import (
+    _ago,
+    _anaphoric_day,
+    _anaphoric_unit,
+    _bare_plural,
+    _clock,
+    _clock_part,
+    _deictic_day,
+    _edge,
+    _overnight,
+    _ref,
+    _relative_unit,
+    _set,
+    _span_duration,
+    _that_day,
+    _the_unit,
+    _the_unit_date,
+    _this_part,
+    _unit_and_half,
+    _week_of,
+    _weekday,
+    _weekend,
+    _year_earlier,
+)
+
+__all__ = ["CAPITALIZED_ONLY", "COMPILED", "RULES"]
+
+RULES: list[tuple[str, Normalizer]] = [
+    (
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
+        r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?",
+        _numeric_date,
+    ),
+    (
+        rf"(?:(?:last|this|next) )?(?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?(?!\d)",
+        _month_day,
+    ),
+    (rf"(?P<day>{_DAY}) (?:of )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?", _month_day),
+    (
+        rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        _month_only,
+    ),
+    (
+        rf"(?:(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?,? )(?:on )?)?"
+        rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?(?P<weekday>{_WEEKDAY})(?:'s)?"
+        rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?)?",
+        _weekday,
+    ),
+    (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
+    (
+        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday)?)",
+        _holiday,
+    ),
+    (
+        r"(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
+        _deictic_day,
+    ),
+    (r"midday|mid-day", _clock),
+    (
+        r"(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"(?: o'clock)? in the (?P<part>morning|afternoon|evening)",
+        _clock_part,
+    ),
+    (r"(?P<rel>this|last) (?P<part>morning|afternoon|evening|night)", _this_part),
+    (
+        rf"(?:the )?(?P<half>first|second|last|latter) half of (?:(?P<year>{_YEAR})|(?P<hrel>this|last|next) year|the year)",
+        _half,
+    ),
+    (
+        rf"(?:the |this year's |last year's )?(?:fiscal[- ])?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR}))?",
+        _quarter_named,
+    ),
+    (
+        r"(?:the )?(?:latest |current |most recent |same |recent |fiscal )?(?:quarter|period)(?= |[,.;:])(?<!period)|the (?:latest|most recent) period",
+        _the_quarter,
+    ),
+    (rf"the (?P<year>{_YEAR}) (?:(?P<ord>{_ORD}) )?(?:fiscal )?(?:quarter|period)", _year_quarter),
+    (
+        rf"(?P<code>Q[1-4]|H[12])(?:(?:,? (?:of )?| )(?P<year>{_YEAR})|[ ']'?(?P<short>[12]\d)(?!\d))?"
+        rf"|(?P<year2>{_YEAR}) (?P<code2>Q[1-4]|H[12])",
+        _period_code,
+    ),
+    (r"(?:the )?year-(?:earlier|ago)(?: (?:quarter|period|level|figure|results?))?", _year_earlier),
+    (
+        rf"(?:(?P<rel>last|next|this|this past|the|early|late) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
+        _season,
+    ),
+    (
+        r"(?:(?:early|earlier|late|later|mid) )(?P<rel>this|last|next) (?P<unit>week|month|year|decade|century)",
+        _edge,
+    ),
+    (  # "by the end of the year": the year itself, as TimeML writes it
+        r"(?:the )?(?:end|beginning|start|middle|rest|remainder|balance) of "
+        r"(?P<rel>the|this|next|last) (?P<unit>week|month|year|quarter)(?! (?:before|after)\b)",
+        _edge,
+    ),
+    (
+        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|from now|hence)",
+        _ago,
+    ),
+    (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
+    (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
+    (
+        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
+        _span_duration,
+    ),
+    (
+        r"(?<=for )(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
+        _bare_plural,
+    ),
+    # "the week before" / "the year after" count from another date, not from the DCT
+    (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
+    (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
+    (
+        rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|early |late )?(?P<year2>{_YEAR})(?!\d)",
+        _year_only,
+    ),
+    (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
+    (
+        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|"
+        + _WEEKDAY
+        + r")|daily|nightly|weekly|monthly|annually|yearly|hourly|"
+        + _WEEKDAY
+        + "s",
+        _set,
+    ),
+    (
+        r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
+        _clock,
+    ),
+    (
+        r"(?:in )?recent (?:years|months|weeks|days|quarters)|the (?:last|past) few (?:years|months|weeks|days)",
+        _ref("PAST_REF"),
+    ),
+    (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
+    (
+        r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
+        r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?",
+        _spelled_year,
+    ),
+    (r"(?:the )?(?P<ord>\d{1,2})(?:st|nd|rd|th) century", _century),
+    (
+        r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+        _decade_word,
+    ),
+    (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
+    (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
+    (
+        r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)",
+        _anaphoric_day,
+    ),
+    (
+        r"(?:in |over )?(?:the )?coming (?:years|months|weeks|days)|the (?:near|short) term",
+        _ref("FUTURE_REF"),
+    ),
+    (r"(?:in )?past years|in recent times", _ref("PAST_REF")),
+    (r"overnight", _overnight),
+    (
+        r"(?:(?:earlier|later) )?that (?:same )?(?P<part>day|morning|afternoon|evening|night)",
+        _that_day,
+    ),
+    (
+        rf"the week of (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?",
+        _week_of,
+    ),
+    (
+        r"now|currently|current|at present|presently|nowadays|these days|at the moment",
+        _ref("PRESENT_REF"),
+    ),
+    (r"recently|recent|lately|the past|formerly|once|earlier", _ref("PAST_REF")),
+    (
+        r"(?:the |in )(?:near |distant )?future|soon",
+        _ref("FUTURE_REF"),
+    ),
+]
+
+COMPILED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.IGNORECASE), f) for p, f in RULES]
+CAPITALIZED_ONLY = {
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "may",
+    "march",
+    "sun",
+    "sat",
+    "wed",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "dec",
+    "oct",
+    "nov",
+}
