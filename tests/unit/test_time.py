@@ -123,6 +123,13 @@ def test_fractions_are_not_time_and_rates_are_sets() -> None:
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
 
 
+def test_titles_and_names_are_not_dates() -> None:
+    assert values("Sanders told NBC’s “Today” he would stay.") == []
+    assert values("A poll from USA TODAY found a lead.") == []
+    assert values("The panel: Bob Haus, Jill June, Lori Jungling.") == []
+    assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
+
+
 def test_this_past_weekend_is_one_expression() -> None:
     # Tuesday 2021-03-02: the weekend just gone is that of ISO week 8
     assert values("Crowds came this past weekend.") == [

@@ -112,6 +112,12 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return found
 
 
+_BEFORE_MONTH = {
+    "in", "on", "by", "since", "until", "last", "next", "this", "early", "late", "mid", "through",
+    "from", "before", "after", "during", "that", "each", "every", "of", "and", "or", "to",
+}  # fmt: skip
+
+
 def _name_not_month(text: str, end: int, month: str) -> bool:
     """A bare month word that is more likely a name: an abbreviation without its period ("Jan",
     "Dec"), or June / July / May followed by a capitalized word ("June Carter").
@@ -120,11 +126,20 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     (True, False)
     >>> _name_not_month("June Carter sang", 4, "June")
     True
+    >>> _name_not_month("Bob Haus, Jill June, Lori", 20, "June")
+    True
     """
-    if month.casefold() not in {"june", "july", "may"}:
+    if month.casefold() not in {"june", "july", "may", "april", "august"}:
         return len(month) <= 4
     following = text[end : end + 2]
-    return len(following) == 2 and following[0] == " " and following[1].isupper()
+    if len(following) == 2 and following[0] == " " and following[1].isupper():
+        return True
+    # after a capitalized word that is not a sentence start or a time word: "Jill June"
+    before = re.search(
+        r"(?<![.!?:\n\"“] )(?<!^)\b([A-Z][a-z]+) $",
+        text[max(0, end - len(month) - 25) : end - len(month)],
+    )
+    return bool(before) and before.group(1).casefold() not in _BEFORE_MONTH
 
 
 def _select(
@@ -223,9 +238,13 @@ _RATE_BEFORE = re.compile(
 
 
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
-    """A fraction: "three-quarters of its food", "a quarter of the market"."""
+    """A fraction ("three-quarters of its food", "a quarter of the market") or a title: NBC's
+    "Today", USA TODAY."""
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
         return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
+    if surface.casefold() in {"today", "tonight"}:
+        quoted = text[start - 1 : start] in '“"' and text[end : end + 1] in '”"'
+        return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     return False
 
 
