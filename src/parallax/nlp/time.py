@@ -139,7 +139,7 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
         r"(?<![.!?:\n\"“] )(?<!^)\b([A-Z][a-z]+) $",
         text[max(0, end - len(month) - 25) : end - len(month)],
     )
-    return bool(before) and before.group(1).casefold() not in _BEFORE_MONTH
+    return before is not None and before.group(1).casefold() not in _BEFORE_MONTH
 
 
 def _select(
