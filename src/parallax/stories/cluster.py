@@ -20,6 +20,7 @@ is not left alone for good. Older articles are not revisited.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ __all__ = [
 
 _KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEDE_CHARS = 300
+_FIGURE_CHARS = 1500  # as much of the body as the embedding reads
+_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _BATCH = 256  # articles scanned exactly before they enter the vector index together
 REFINE_WINDOW = 256  # recent articles whose stories are reconsidered together (`refine`)
 
@@ -71,14 +75,29 @@ class StoryFeatures:
 
 
 def features_of(article: Article, vector: NDArray[np.float32]) -> StoryFeatures:
-    """Entity keys (people, organisations, places) and the years its dates point at."""
+    """Entity keys (people, organisations, places), the years its dates point at, and the
+    figures its start reports (they anchor the story too: a toll, a magnitude, an age)."""
     keys = {e.key for e in article.entities or [] if e.type in _KEY_TYPES}
     for timex in article.timexes or []:
         value = timex.value or ""
         if timex.type == "DATE" and value[:4].isdigit():
             keys.add(f"YEAR:{value[:4]}")
     day = article.published.date() if article.published else None
-    return StoryFeatures(vector, frozenset(keys), day, _anchors(article))
+    figures = _figures(f"{article.title or ''}\n{article.body[:_FIGURE_CHARS]}")
+    return StoryFeatures(vector, frozenset(keys | figures), day, _anchors(article) | figures)
+
+
+def _figures(text: str) -> frozenset[str]:
+    """Numbers of two or more characters that are not years: `NUM:36`, `NUM:6.1`.
+
+    >>> sorted(_figures("A 6.1 quake killed 36 people in 2013; 2 towns hit."))
+    ['NUM:36', 'NUM:6.1']
+    """
+    return frozenset(
+        f"NUM:{m.group(1)}"
+        for m in _FIGURE.finditer(text)
+        if len(m.group(1)) > 1 and not _YEAR_LIKE.fullmatch(m.group(1))
+    )
 
 
 def _anchors(article: Article) -> frozenset[str]:
