@@ -123,6 +123,13 @@ def test_fractions_are_not_time_and_rates_are_sets() -> None:
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
 
 
+def test_a_possessive_weekday_keeps_its_own_time() -> None:
+    # Tuesday 2021-03-02: the results (future) of Sunday's vote (past)
+    assert values("The results of Sunday's vote will force a rethink.") == [
+        ("Sunday's", "DATE", "2021-02-28")
+    ]
+
+
 def test_titles_and_names_are_not_dates() -> None:
     assert values("Sanders told NBC’s “Today” he would stay.") == []
     assert values("A poll from USA TODAY found a lead.") == []

@@ -47,6 +47,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         if span is None or not len(span):
             return "none"
         node = span[0]
+        if node.dep_ == "poss":
+            return "none"  # "Tuesday's primaries": the noun's own time, not the clause's
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
                 break
