@@ -135,6 +135,7 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("A poll from USA TODAY found a lead.") == []
     assert values("The panel: Bob Haus, Jill June, Lori Jungling.") == []
     assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
+    assert values("Crowds watched the Summer Olympics.") == []
 
 
 def test_this_past_weekend_is_one_expression() -> None:

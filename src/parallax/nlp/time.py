@@ -110,6 +110,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
                 continue  # "march", "may": verbs unless capitalized
             if month and m.group(0).strip() == month and _name_not_month(text, m.end(), month):
                 continue
+            if _season_in_name(text, m):
+                continue
             found.append((m.start(), m.end(), order, m))
     return found
 
@@ -118,6 +120,19 @@ _BEFORE_MONTH = {
     "in", "on", "by", "since", "until", "last", "next", "this", "early", "late", "mid", "through",
     "from", "before", "after", "during", "that", "each", "every", "of", "and", "or", "to",
 }  # fmt: skip
+
+
+def _season_in_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalized season before another capitalized word is part of a name: "the Summer
+    Olympics", "Winter Games"."""
+    season = m.groupdict().get("season") or m.groupdict().get("season2")
+    if (
+        not season
+        or not season[:1].isupper()
+        or m.end() != m.end("season" if m.groupdict().get("season") else "season2")
+    ):
+        return False
+    return bool(re.match(r" [A-Z]", text[m.end() : m.end() + 2]))
 
 
 def _name_not_month(text: str, end: int, month: str) -> bool:
