@@ -136,6 +136,13 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("The panel: Bob Haus, Jill June, Lori Jungling.") == []
     assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
     assert values("Crowds watched the Summer Olympics.") == []
+    assert values("He looks to the Super Tuesday primaries.") == []
+
+
+def test_next_month_name_is_the_coming_one() -> None:
+    # told on 2021-03-02: "next March" is a year away, "next May" this year's
+    assert values("The law lapses next March.") == [("next March", "DATE", "2022-03")]
+    assert values("The law lapses next May.") == [("next May", "DATE", "2021-05")]
 
 
 def test_this_past_weekend_is_one_expression() -> None:

@@ -112,6 +112,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
                 continue
             if _season_in_name(text, m):
                 continue
+            if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
+                continue  # "Super Tuesday", a named day of primaries
             found.append((m.start(), m.end(), order, m))
     return found
 

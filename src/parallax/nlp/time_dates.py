@@ -89,6 +89,10 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         year = _month_for(month, m.group("year"), ctx, tense)
     if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):
         year = ctx.dct.year - 1
+    if rel == "next" and ctx.dct is not None and not m.group("year"):
+        year = ctx.dct.year + (
+            1 if month <= ctx.dct.month else 0
+        )  # "next November", said in November
     if year is None:
         return "DATE", f"XXXX-{month:02d}"
     return "DATE", f"{year:04d}-{month:02d}"
