@@ -133,10 +133,17 @@ def test_a_possessive_weekday_keeps_its_own_time() -> None:
 def test_titles_and_names_are_not_dates() -> None:
     assert values("Sanders told NBC’s “Today” he would stay.") == []
     assert values("A poll from USA TODAY found a lead.") == []
+    assert values("He sits on USA TODAY's board.") == []
     assert values("The panel: Bob Haus, Jill June, Lori Jungling.") == []
     assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
     assert values("Crowds watched the Summer Olympics.") == []
     assert values("He looks to the Super Tuesday primaries.") == []
+
+
+def test_modals_look_ahead_and_a_perfect_looks_back() -> None:
+    # Tuesday 2021-03-02
+    assert values("The strike may spread in December.") == [("December", "DATE", "2021-12")]
+    assert values("He must have left on Sunday.") == [("Sunday", "DATE", "2021-02-28")]
 
 
 def test_next_month_name_is_the_coming_one() -> None:

@@ -65,7 +65,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"} or (
+    if "have" in words and verb.tag_ == "VBN":
+        return "past"  # "must have left on Monday": a perfect, even after a modal
+    if words & {"will", "'ll", "shall", "wo", "may", "might", "should", "must"} or (
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
@@ -261,7 +263,7 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     "Today", USA TODAY."""
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
         return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
-    if surface.casefold() in {"today", "tonight"}:
+    if surface.casefold().removesuffix("'s").removesuffix("’s") in {"today", "tonight"}:
         quoted = text[start - 1 : start] in '“"' and text[end : end + 1] in '”"'
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     return False
