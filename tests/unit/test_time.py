@@ -144,6 +144,11 @@ def test_modals_look_ahead_and_a_perfect_looks_back() -> None:
     # Tuesday 2021-03-02
     assert values("The strike may spread in December.") == [("December", "DATE", "2021-12")]
     assert values("He must have left on Sunday.") == [("Sunday", "DATE", "2021-02-28")]
+    assert values("Who can win in December?") == [("December", "DATE", "2021-12")]
+
+
+def test_a_plural_unit_after_a_is_vague() -> None:
+    assert values("It will be a months-long grind.") == [("a months-long", "DURATION", "PXM")]
 
 
 def test_next_month_name_is_the_coming_one() -> None:

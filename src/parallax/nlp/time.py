@@ -67,7 +67,7 @@ def _verb_tense(verb: Token) -> Tense:
     words = {a.lower_ for a in auxes}
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "must have left on Monday": a perfect, even after a modal
-    if words & {"will", "'ll", "shall", "wo", "may", "might", "should", "must"} or (
+    if words & {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must"} or (
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"

@@ -196,7 +196,11 @@ def _unit_and_half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 
 
 def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    return "DURATION", _duration(_number(m.group("num")), m.group("unit").casefold())
+    unit = m.group("unit").casefold()
+    count = _number(m.group("num"))
+    if unit.endswith("s") and m.group("num").casefold() in {"a", "an"}:
+        count = None  # "a months-long grind": some months, not one
+    return "DURATION", _duration(count, unit)
 
 
 def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
