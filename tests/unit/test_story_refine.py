@@ -42,3 +42,18 @@ def test_a_window_refines_as_it_goes_and_leaves_well_placed_articles_alone() -> 
     stories = StoryClusterer().assign_all(items, window=3)
     assert len(set(stories)) == 2
     assert stories == [stories[i % 2] for i in range(8)]
+
+
+def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar() -> None:
+    clusterer = StoryClusterer()
+    for _ in range(2):
+        clusterer.assign(_features(0, "ORG:port board"))
+    near = AXES[0] * 0.8 + AXES[1] * 0.6  # cosine 0.8 with the story: under the 0.9 bar
+    loner = StoryFeatures(near, frozenset(), None)
+    assert clusterer.assign(loner).new
+    far = StoryFeatures(AXES[2], frozenset(), None)  # nothing like any story
+    assert clusterer.assign(far).new
+    result = clusterer.refine(2, [loner, far])
+    assert clusterer.story_of[2] == clusterer.story_of[0]  # 0.8 clears 0.9 - 0.15
+    assert clusterer.story_of[3] not in (clusterer.story_of[0],)
+    assert set(result.moved) == {2} and len(result.emptied) == 1

@@ -64,6 +64,8 @@ class StoryParams:
     time_weight: float = 0.3
     time_scale_days: float = 30.0
     neighbours: int = 12
+    # after refinement, an article still alone joins its best story at `threshold - lone_margin`
+    lone_margin: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +310,7 @@ class StoryClusterer:
                 changed |= best != current
             if not changed:
                 break
+        self._rehome_loners(first, batch)
         emptied = frozenset(k for k, story in self.stories.items() if story.size == 0)
         for story_id in emptied:
             del self.stories[story_id]
@@ -319,6 +322,22 @@ class StoryClusterer:
                 score = self.score(features, self.stories[new])
                 moved[key] = Assignment(new, round(score, 4), new not in before)
         return Refinement(moved, emptied, frozenset(set(self.stories) - before))
+
+    def _rehome_loners(self, first: int, batch: Sequence[StoryFeatures]) -> None:
+        """A story of one says little that it is a story of its own: after refinement, each
+        article still alone joins its best story if that clears a lower bar (ECB+ train, mean
+        B-cubed F1 over 10 orders 0.886 -> 0.894 at a margin of 0.15)."""
+        bar = self.params.threshold - self.params.lone_margin
+        for offset, features in enumerate(batch):
+            key = first + offset
+            current = self.story_of[key]
+            if self.stories[current].size != 1:
+                continue
+            best, best_score = self._best(features, self.candidates(features.vector) - {current})
+            if best is not None and best_score >= bar:
+                self.stories[current].remove(features)
+                self.stories[best].add(features)
+                self.story_of[key] = best
 
     def _best(self, features: StoryFeatures, candidates: Iterable[int]) -> tuple[int | None, float]:
         weights = (self.weights(features.keys), self.weights(features.anchors))
