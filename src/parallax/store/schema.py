@@ -163,6 +163,8 @@ article_stories = Table(
     Column("position", Integer, nullable=False),  # arrival order, to rebuild the index
 )
 Index("ix_article_stories_story", article_stories.c.story_id)
+# refinement looks recent articles up by arrival position
+ix_article_stories_position = Index("ix_article_stories_position", article_stories.c.position)
 
 # What the clusterer needs to rebuild its index without re-reading articles.
 story_features = Table(
@@ -234,6 +236,12 @@ def m005_stories(conn: Connection) -> None:
     """Stories, each article's story, and the features story assignment reads."""
     for table in (stories, article_stories, story_features):
         table.create(conn, checkfirst=True)
+
+
+@migration(6)
+def m006_story_positions(conn: Connection) -> None:
+    """An index on arrival position, which story refinement reads by."""
+    ix_article_stories_position.create(conn, checkfirst=True)
 
 
 def migrate(conn: Connection) -> list[str]:
