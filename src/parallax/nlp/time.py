@@ -24,7 +24,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
-from parallax.nlp.time_calendar import Tense, _Context
+from parallax.nlp.time_calendar import _FULL_DAY, Tense, _Context
 from parallax.nlp.time_dates import _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED
@@ -230,7 +230,6 @@ def _cue_tense(text: str, start: int) -> Tense | None:
 
 
 _JOINER = re.compile(r"^,? ?(?:(?:[ECMP][SD]T|GMT|local time),? )?(?:on |at )?$", re.IGNORECASE)
-_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _merge_clock(
@@ -243,9 +242,9 @@ def _merge_clock(
     if not _JOINER.match(between):
         return None
     first, second = previous.value, value
-    if previous.type == "TIME" and "T" in first and kind == "DATE" and _FULL_DATE.match(second):
+    if previous.type == "TIME" and "T" in first and kind == "DATE" and _FULL_DAY.match(second):
         clock = first.split("T", 1)[1]
-    elif kind == "TIME" and "T" in second and previous.type == "DATE" and _FULL_DATE.match(first):
+    elif kind == "TIME" and "T" in second and previous.type == "DATE" and _FULL_DAY.match(first):
         clock, second = second.split("T", 1)[1], first
     else:
         return None
