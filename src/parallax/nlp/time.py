@@ -129,12 +129,9 @@ _BEFORE_MONTH = {
 def _season_in_name(text: str, m: re.Match[str]) -> bool:
     """A capitalized season before another capitalized word is part of a name: "the Summer
     Olympics", "Winter Games"."""
-    season = m.groupdict().get("season") or m.groupdict().get("season2")
-    if (
-        not season
-        or not season[:1].isupper()
-        or m.end() != m.end("season" if m.groupdict().get("season") else "season2")
-    ):
+    group = "season" if m.groupdict().get("season") else "season2"
+    season = m.groupdict().get(group)
+    if not season or not season[:1].isupper() or m.end() != m.end(group):
         return False
     return bool(re.match(r" [A-Z]", text[m.end() : m.end() + 2]))
 
@@ -189,8 +186,6 @@ def extract_timexes(
         surface = text[start:end]
         while surface and surface[-1] in _TRAILING and not surface.endswith(("a.m.", "p.m.")):
             surface, end = surface[:-1], end - 1
-        if surface.casefold() in _CONTEXTUAL and not _contextual_ok(text, start, end):
-            continue
         if _not_time(text, surface, start, end):
             continue
         kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
@@ -258,8 +253,11 @@ _RATE_BEFORE = re.compile(
 
 
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
-    """A fraction ("three-quarters of its food", "a quarter of the market") or a title: NBC's
-    "Today", USA TODAY."""
+    """A match that its context says is not time: a reference word out of place (see
+    `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market") or
+    a title (NBC's "Today", USA TODAY)."""
+    if surface.casefold() in _CONTEXTUAL:
+        return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
         return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
     if surface.casefold().removesuffix("'s").removesuffix("’s") in {"today", "tonight"}:
