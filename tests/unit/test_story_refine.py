@@ -57,3 +57,41 @@ def test_an_article_left_alone_joins_its_best_story_at_a_lower_bar() -> None:
     assert clusterer.story_of[2] == clusterer.story_of[0]  # 0.8 clears 0.9 - 0.15
     assert clusterer.story_of[3] not in (clusterer.story_of[0],)
     assert set(result.moved) == {2} and len(result.emptied) == 1
+
+
+def test_a_story_holding_two_events_is_split_in_refinement() -> None:
+    # two events of one kind at one port: each text leans its own way (cosine 0.64 across),
+    # and each names its own person
+    first = (AXES[0] * 0.8 + AXES[1] * 0.6).astype(np.float32)
+    second = (AXES[0] * 0.8 + AXES[2] * 0.6).astype(np.float32)
+    batch = [
+        StoryFeatures(
+            first if i % 2 == 0 else second, frozenset({"GPE:port", f"PERSON:{i % 2}"}), None
+        )
+        for i in range(6)
+    ]
+    clusterer = StoryClusterer()
+    for features in batch:  # an unlucky start: all in one story
+        clusterer.assign(features, story=1)
+    # against the merged centroid every article still clears the bar, so moving articles one by
+    # one would keep them together
+    merged = clusterer.stories[1]
+    assert all(clusterer.score(f, merged) >= clusterer.params.threshold for f in batch)
+    result = clusterer.refine(0, batch)
+    stories = [clusterer.story_of[k] for k in range(6)]
+    assert stories[0] == stories[2] == stories[4] != stories[1] == stories[3] == stories[5]
+    assert len(result.opened) == 1 and len(result.moved) == 3
+    for story_id, story in clusterer.stories.items():
+        assert story.size == stories.count(story_id)
+
+
+def test_no_split_below_three_articles_a_side() -> None:
+    first = (AXES[0] * 0.8 + AXES[1] * 0.6).astype(np.float32)
+    second = (AXES[0] * 0.8 + AXES[2] * 0.6).astype(np.float32)
+    batch = [StoryFeatures(first, frozenset({"GPE:port", "PERSON:0"}), None) for _ in range(4)]
+    batch += [StoryFeatures(second, frozenset({"GPE:port", "PERSON:1"}), None) for _ in range(2)]
+    clusterer = StoryClusterer()
+    for features in batch:
+        clusterer.assign(features, story=1)
+    clusterer.refine(0, batch)  # the two would split apart, but two articles are too few
+    assert len({clusterer.story_of[k] for k in range(6)}) == 1

@@ -287,3 +287,9 @@ def test_day_first_numeric_dates_and_impossible_ones() -> None:
     assert values("The decree of 14/06/2020 stands.") == [("14/06/2020", "DATE", "2020-06-14")]
     assert values("The decree of 06/14/2020 stands.") == [("06/14/2020", "DATE", "2020-06-14")]
     assert period_of("2020-14-06") is None  # never a crash in the timeline
+
+
+def test_easter_falls_on_its_sunday() -> None:
+    # Easter 2021 was April 4 and Easter 2020 April 12; both are Sundays
+    assert values("Churches will reopen for Easter.") == [("Easter", "DATE", "2021-04-04")]
+    assert values("They met last Easter.") == [("last Easter", "DATE", "2020-04-12")]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from parallax.model import TimexType
 from parallax.nlp.time_calendar import (
     _PAST_MONTH_SLACK,
@@ -282,16 +284,7 @@ def _holiday_date(name: str, year: int) -> date:
     if name.startswith("election"):
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    # Easter Sunday (anonymous Gregorian algorithm)
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + 2 * l_ - 7 * m + 114) // 31
-    return date(year, month, (h + 2 * l_ - 7 * m + 114) % 31 + 1)
+    return easter(year)  # Western Easter Sunday
 
 
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

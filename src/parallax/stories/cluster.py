@@ -15,7 +15,8 @@ size, and a new batch joins existing stories without recomputing anything.
 
 Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
 (each against the stories as they stand now), so an article that came before its story formed
-is not left alone for good. Older articles are not revisited.
+is not left alone for good; first, a story whose recent articles form two groups that would
+not join each other is split (`stories.split`). Older articles are not revisited.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from usearch.index import Index
 
 from parallax.model import Article
 from parallax.stories.embed import DIMENSIONS
+from parallax.stories.split import pair_scores, split_groups
 
 __all__ = [
     "REFINE_WINDOW",
@@ -66,6 +68,9 @@ class StoryParams:
     neighbours: int = 12
     # after refinement, an article still alone joins its best story at `threshold - lone_margin`
     lone_margin: float = 0.15
+    # a story's recent articles split in two when the sides would not join each other and
+    # each has at least this many (see `stories.split`)
+    split_min_side: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,20 +240,39 @@ class StoryClusterer:
     def candidates(self, vector: NDArray[np.float32]) -> set[int]:
         """Stories of the nearest stored articles: the index, plus the articles still waiting to
         enter it (scanned exactly; they go into the index in batches, which is much cheaper)."""
+        return {self.story_of[key] for key in self._nearest(vector[np.newaxis])[0]}
+
+    def _nearest(self, vectors: NDArray[np.float32]) -> list[list[int]]:
+        """The `neighbours` nearest stored articles of each row of `vectors` (arrival keys).
+        One row is searched on one thread, which spares a thread pool's start-up; many rows
+        (a refinement window) in one call on all cores."""
         k = self.params.neighbours
-        found: list[tuple[float, int]] = []
+        found: list[list[tuple[float, int]]] = [[] for _ in range(len(vectors))]
         if len(self.index):
-            hits = self.index.search(vector, min(k, len(self.index)), threads=1)
-            found += [
-                (1.0 - float(d), int(key)) for key, d in zip(hits.keys, hits.distances, strict=True)
-            ]
+            threads = 1 if len(vectors) == 1 else 0
+            hits = self.index.search(vectors, min(k, len(self.index)), threads=threads)
+            keys = np.asarray(hits.keys).reshape(len(vectors), -1)
+            distances = np.asarray(hits.distances).reshape(len(vectors), -1)
+            # one row gives `Matches` (no counts: its keys are all found), many `BatchMatches`
+            counts = getattr(hits, "counts", None)
+            counts = np.full(1, keys.shape[1]) if counts is None else np.asarray(counts)
+            for row, (count, row_keys, row_distances) in enumerate(
+                zip(counts, keys, distances, strict=True)
+            ):
+                found[row] += [
+                    (1.0 - float(d), int(key))
+                    for key, d in zip(row_keys[:count], row_distances[:count], strict=True)
+                ]
         count = len(self._pending_keys)
         if count:
-            similarity = self._pending[:count] @ vector
-            nearest = np.argpartition(-similarity, k)[:k] if count > k else range(count)
-            found += [(float(similarity[i]), self._pending_keys[int(i)]) for i in nearest]
-        found.sort(reverse=True)
-        return {self.story_of[key] for _, key in found[:k]}
+            similarity = self._pending[:count] @ vectors.T  # one column per row of `vectors`
+            for row in range(len(vectors)):
+                column = similarity[:, row]
+                nearest = np.argpartition(-column, k)[:k] if count > k else range(count)
+                found[row] += [(float(column[i]), self._pending_keys[int(i)]) for i in nearest]
+        for row_found in found:
+            row_found.sort(reverse=True)
+        return [[key for _, key in row_found[:k]] for row_found in found]
 
     def _flush(self) -> None:
         if self._pending_keys:
@@ -293,6 +317,9 @@ class StoryClusterer:
         """
         start = {first + i: self.story_of[first + i] for i in range(len(batch))}
         before = set(self.stories)
+        self._split(first, batch)
+        # the index does not change during refinement: one search for the whole window
+        nearest = self._nearest(np.stack([f.vector for f in batch])) if batch else []
         alone: dict[int, tuple[int | None, float]] = {}  # article: its best other story
         for _ in range(passes):
             changed = False
@@ -301,9 +328,8 @@ class StoryClusterer:
                 key = first + offset
                 current = self.story_of[key]
                 self.stories[current].remove(features)
-                best, best_score = self._best(
-                    features, self.candidates(features.vector) | {current}
-                )
+                near = {self.story_of[k] for k in nearest[offset]}
+                best, best_score = self._best(features, near | {current})
                 if best is None or best_score < self.params.threshold:
                     # below the threshold everywhere: alone again (in its old, now empty, story)
                     alone[key] = (best, best_score)
@@ -325,6 +351,38 @@ class StoryClusterer:
                 score = self.score(features, self.stories[new])
                 moved[key] = Assignment(new, round(score, 4), new not in before)
         return Refinement(moved, emptied, frozenset(set(self.stories) - before))
+
+    def _split(self, first: int, batch: Sequence[StoryFeatures]) -> None:
+        """Cut apart the stories that hold two events among the batch's articles (see
+        `stories.split`; ECB+ train, mean B-cubed F1 over 10 orders 0.893 -> 0.906). Of the
+        groups, the one that fits the story's older articles best keeps the story (the largest
+        when it has none); the others open stories of their own."""
+        members: dict[int, list[int]] = {}
+        for offset in range(len(batch)):
+            members.setdefault(self.story_of[first + offset], []).append(offset)
+        least = 2 * self.params.split_min_side
+        for story_id, offsets in members.items():
+            if len(offsets) < least:
+                continue
+            features = [batch[o] for o in offsets]
+            scores = pair_scores(features, self.params, self.rarity)
+            groups = split_groups(scores, self.params.threshold, self.params.split_min_side)
+            if len(groups) == 1:
+                continue
+            story = self.stories[story_id]
+            for item in features:
+                story.remove(item)
+            if story.size:
+                stay = max(
+                    groups, key=lambda g: sum(self.score(features[i], story) for i in g) / len(g)
+                )
+            else:
+                stay = max(groups, key=len)
+            for group in groups:
+                target = story_id if group is stay else self._open()
+                for i in group:
+                    self.stories[target].add(features[i])
+                    self.story_of[first + offsets[i]] = target
 
     def _rehome_loners(
         self,
