@@ -293,3 +293,33 @@ def test_easter_falls_on_its_sunday() -> None:
     # Easter 2021 was April 4 and Easter 2020 April 12; both are Sundays
     assert values("Churches will reopen for Easter.") == [("Easter", "DATE", "2021-04-04")]
     assert values("They met last Easter.") == [("last Easter", "DATE", "2020-04-12")]
+    assert values("The museum reopens on Easter Monday.") == [
+        ("Easter Monday", "DATE", "2021-04-05")
+    ]
+    assert values("Banks close on Good Friday.") == [("Good Friday", "DATE", "2021-04-02")]
+
+
+def test_a_hyphenated_duration_leaves_its_article_out() -> None:
+    assert values("The 24-hour strike ended.") == [("24-hour", "DURATION", "PT24H")]
+    assert values("It was a five-hour meeting.") == [("five-hour", "DURATION", "PT5H")]
+    assert values("Pay rises over twenty-five years.") == [
+        ("twenty-five years", "DURATION", "P25Y")
+    ]
+
+
+def test_a_plan_told_in_the_past_takes_the_nearest_day() -> None:
+    # Tuesday 2021-03-02: Saturday 2021-02-27 is nearer than Saturday 2021-03-06
+    assert values("A vigil planned for Saturday was canceled.") == [
+        ("Saturday", "DATE", "2021-02-27")
+    ]
+    assert values("A vigil is planned for Saturday.") == [("Saturday", "DATE", "2021-03-06")]
+    assert values("The vote was postponed until Monday.") == [("Monday", "DATE", "2021-03-08")]
+
+
+def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
+    assert values("The firm will soon seek a buyer.") == [("soon", "DATE", "FUTURE_REF")]
+    assert values("They want him back as soon as possible.") == []
+    assert values("He was soon released.") == []
+    assert values("Earlier, they had refused.") == []
+    assert values("The plan faces today's youth.") == []
+    assert values("The offer ran in today's editions.") == [("today's", "DATE", "2021-03-02")]

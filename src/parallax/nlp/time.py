@@ -33,7 +33,7 @@ __all__ = ["extract_timexes"]
 
 _TRAILING = " ,.;:'\""
 # "once", "earlier", "current" and "the past" are references only in some contexts
-_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past"}
+_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
 
 
 def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
@@ -62,6 +62,18 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
     return lookup
 
 
+_PLAN = {"plan", "schedule", "expect", "intend"}
+
+
+def _told_past(verb: Token) -> bool:
+    """A plan told in the past ("planned to pay", "a service planned for Saturday", "was
+    scheduled for"), not one still standing ("is scheduled for", "plans to")."""
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and not words & {"is", "are", "be", "will", "'s", "am"}
+    )
+
+
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
     words = {a.lower_ for a in auxes}
@@ -71,10 +83,10 @@ def _verb_tense(verb: Token) -> Tense:
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
-    if verb.lemma_ in {"plan", "schedule", "expect", "intend"} or (
-        verb.head.lemma_ in {"plan", "schedule", "expect", "intend"}
-    ):
-        return "future"
+    planner = verb if verb.lemma_ in _PLAN else verb.head if verb.head.lemma_ in _PLAN else None
+    if planner is not None:
+        # a plan told in the past may have fallen either side of the telling: the nearest day
+        return "none" if _told_past(planner) else "future"
     tags = {a.tag_ for a in auxes}
     if tags & {"VBD"} or (verb.tag_ == "VBN" and not words & {"be", "is", "are"}):
         return "past"
@@ -206,6 +218,10 @@ def extract_timexes(
 
 
 _UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:the\s+)?$", re.IGNORECASE)
+_PUT_OFF = re.compile(
+    r"\b(?:postpon|delay|adjourn|defer|put off|pushed back|extend|recess)\w*\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -214,11 +230,13 @@ _SINCE = re.compile(
 
 def _cue_tense(text: str, start: int) -> Tense | None:
     """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
-    Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("was
-    adjourned until Friday" looks ahead, "until Thursday, they had not" back)."""
+    Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("until
+    Thursday, they had not" looks back), except after a verb of putting off ("was adjourned
+    until Friday", "postponed until Tuesday"), which looks ahead."""
     before = text[max(0, start - 40) : start]
-    if _UNTIL.search(before):
-        return "none"
+    if found := _UNTIL.search(before):
+        # put off until a day: a day still ahead ("postponed until Tuesday")
+        return "future" if _PUT_OFF.search(before[: found.start()]) else "none"
     if _SINCE.search(before):
         return "strictly past"
     return None
@@ -262,8 +280,18 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
     if surface.casefold().removesuffix("'s").removesuffix("’s") in {"today", "tonight"}:
         quoted = text[start - 1 : start] in '“"' and text[end : end + 1] in '”"'
+        if _NOWADAYS.match(text, end) and surface.casefold().startswith("today"):
+            return True  # "today's youth": the present age, not the day
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     return False
+
+
+_NOWADAYS = re.compile(
+    r" (?:modern |young |fast-changing |global )?(?:world|youth|society|generation|children|kids|"
+    r"young|teenagers|economy|culture|standards|technology|politics|personal computers|"
+    r"consumers?|families|workplace|media|market)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_rate(text: str, surface: str, start: int) -> bool:
@@ -275,14 +303,21 @@ def _is_rate(text: str, surface: str, start: int) -> bool:
     return bool(_RATE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+_AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
+
+
 def _contextual_ok(text: str, start: int, end: int) -> bool:
     word = text[start:end].casefold()
     after = text[end : end + 12].casefold()
     before = text[max(0, start - 40) : start].casefold()
     if word == "earlier":
-        return after.startswith((",", ".", " this", " in")) or before.endswith(
-            ("said ", "announced ")
-        )
+        return after.startswith((" this", " in"))
+    if word == "soon":
+        # a time ahead ("will soon begin", "may soon seek"), not "as soon as", "soon after"
+        # or a step in a story told ("was soon released")
+        if before.endswith("as ") or after.startswith((" after", " before", " as")):
+            return False
+        return bool(_AHEAD.search(before))
     if word == "once":
         return False
     if word == "current":

@@ -284,7 +284,8 @@ def _holiday_date(name: str, year: int) -> date:
     if name.startswith("election"):
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    return easter(year)  # Western Easter Sunday
+    shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+    return easter(year) + timedelta(days=shift)  # from Western Easter Sunday
 
 
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

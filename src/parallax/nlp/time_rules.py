@@ -88,7 +88,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
-        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday)?)",
+        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday| monday)?|good friday)",
         _holiday,
     ),
     (
@@ -141,7 +141,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,
     ),
     (
