@@ -148,7 +148,7 @@ def test_modals_look_ahead_and_a_perfect_looks_back() -> None:
 
 
 def test_a_plural_unit_after_a_is_vague() -> None:
-    assert values("It will be a months-long grind.") == [("a months-long", "DURATION", "PXM")]
+    assert values("It will be a months-long grind.") == [("months-long", "DURATION", "PXM")]
 
 
 def test_next_month_name_is_the_coming_one() -> None:
@@ -323,3 +323,40 @@ def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
     assert values("Earlier, they had refused.") == []
     assert values("The plan faces today's youth.") == []
     assert values("The offer ran in today's editions.") == [("today's", "DATE", "2021-03-02")]
+
+
+def test_recent_and_coming_stretches_leave_the_preposition_out() -> None:
+    assert values("Prices fell in recent weeks.") == [("recent weeks", "DURATION", "PXW")]
+    assert values("Prices may fall in the coming months.") == [("coming months", "DURATION", "PXM")]
+    assert values("Crime fell in recent years.") == [("recent years", "DATE", "PAST_REF")]
+
+
+def test_titles_ordinals_and_marches_are_not_time() -> None:
+    assert values("He said on CBS's 60 Minutes that he was sorry.") == []
+    assert values("It would be a second betrayal.") == []
+    assert values("It was high noon for the party.") == []
+    assert values("They walked in the March for Life.") == []
+    assert values("They walked in March for charity.") == [("March", "DATE", "2021-03")]
+
+
+def test_a_day_next_to_a_date_and_a_clock_dated_by_an_aside() -> None:
+    assert values("They met the day before last Tuesday's hearing.") == [
+        ("the day before last Tuesday's", "DATE", "2021-02-22")
+    ]
+    assert values("The blast came at 10:35 a.m. (0735 GMT) Friday.") == [
+        ("10:35 a.m.", "TIME", "2021-02-26T10:35"),
+        ("Friday", "DATE", "2021-02-26"),
+    ]
+
+
+def test_coordinated_days_and_other_small_forms() -> None:
+    assert values("The summit meets on April 24 and 25.") == [
+        ("April 24", "DATE", "2021-04-24"),
+        ("25", "DATE", "2021-04-25"),
+    ]
+    assert values("Sales rose on May 4 and 25 percent more came later.")[:1] == [
+        ("May 4", "DATE", "2020-05-04")
+    ]
+    assert values("It was a day-long meeting.") == [("day-long", "DURATION", "P1D")]
+    assert values("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]
+    assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -148,6 +148,9 @@ def _season_in_name(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r" [A-Z]", text[m.end() : m.end() + 2]))
 
 
+_A_MARCH = re.compile(r"\b(?:the|a|annual) (?:``|\"|“)?March (?:for|of|on|to|against)\b")
+
+
 def _name_not_month(text: str, end: int, month: str) -> bool:
     """A bare month word that is more likely a name: an abbreviation without its period ("Jan",
     "Dec"), or June / July / May followed by a capitalized word ("June Carter").
@@ -158,7 +161,11 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     True
     >>> _name_not_month("Bob Haus, Jill June, Lori", 20, "June")
     True
+    >>> _name_not_month("at the annual March for Life", 20, "March")
+    True
     """
+    if month == "March" and _A_MARCH.search(text[max(0, end - 20) : end + 6]):
+        return True  # "the March for Life", "the ``March of the Mothers'': a procession
     if month.casefold() not in {"june", "july", "may", "april", "august"}:
         return len(month) <= 4
     following = text[end : end + 2]
@@ -205,16 +212,56 @@ def extract_timexes(
             kind = "SET"  # "$2 million a year", "twice a week": per year, per week
         if value is None and normalize is _that_day:
             continue  # "that day" with no date before it is a generic day, not a reference
-        merged = _merge_clock(text, result[-1] if result else None, start, end, kind, value)
+        previous = result[-1] if result else None
+        merged = _merge_clock(text, previous, start, end, kind, value) or _merge_day_next_to(
+            text, previous, start, end, kind, value
+        )
         if merged is not None:
             result[-1] = merged
             continue
+        if previous is not None and (redated := _redate_clock(text, previous, start, value)):
+            result[-1] = redated
         if kind == "DATE" and value and value[:1].isdigit():
             ctx.last = value
             if re.fullmatch(r"\d{4}-Q\d", value) and normalize is _quarter_named:
                 ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
-    return result
+    return _with_coordinated_days(text, result)
+
+
+_NEXT_DAY = re.compile(
+    r" (?:and|or|to|through) (\d{1,2})(?:, ((?:19|20)\d\d))?(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
+    r"people|of|million|billion|thousand|hundred|times|points|cents|dollars|years|months|weeks|"
+    r"days|hours|minutes)\b)"
+)
+
+
+def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
+    """`April 24 and 25`, `March 3 to 5`, `Jan. 30 and 31, 2020`: the second day is a date of
+    the same month (and the year after it is both days' year)."""
+    out: list[Timex] = []
+    skip = -1
+    for i, timex in enumerate(found):
+        if i == skip:
+            continue
+        out.append(timex)
+        value = timex.value or ""
+        if timex.type != "DATE" or not _FULL_DAY.match(value) or not timex.text[-1:].isdigit():
+            continue
+        m = _NEXT_DAY.match(text, timex.end)
+        if m is None or not int(value[8:]) < int(m.group(1)) <= 31:
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and following.start < m.end():
+            if not m.group(2) or (following.start, following.end) != m.span(2):
+                continue
+            skip = i + 1  # the year of both days, not an expression of its own
+        month = f"{m.group(2)}{value[4:8]}" if m.group(2) else value[:8]
+        if m.group(2):
+            out[-1] = Timex(timex.text, timex.start, timex.end, "DATE", f"{month}{value[8:]}")
+        start, end = m.start(1), m.end()
+        out.append(Timex(text[start:end], start, end, "DATE", f"{month}{int(m.group(1)):02d}"))
+    return out
 
 
 _UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -264,6 +311,37 @@ def _merge_clock(
     return Timex(text[previous.start : end], previous.start, end, "TIME", f"{second}T{clock}")
 
 
+_ASIDE = re.compile(r" \((?:\d{3,4} (?:GMT|UTC)\) )?")
+
+
+def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> Timex | None:
+    """A clock time whose day an aside gives: `10:35 a.m. (0735 GMT) Friday`, `at 4 in the
+    morning (4 a.m. EDT Thursday)`. Both stay expressions of their own."""
+    if previous.type != "TIME" or not previous.value or "T" not in previous.value or not value:
+        return None
+    if not _ASIDE.fullmatch(text, previous.end, start) or not _FULL_DAY.match(value[:10]):
+        return None
+    day, clock = value[:10], previous.value.split("T", 1)[1]
+    return Timex(previous.text, previous.start, previous.end, previous.type, f"{day}T{clock}")
+
+
+_DAY_NEXT_TO = re.compile(r"the day (before|after)", re.IGNORECASE)
+
+
+def _merge_day_next_to(
+    text: str, previous: Timex | None, start: int, end: int, kind: str, value: str | None
+) -> Timex | None:
+    """`the day before last Tuesday('s hearing)`: one day from the date that follows."""
+    if previous is None or kind != "DATE" or not value or not _FULL_DAY.fullmatch(value):
+        return None
+    said = _DAY_NEXT_TO.fullmatch(previous.text)
+    if said is None or text[previous.end : start] != " ":
+        return None
+    step = -1 if said.group(1).casefold() == "before" else 1
+    day = (date.fromisoformat(value) + timedelta(days=step)).isoformat()
+    return Timex(text[previous.start : end], previous.start, end, "DATE", day)
+
+
 _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once)\s+$", re.IGNORECASE
@@ -272,8 +350,9 @@ _RATE_BEFORE = re.compile(
 
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
-    `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market") or
-    a title (NBC's "Today", USA TODAY)."""
+    `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
+    title (NBC's "Today", USA TODAY, "60 Minutes"), an ordinal ("a second group") or an idiom
+    ("high noon")."""
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -283,9 +362,18 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         if _NOWADAYS.match(text, end) and surface.casefold().startswith("today"):
             return True  # "today's youth": the present age, not the day
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
-    return False
+    if _TITLE_UNIT.fullmatch(surface):
+        return True  # CBS's "60 Minutes", "48 Hours": a programme
+    if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
+        return True  # "a second betrayal", "a second group": the ordinal
+    return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
 
 
+_TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
+_ORDINAL_NEXT = re.compile(
+    r" (?!(?:later|earlier|ago|after|before|of|or|and|in|to|for|longer|more|each|per|a|the)\b)"
+    r"[a-z]+"
+)
 _NOWADAYS = re.compile(
     r" (?:modern |young |fast-changing |global )?(?:world|youth|society|generation|children|kids|"
     r"young|teenagers|economy|culture|standards|technology|politics|personal computers|"

@@ -284,8 +284,9 @@ def _holiday_date(name: str, year: int) -> date:
     if name.startswith("election"):
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
-    shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
-    return easter(year) + timedelta(days=shift)  # from Western Easter Sunday
+    # from Western Easter Sunday; its week (Holy Week) is named by its Saturday
+    shift = {"good friday": -2, "easter monday": 1, "easter week": -1, "holy week": -1}
+    return easter(year) + timedelta(days=shift.get(name, 0))
 
 
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -295,7 +296,12 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     rel = (m.group("rel") or "").casefold()
     shift = {"last": -1, "next": 1}.get(rel)
     if shift is not None:
-        return "DATE", _holiday_date(name, ctx.dct.year + shift).isoformat()
-    when = _holiday_date(name, ctx.dct.year)
-    year = _month_for(when.month, None, ctx, tense, when.day)
-    return "DATE", _holiday_date(name, year or ctx.dct.year).isoformat()
+        when = _holiday_date(name, ctx.dct.year + shift)
+    else:
+        when = _holiday_date(name, ctx.dct.year)
+        year = _month_for(when.month, None, ctx, tense, when.day, _PAST_MONTH_SLACK)
+        when = _holiday_date(name, year or ctx.dct.year)
+    if name.endswith("week"):
+        iso = when.isocalendar()
+        return "DATE", f"{iso.year}-W{iso.week:02d}"
+    return "DATE", when.isoformat()

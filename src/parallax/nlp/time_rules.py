@@ -88,7 +88,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
-        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday| monday)?|good friday)",
+        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week)",
         _holiday,
     ),
     (
@@ -141,7 +141,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,
     ),
     (
@@ -152,7 +152,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
     (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
     (
-        rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|early |late )?(?P<year2>{_YEAR})(?!\d)",
+        rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|pre-|post-|early |late )?(?P<year2>{_YEAR})(?!\d)",
         _year_only,
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
@@ -168,11 +168,12 @@ RULES: list[tuple[str, Normalizer]] = [
         r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
         _clock,
     ),
-    (
-        r"(?:in )?recent (?:years|months|weeks|days|quarters)|the (?:last|past) few (?:years|months|weeks|days)",
-        _ref("PAST_REF"),
-    ),
+    # "in recent weeks": a stretch up to now (PXW), as TimeBank mostly has it; "recent years" is
+    # the past at large. The preposition stays out of the expression, as TimeML has it.
+    (r"recent years|the (?:last|past) few (?:years|months|weeks|days)", _ref("PAST_REF")),
+    (r"(?:recent|coming) (?P<unit>months|weeks|days|years)", _bare_plural),
     (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
+    (r"(?P<unit>year|month|week|day|hour)-long", _the_unit),  # "a day-long meeting": P1D
     (
         r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
         r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?",
@@ -186,13 +187,10 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
     (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
     (
-        r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)",
+        r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)(?! \w+ing\b)",
         _anaphoric_day,
     ),
-    (
-        r"(?:in |over )?(?:the )?coming (?:years|months|weeks|days)|the (?:near|short) term",
-        _ref("FUTURE_REF"),
-    ),
+    (r"the (?:near|short) term", _ref("FUTURE_REF")),
     (r"(?:in )?past years|in recent times", _ref("PAST_REF")),
     (r"overnight", _overnight),
     (
