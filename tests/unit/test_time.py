@@ -360,3 +360,16 @@ def test_coordinated_days_and_other_small_forms() -> None:
     assert values("It was a day-long meeting.") == [("day-long", "DURATION", "P1D")]
     assert values("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]
     assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]
+
+
+def test_sets_of_months_and_spelled_years_after_a_month() -> None:
+    assert values("Rates rise each July.") == [("each July", "SET", "XXXX-07")]
+    assert values("Each may vote.") == []
+    # a count of years, not the year 2000
+    assert all(v != "2000" for _, _, v in values("It has stood for two thousand years."))
+    assert values("It began in January nineteen ninety-seven.") == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")
+    ]
+    assert values("The winter of nineteen ninety-four was cold.") == [
+        ("The winter of nineteen ninety-four", "DATE", "1994-WI")
+    ]

@@ -213,8 +213,10 @@ def extract_timexes(
         if value is None and normalize is _that_day:
             continue  # "that day" with no date before it is a generic day, not a reference
         previous = result[-1] if result else None
-        merged = _merge_clock(text, previous, start, end, kind, value) or _merge_day_next_to(
-            text, previous, start, end, kind, value
+        merged = (
+            _merge_clock(text, previous, start, end, kind, value)
+            or _merge_day_next_to(text, previous, start, end, kind, value)
+            or _merge_year(text, previous, start, end, kind, value)
         )
         if merged is not None:
             result[-1] = merged
@@ -323,6 +325,26 @@ def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> 
         return None
     day, clock = value[:10], previous.value.split("T", 1)[1]
     return Timex(previous.text, previous.start, previous.end, previous.type, f"{day}T{clock}")
+
+
+_MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
+_YEAR_JOINER = re.compile(r",? (?:of )?")
+
+
+def _merge_year(
+    text: str, previous: Timex | None, start: int, end: int, kind: str, value: str | None
+) -> Timex | None:
+    """`January nineteen ninety-seven`, `the winter of nineteen ninety-four`: the month or
+    season of the spelled year that follows (a year in digits joins in the rule itself)."""
+    if previous is None or kind != "DATE" or not value or not re.fullmatch(r"\d{4}", value):
+        return None
+    if not previous.value or not _MONTH_OR_SEASON.fullmatch(previous.value):
+        return None
+    if not _YEAR_JOINER.fullmatch(text, previous.end, start):
+        return None
+    return Timex(
+        text[previous.start : end], previous.start, end, "DATE", value + previous.value[4:]
+    )
 
 
 _DAY_NEXT_TO = re.compile(r"the day (before|after)", re.IGNORECASE)

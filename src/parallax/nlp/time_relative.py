@@ -11,7 +11,9 @@ from datetime import date, timedelta
 from parallax.model import TimexType
 from parallax.nlp.time_calendar import (
     _FULL_DAY,
+    _MONTH,
     _WEEKDAY,
+    MONTHS,
     PARTS,
     WEEKDAYS,
     Normalizer,
@@ -226,6 +228,9 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
     if weekday:
         return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
+    month = re.search(_MONTH, word)  # "each July"
+    if month and word.split()[-1] == month.group(0):
+        return "SET", f"XXXX-{MONTHS[month.group(0).rstrip('.')]:02d}"
     for key, value in (
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
         ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),

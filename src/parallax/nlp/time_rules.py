@@ -157,7 +157,9 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
-        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|"
+        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|(?=(?-i:[A-Z]))"
+        + _MONTH
+        + "|"
         + _WEEKDAY
         + r")|daily|nightly|weekly|monthly|annually|yearly|hourly|"
         + _WEEKDAY
@@ -176,7 +178,8 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?P<unit>year|month|week|day|hour)-long", _the_unit),  # "a day-long meeting": P1D
     (
         r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
-        r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?",
+        r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?"
+        r"(?! (?:years|people|dollars|troops|miles|of)\b)",
         _spelled_year,
     ),
     (r"(?:the )?(?P<ord>\d{1,2})(?:st|nd|rd|th) century", _century),
