@@ -183,3 +183,34 @@ def test_refining_recent_stories_moves_articles_and_keeps_the_database_in_step(
     assert {k: s.size for k, s in again.stories.items()} == {
         k: s.size for k, s in store.clusterer().stories.items()
     }
+
+
+def test_each_refinement_reconsiders_the_window_before_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    import parallax.store.database as database
+    from parallax.stories.cluster import StoryFeatures
+
+    monkeypatch.setattr(database, "REFINE_WINDOW", 2)
+    monkeypatch.setattr(database, "REFINE_SPAN", 4)
+    store = Store(str(tmp_path / "p.db"))
+    clusterer = store.clusterer()
+    seen: list[tuple[int, int]] = []
+    real = clusterer.refine
+
+    def spy(first, batch, passes=1):  # type: ignore[no-untyped-def]
+        seen.append((first, len(batch)))
+        return real(first, batch, passes)
+
+    monkeypatch.setattr(clusterer, "refine", spy)
+    axes = np.eye(384, dtype=np.float32)
+    for i in range(6):
+        body = [f"{line} Item {i}." for line in BODY]
+        features = StoryFeatures(axes[i % 2], frozenset({f"PERSON:p{i % 2}"}), None)
+        store.add(_article(f"{i}.txt", f"Title {i}", body), features)
+    # every two articles, the last four (or as many as there are)
+    assert seen == [(0, 2), (0, 4), (2, 4)]
+    assert store.refine_stories() == 0 and len(seen) == 3  # nothing new since
+    assert sorted(s["article_count"] for s in store.stories()) == [3, 3]

@@ -55,7 +55,7 @@ from parallax.store.stories import (
     load_clusterer,
     read_stories,
 )
-from parallax.stories.cluster import REFINE_WINDOW, StoryClusterer, StoryFeatures
+from parallax.stories.cluster import REFINE_SPAN, REFINE_WINDOW, StoryClusterer, StoryFeatures
 
 __all__ = ["AddOutcome", "QuoteRow", "SearchHit", "Store"]
 
@@ -108,6 +108,7 @@ class Store:
         self._dedup: DuplicateIndex | None = None
         self._clusterer: StoryClusterer | None = None
         self._recent: list[tuple[int, StoryFeatures]] = []  # (arrival position, features)
+        self._unrefined = 0  # articles assigned since the last refinement
         self._sketches: dict[str, MinHash] = {}
         self._near_threshold = near_threshold
 
@@ -204,12 +205,13 @@ class Store:
                 # the in-memory clusterer already counts an article whose transaction rolled
                 # back (or failed to commit): rebuild it from the database on next use
                 self._clusterer = None
-                self._recent = []
+                self._recent, self._unrefined = [], 0
             raise
         index.add(article.id, article.body, sketch)
         if features is not None:
             self._recent.append((self.clusterer().assigned - 1, features))
-            if len(self._recent) >= REFINE_WINDOW:
+            self._unrefined += 1
+            if self._unrefined >= REFINE_WINDOW:
                 try:
                     self.refine_stories()
                 except SQLAlchemyError as exc:  # the stories stay as first assigned: valid
@@ -217,12 +219,15 @@ class Store:
         return "added"
 
     def refine_stories(self) -> int:
-        """Reconsider the stories of the articles this store assigned since the last call (see
+        """Reconsider the stories of the last `REFINE_SPAN` articles this store assigned (see
         `StoryClusterer.refine`), in one transaction; how many articles changed story. `add`
-        calls it every `REFINE_WINDOW` articles; call it once more when a batch ends."""
-        recent, self._recent = self._recent, []
-        if not recent or self._clusterer is None:
+        calls it every `REFINE_WINDOW` articles; call it once more when a batch ends (it does
+        nothing when no article came since the last call)."""
+        recent = self._recent[-REFINE_SPAN:]
+        self._recent = recent
+        if not self._unrefined or not recent or self._clusterer is None:
             return 0
+        self._unrefined = 0
         first = recent[0][0]
         if [position for position, _ in recent] != list(range(first, first + len(recent))):
             return 0  # not one run of arrivals (cannot happen in one process): leave them be
@@ -231,7 +236,10 @@ class Store:
             with self.engine.begin() as conn:
                 apply_refinement(conn, refinement, datetime.now(UTC).isoformat())
         except BaseException:
-            self._clusterer = None  # the database keeps the stories as they were: reload them
+            # the database keeps the stories as they were: reload them (and the positions of
+            # the recent articles with them)
+            self._clusterer = None
+            self._recent = []
             raise
         return len(refinement.moved)
 

@@ -13,10 +13,11 @@ one thread, which spares a thread pool's start-up per article) over the articles
 assigned: the stories of the `k` nearest articles. So assignment stays sub-linear in corpus
 size, and a new batch joins existing stories without recomputing anything.
 
-Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
-(each against the stories as they stand now), so an article that came before its story formed
-is not left alone for good; first, a story whose recent articles form two groups that would
-not join each other is split (`stories.split`). Older articles are not revisited.
+Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of the last `REFINE_SPAN`
+together (each against the stories as they stand now, so every article is reconsidered twice):
+an article that came before its story formed is not left alone for good. First, a story whose
+recent articles form two groups that would not join each other is split (`stories.split`).
+Older articles are not revisited.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from parallax.stories.embed import DIMENSIONS
 from parallax.stories.split import pair_scores, split_groups
 
 __all__ = [
+    "REFINE_SPAN",
     "REFINE_WINDOW",
     "Assignment",
     "Refinement",
@@ -51,7 +53,8 @@ _FIGURE_CHARS = 1500  # as much of the body as the embedding reads
 _FIGURE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _BATCH = 256  # articles scanned exactly before they enter the vector index together
-REFINE_WINDOW = 256  # recent articles whose stories are reconsidered together (`refine`)
+REFINE_WINDOW = 256  # how often (in articles) the stories of recent articles are refined
+REFINE_SPAN = 512  # how many recent articles each refinement reconsiders (two windows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,17 +431,24 @@ class StoryClusterer:
         self._next_story += 1
         return story_id
 
-    def assign_all(self, items: Iterable[StoryFeatures], window: int = 0) -> list[int]:
-        """Assign in order; with `window`, refine every `window` articles (and the rest at the
-        end), as ingest does. The stories of all the articles, in arrival order."""
+    def assign_all(
+        self, items: Iterable[StoryFeatures], window: int = 0, span: int = REFINE_SPAN
+    ) -> list[int]:
+        """Assign in order; with `window`, refine the last `span` articles every `window`
+        articles (and once more at the end), as ingest does. The stories of all the
+        articles, in arrival order."""
         first = self._next_article
-        pending: list[StoryFeatures] = []
+        recent: list[StoryFeatures] = []
+        since = 0
         for features in items:
             self.assign(features)
-            pending.append(features)
-            if window and len(pending) >= window:
-                self.refine(self._next_article - len(pending), pending)
-                pending = []
-        if window and pending:
-            self.refine(self._next_article - len(pending), pending)
+            recent.append(features)
+            since += 1
+            if window and since >= window:
+                recent = recent[-max(span, window) :]
+                self.refine(self._next_article - len(recent), recent)
+                since = 0
+        if window and since:
+            recent = recent[-max(span, window) :]
+            self.refine(self._next_article - len(recent), recent)
         return [self.story_of[k] for k in range(first, self._next_article)]
