@@ -209,7 +209,10 @@ class StoryClusterer:
         return self._next_article
 
     def weights(self, keys: frozenset[str]) -> dict[str, float]:
-        return {k: self.rarity(k) for k in keys}
+        """Each key's share of the keys' total rarity (the shares sum to 1)."""
+        rarity = {k: self.rarity(k) for k in keys}
+        total = sum(rarity.values())
+        return {k: w / total for k, w in rarity.items()} if total else {}
 
     def score(
         self,
@@ -222,12 +225,13 @@ class StoryClusterer:
         keys, anchor_keys = weights or (self.weights(features.keys), self.weights(features.anchors))
         text = float(np.dot(features.vector, story.centroid))
         entities = anchors = 0.0
+        story_keys = story.keys
         if keys:
-            shared = sum(w for k, w in keys.items() if k in story.keys)
-            entities = shared / sum(keys.values())
+            entities = sum([w for k, w in keys.items() if k in story_keys])
         if anchor_keys:
-            shared = sum(w for k, w in anchor_keys.items() if k in story.keys)  # anchors are keys
-            anchors = shared / sum(anchor_keys.values())
+            anchors = sum(
+                [w for k, w in anchor_keys.items() if k in story_keys]
+            )  # anchors are keys
         penalty = 0.0
         if features.day is not None and story.first is not None and story.last is not None:
             if features.day < story.first:
@@ -246,36 +250,38 @@ class StoryClusterer:
         return {self.story_of[key] for key in self._nearest(vector[np.newaxis])[0]}
 
     def _nearest(self, vectors: NDArray[np.float32]) -> list[list[int]]:
-        """The `neighbours` nearest stored articles of each row of `vectors` (arrival keys).
-        One row is searched on one thread, which spares a thread pool's start-up; many rows
-        (a refinement window) in one call on all cores."""
-        k = self.params.neighbours
-        found: list[list[tuple[float, int]]] = [[] for _ in range(len(vectors))]
+        """The `neighbours` nearest stored articles of each row of `vectors` (arrival keys,
+        nearest first). One row is searched on one thread, which spares a thread pool's
+        start-up; many rows (a refinement window) in one call on all cores."""
+        k, rows = self.params.neighbours, len(vectors)
+        empty_keys, empty_sims = np.zeros(0, np.int64), np.zeros(0, np.float64)
+        keys = [empty_keys] * rows
+        sims = [empty_sims] * rows
         if len(self.index):
-            threads = 1 if len(vectors) == 1 else 0
-            hits = self.index.search(vectors, min(k, len(self.index)), threads=threads)
-            keys = np.asarray(hits.keys).reshape(len(vectors), -1)
-            distances = np.asarray(hits.distances).reshape(len(vectors), -1)
+            one = rows == 1
+            hits = self.index.search(
+                vectors[0] if one else vectors, min(k, len(self.index)), threads=1 if one else 0
+            )
+            found = np.asarray(hits.keys, dtype=np.int64).reshape(rows, -1)
+            distance = np.asarray(hits.distances, dtype=np.float64).reshape(rows, -1)
             # one row gives `Matches` (no counts: its keys are all found), many `BatchMatches`
             counts = getattr(hits, "counts", None)
-            counts = np.full(1, keys.shape[1]) if counts is None else np.asarray(counts)
-            for row, (count, row_keys, row_distances) in enumerate(
-                zip(counts, keys, distances, strict=True)
-            ):
-                found[row] += [
-                    (1.0 - float(d), int(key))
-                    for key, d in zip(row_keys[:count], row_distances[:count], strict=True)
-                ]
+            counts = np.full(1, found.shape[1]) if counts is None else np.asarray(counts)
+            keys = [found[r, : counts[r]] for r in range(rows)]
+            sims = [1.0 - distance[r, : counts[r]] for r in range(rows)]
         count = len(self._pending_keys)
         if count:
-            similarity = self._pending[:count] @ vectors.T  # one column per row of `vectors`
-            for row in range(len(vectors)):
-                column = similarity[:, row]
-                nearest = np.argpartition(-column, k)[:k] if count > k else range(count)
-                found[row] += [(float(column[i]), self._pending_keys[int(i)]) for i in nearest]
-        for row_found in found:
-            row_found.sort(reverse=True)
-        return [[key for _, key in row_found[:k]] for row_found in found]
+            waiting = np.asarray(self._pending_keys, dtype=np.int64)
+            similarity = (self._pending[:count] @ vectors.T).astype(np.float64)  # one column a row
+            for r in range(rows):
+                column = similarity[:, r]
+                near = np.argpartition(-column, k)[:k] if count > k else np.arange(count)
+                keys[r] = np.concatenate([keys[r], waiting[near]])
+                sims[r] = np.concatenate([sims[r], column[near]])
+        # nearest first; of equally near ones, the later arrival first
+        return [
+            key[np.lexsort((-key, -sim))[:k]].tolist() for key, sim in zip(keys, sims, strict=True)
+        ]
 
     def _flush(self) -> None:
         if self._pending_keys:
