@@ -185,7 +185,7 @@ def test_refining_recent_stories_moves_articles_and_keeps_the_database_in_step(
     }
 
 
-def test_each_refinement_reconsiders_the_window_before_too(
+def test_each_refinement_splits_with_the_window_before_in_view(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import numpy as np
@@ -197,12 +197,12 @@ def test_each_refinement_reconsiders_the_window_before_too(
     monkeypatch.setattr(database, "REFINE_SPAN", 4)
     store = Store(str(tmp_path / "p.db"))
     clusterer = store.clusterer()
-    seen: list[tuple[int, int]] = []
+    seen: list[tuple[int, int, int]] = []
     real = clusterer.refine
 
-    def spy(first, batch, passes=1):  # type: ignore[no-untyped-def]
-        seen.append((first, len(batch)))
-        return real(first, batch, passes)
+    def spy(first, batch, passes=1, settled=0):  # type: ignore[no-untyped-def]
+        seen.append((first, len(batch), settled))
+        return real(first, batch, passes, settled)
 
     monkeypatch.setattr(clusterer, "refine", spy)
     axes = np.eye(384, dtype=np.float32)
@@ -210,7 +210,8 @@ def test_each_refinement_reconsiders_the_window_before_too(
         body = [f"{line} Item {i}." for line in BODY]
         features = StoryFeatures(axes[i % 2], frozenset({f"PERSON:p{i % 2}"}), None)
         store.add(_article(f"{i}.txt", f"Title {i}", body), features)
-    # every two articles, the last four (or as many as there are)
-    assert seen == [(0, 2), (0, 4), (2, 4)]
+    # every two articles, the last four (or as many as there are) in view, the two new ones
+    # to move
+    assert seen == [(0, 2, 0), (0, 4, 2), (2, 4, 2)]
     assert store.refine_stories() == 0 and len(seen) == 3  # nothing new since
     assert sorted(s["article_count"] for s in store.stories()) == [3, 3]

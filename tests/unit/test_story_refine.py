@@ -95,3 +95,19 @@ def test_no_split_below_three_articles_a_side() -> None:
         clusterer.assign(features, story=1)
     clusterer.refine(0, batch)  # the two would split apart, but two articles are too few
     assert len({clusterer.story_of[k] for k in range(6)}) == 1
+
+
+def test_settled_articles_are_in_view_but_do_not_move() -> None:
+    clusterer = StoryClusterer()
+    batch = [
+        _features(0, "PERSON:ann lee"),
+        _features(1, "ORG:port board"),
+        _features(1, "ORG:port board"),
+    ]
+    for features, story in zip(batch, [1, 1, 2], strict=True):
+        clusterer.assign(features, story=story)
+    result = clusterer.refine(0, batch, settled=1)
+    # the first, settled, stays where it is although it fits no better; the second moves
+    assert clusterer.story_of[0] == 1
+    assert clusterer.story_of[1] == clusterer.story_of[2] == 2
+    assert set(result.moved) == {1}

@@ -219,19 +219,21 @@ class Store:
         return "added"
 
     def refine_stories(self) -> int:
-        """Reconsider the stories of the last `REFINE_SPAN` articles this store assigned (see
-        `StoryClusterer.refine`), in one transaction; how many articles changed story. `add`
-        calls it every `REFINE_WINDOW` articles; call it once more when a batch ends (it does
-        nothing when no article came since the last call)."""
-        recent = self._recent[-REFINE_SPAN:]
+        """Reconsider the stories of the articles this store assigned since the last call, with
+        the last `REFINE_SPAN` in view of the split step (see `StoryClusterer.refine`), in one
+        transaction; how many articles changed story. `add` calls it every `REFINE_WINDOW`
+        articles; call it once more when a batch ends (it does nothing when no article came
+        since the last call)."""
+        recent = self._recent[-max(REFINE_SPAN, self._unrefined) :]
         self._recent = recent
-        if not self._unrefined or not recent or self._clusterer is None:
+        fresh, self._unrefined = self._unrefined, 0
+        if not fresh or not recent or self._clusterer is None:
             return 0
-        self._unrefined = 0
         first = recent[0][0]
         if [position for position, _ in recent] != list(range(first, first + len(recent))):
             return 0  # not one run of arrivals (cannot happen in one process): leave them be
-        refinement = self._clusterer.refine(first, [f for _, f in recent])
+        settled = len(recent) - min(fresh, len(recent))
+        refinement = self._clusterer.refine(first, [f for _, f in recent], settled=settled)
         try:
             with self.engine.begin() as conn:
                 apply_refinement(conn, refinement, datetime.now(UTC).isoformat())

@@ -13,11 +13,10 @@ one thread, which spares a thread pool's start-up per article) over the articles
 assigned: the stories of the `k` nearest articles. So assignment stays sub-linear in corpus
 size, and a new batch joins existing stories without recomputing anything.
 
-Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of the last `REFINE_SPAN`
-together (each against the stories as they stand now, so every article is reconsidered twice):
-an article that came before its story formed is not left alone for good. First, a story whose
-recent articles form two groups that would not join each other is split (`stories.split`).
-Older articles are not revisited.
+Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
+(each against the stories as they stand now), so an article that came before its story formed
+is not left alone for good. First, a story whose last `REFINE_SPAN` articles form two groups
+that would not join each other is split (`stories.split`). Older articles are not revisited.
 """
 
 from __future__ import annotations
@@ -54,7 +53,7 @@ _FIGURE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _BATCH = 256  # articles scanned exactly before they enter the vector index together
 REFINE_WINDOW = 256  # how often (in articles) the stories of recent articles are refined
-REFINE_SPAN = 512  # how many recent articles each refinement reconsiders (two windows)
+REFINE_SPAN = 512  # how many recent articles each refinement's split step sees (two windows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,10 +313,14 @@ class StoryClusterer:
         self.key_counts.update(features.keys)
         return Assignment(best, round(best_score, 4), new)
 
-    def refine(self, first: int, batch: Sequence[StoryFeatures], passes: int = 1) -> Refinement:
+    def refine(
+        self, first: int, batch: Sequence[StoryFeatures], passes: int = 1, settled: int = 0
+    ) -> Refinement:
         """Reconsider the stories of recent articles (`batch` holds the features of arrival
         positions `first`, `first + 1`, ...): each leaves its story and joins the best one now
-        (a story that formed after it arrived, say), or opens its own.
+        (a story that formed after it arrived, say), or opens its own. The first `settled` of
+        them were reconsidered by the last refinement: they take part in the split (see
+        `_split`), which then sees a story's articles from two windows, but do not move again.
 
         An online pass decides each article against the stories that existed when it came, so
         the order articles arrive in matters; a pass over a window of recent ones undoes most
@@ -327,14 +330,15 @@ class StoryClusterer:
         start = {first + i: self.story_of[first + i] for i in range(len(batch))}
         before = set(self.stories)
         self._split(first, batch)
+        base, moving = first + settled, batch[settled:]
         # the index does not change during refinement: one search for the whole window
-        nearest = self._nearest(np.stack([f.vector for f in batch])) if batch else []
+        nearest = self._nearest(np.stack([f.vector for f in moving])) if moving else []
         alone: dict[int, tuple[int | None, float]] = {}  # article: its best other story
         for _ in range(passes):
             changed = False
             alone.clear()
-            for offset, features in enumerate(batch):
-                key = first + offset
+            for offset, features in enumerate(moving):
+                key = base + offset
                 current = self.story_of[key]
                 self.stories[current].remove(features)
                 near = {self.story_of[k] for k in nearest[offset]}
@@ -348,7 +352,7 @@ class StoryClusterer:
                 changed |= best != current
             if not changed:
                 break
-        self._rehome_loners(first, batch, alone)
+        self._rehome_loners(base, moving, alone)
         emptied = frozenset(k for k, story in self.stories.items() if story.size == 0)
         for story_id in emptied:
             del self.stories[story_id]
@@ -440,9 +444,9 @@ class StoryClusterer:
     def assign_all(
         self, items: Iterable[StoryFeatures], window: int = 0, span: int = REFINE_SPAN
     ) -> list[int]:
-        """Assign in order; with `window`, refine the last `span` articles every `window`
-        articles (and once more at the end), as ingest does. The stories of all the
-        articles, in arrival order."""
+        """Assign in order; with `window`, refine every `window` articles (and once more at the
+        end) with the last `span` in view, as ingest does. The stories of all the articles, in
+        arrival order."""
         first = self._next_article
         recent: list[StoryFeatures] = []
         since = 0
@@ -452,9 +456,9 @@ class StoryClusterer:
             since += 1
             if window and since >= window:
                 recent = recent[-max(span, window) :]
-                self.refine(self._next_article - len(recent), recent)
+                self.refine(self._next_article - len(recent), recent, settled=len(recent) - since)
                 since = 0
         if window and since:
             recent = recent[-max(span, window) :]
-            self.refine(self._next_article - len(recent), recent)
+            self.refine(self._next_article - len(recent), recent, settled=len(recent) - since)
         return [self.story_of[k] for k in range(first, self._next_article)]
