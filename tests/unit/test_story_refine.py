@@ -14,16 +14,22 @@ def _features(axis: int, key: str) -> StoryFeatures:
     return StoryFeatures(AXES[axis], frozenset({key}), None)
 
 
-def test_refine_moves_a_misplaced_article_and_drops_the_emptied_story() -> None:
+def _misplaced() -> tuple[StoryClusterer, list[StoryFeatures]]:
+    """Forced, wrong: the first two articles share story 1, the third sits alone in story 2
+    although it is the second's kind."""
     clusterer = StoryClusterer()
     batch = [
         _features(0, "PERSON:ann lee"),
         _features(1, "ORG:port board"),
         _features(1, "ORG:port board"),
     ]
-    # forced, wrong: the first two share story 1, the third sits alone in story 2
     for features, story in zip(batch, [1, 1, 2], strict=True):
         clusterer.assign(features, story=story)
+    return clusterer, batch
+
+
+def test_refine_moves_a_misplaced_article_and_drops_the_emptied_story() -> None:
+    clusterer, batch = _misplaced()
     result = clusterer.refine(0, batch)
     # the first article no longer fits story 1 and opens story 3; the second joins the third
     assert [clusterer.story_of[k] for k in range(3)] == [3, 2, 2]
@@ -98,14 +104,7 @@ def test_no_split_below_three_articles_a_side() -> None:
 
 
 def test_settled_articles_are_in_view_but_do_not_move() -> None:
-    clusterer = StoryClusterer()
-    batch = [
-        _features(0, "PERSON:ann lee"),
-        _features(1, "ORG:port board"),
-        _features(1, "ORG:port board"),
-    ]
-    for features, story in zip(batch, [1, 1, 2], strict=True):
-        clusterer.assign(features, story=story)
+    clusterer, batch = _misplaced()
     result = clusterer.refine(0, batch, settled=1)
     # the first, settled, stays where it is although it fits no better; the second moves
     assert clusterer.story_of[0] == 1
