@@ -357,6 +357,8 @@ def test_coordinated_days_and_other_small_forms() -> None:
     assert values("Sales rose on May 4 and 25 percent more came later.")[:1] == [
         ("May 4", "DATE", "2020-05-04")
     ]
+    assert values("On Feb. 3 and 4 protesters died.") == [("Feb. 3", "DATE", "2021-02-03")]
+    assert values("In today's market, stocks fell.") == [("today's", "DATE", "2021-03-02")]
     assert values("It was a day-long meeting.") == [("day-long", "DURATION", "P1D")]
     assert values("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]
     assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]

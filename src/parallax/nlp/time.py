@@ -234,8 +234,8 @@ def extract_timexes(
 _NEXT_DAY = re.compile(
     r" (?:and|or|to|through) (\d{1,2})(?:, ((?:19|20)\d\d))?(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
     r"people|of|million|billion|thousand|hundred|times|points|cents|dollars|years|months|weeks|"
-    r"days|hours|minutes)\b)"
-)
+    r"days|hours|minutes)\b| (?!(?:was|is|as|has|this|his|its|us|thus)\b)[a-z]+s\b)"
+)  # a count of something ("25 percent", "4 protesters") is not a day
 
 
 def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
@@ -399,7 +399,7 @@ _ORDINAL_NEXT = re.compile(
 _NOWADAYS = re.compile(
     r" (?:modern |young |fast-changing |global )?(?:world|youth|society|generation|children|kids|"
     r"young|teenagers|economy|culture|standards|technology|politics|personal computers|"
-    r"consumers?|families|workplace|media|market)\b",
+    r"consumers?|families|workplace|media)\b",
     re.IGNORECASE,
 )
 
