@@ -357,6 +357,10 @@ def test_coordinated_days_and_other_small_forms() -> None:
     assert values("Sales rose on May 4 and 25 percent more came later.")[:1] == [
         ("May 4", "DATE", "2020-05-04")
     ]
+    assert values("The summit met on April 24 and 25.", None) == [
+        ("April 24", "DATE", "XXXX-04-24"),
+        ("25", "DATE", "XXXX-04-25"),
+    ]
     assert values("On Feb. 3 and 4 protesters died.") == [("Feb. 3", "DATE", "2021-02-03")]
     assert values("In today's market, stocks fell.") == [("today's", "DATE", "2021-03-02")]
     assert values("It was a day-long meeting.") == [("day-long", "DURATION", "P1D")]

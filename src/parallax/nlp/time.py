@@ -238,6 +238,9 @@ _NEXT_DAY = re.compile(
 )  # a count of something ("25 percent", "4 protesters") is not a day
 
 
+_ANY_YEAR_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$")  # XXXX: no publication date
+
+
 def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
     """`April 24 and 25`, `March 3 to 5`, `Jan. 30 and 31, 2020`: the second day is a date of
     the same month (and the year after it is both days' year)."""
@@ -248,7 +251,7 @@ def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
             continue
         out.append(timex)
         value = timex.value or ""
-        if timex.type != "DATE" or not _FULL_DAY.match(value) or not timex.text[-1:].isdigit():
+        if timex.type != "DATE" or not _ANY_YEAR_DAY.match(value) or not timex.text[-1:].isdigit():
             continue
         m = _NEXT_DAY.match(text, timex.end)
         if m is None or not int(value[8:]) < int(m.group(1)) <= 31:
