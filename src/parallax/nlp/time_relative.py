@@ -13,7 +13,6 @@ from parallax.nlp.time_calendar import (
     _FULL_DAY,
     _MONTH,
     _WEEKDAY,
-    MONTHS,
     PARTS,
     WEEKDAYS,
     Normalizer,
@@ -25,7 +24,7 @@ from parallax.nlp.time_calendar import (
     _shift_month,
     _week,
 )
-from parallax.nlp.time_dates import _month_day
+from parallax.nlp.time_dates import _month_day, _month_name
 
 
 def _ref(value: str) -> Normalizer:
@@ -230,7 +229,7 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
     month = re.search(_MONTH, word)  # "each July"
     if month and word.split()[-1] == month.group(0):
-        return "SET", f"XXXX-{MONTHS[month.group(0).rstrip('.')]:02d}"
+        return "SET", f"XXXX-{_month_name(month.group(0)):02d}"
     for key, value in (
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
         ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),

@@ -227,10 +227,8 @@ class StoryClusterer:
         story_keys = story.keys
         if keys:
             entities = sum([w for k, w in keys.items() if k in story_keys])
-        if anchor_keys:
-            anchors = sum(
-                [w for k, w in anchor_keys.items() if k in story_keys]
-            )  # anchors are keys
+        if anchor_keys:  # anchors are keys too
+            anchors = sum([w for k, w in anchor_keys.items() if k in story_keys])
         penalty = 0.0
         if features.day is not None and story.first is not None and story.last is not None:
             if features.day < story.first:
