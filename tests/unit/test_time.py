@@ -379,3 +379,36 @@ def test_sets_of_months_and_spelled_years_after_a_month() -> None:
     assert values("The winter of nineteen ninety-four was cold.") == [
         ("The winter of nineteen ninety-four", "DATE", "1994-WI")
     ]
+
+
+def test_a_date_told_in_the_future_that_has_passed_is_next_years() -> None:
+    # Tuesday 2021-03-02: February 20 is behind, so a vote set for it is next year's
+    assert values("The final vote is scheduled for Feb. 20.") == [("Feb. 20", "DATE", "2022-02-20")]
+    assert values("The vote will be held on March 1.") == [("March 1", "DATE", "2021-03-01")]
+    assert values("The vote was held on Feb. 20.") == [("Feb. 20", "DATE", "2021-02-20")]
+    assert values("The plant will reopen in January.") == [("January", "DATE", "2022-01")]
+
+
+def test_next_weekday_said_on_that_weekday_is_a_week_away() -> None:
+    assert values("They will meet next Tuesday.") == [("next Tuesday", "DATE", "2021-03-09")]
+    assert values("They will meet next Thursday.") == [("next Thursday", "DATE", "2021-03-04")]
+
+
+def test_the_next_morning_counts_from_the_day_before_it() -> None:
+    assert values("The storm hit on Saturday night and power returned the next morning.") == [
+        ("Saturday night", "TIME", "2021-02-27TNI"),
+        ("the next morning", "TIME", "2021-02-28TMO"),
+    ]
+    assert values("Police came on Feb. 3. He was charged the following afternoon.") == [
+        ("Feb. 3", "DATE", "2021-02-03"),
+        ("the following afternoon", "TIME", "2021-02-04TAF"),
+    ]
+
+
+def test_the_2001_attacks_named_by_their_date() -> None:
+    assert values("The Sept. 11 attacks changed air travel.") == [
+        ("Sept. 11", "DATE", "2001-09-11")
+    ]
+    assert values("Since 9/11, screening has tightened.") == [("9/11", "DATE", "2001-09-11")]
+    assert values("The set ended 9/11 after a long rally.") == []
+    assert values("He was arrested on Sept. 11.") == [("Sept. 11", "DATE", "2020-09-11")]

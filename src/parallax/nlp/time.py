@@ -220,15 +220,24 @@ def extract_timexes(
         )
         if merged is not None:
             result[-1] = merged
+            _remember(ctx, merged.type, merged.value)
             continue
         if previous is not None and (redated := _redate_clock(text, previous, start, value)):
             result[-1] = redated
-        if kind == "DATE" and value and value[:1].isdigit():
-            ctx.last = value
-            if re.fullmatch(r"\d{4}-Q\d", value) and normalize is _quarter_named:
-                ctx.quarter = value
+        _remember(ctx, kind, value)
+        if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
+            ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
     return _with_coordinated_days(text, result)
+
+
+def _remember(ctx: _Context, kind: str, value: str | None) -> None:
+    """Keep a resolved date as the reference point of the anaphoric expressions after it."""
+    if kind == "DATE" and value and value[:1].isdigit():
+        ctx.last = value
+        ctx.day = value if _FULL_DAY.match(value) else None
+    elif kind == "TIME" and value and _FULL_DAY.match(value[:10]):
+        ctx.day = value[:10]  # "Tuesday night ... the next morning": that day
 
 
 _NEXT_DAY = re.compile(

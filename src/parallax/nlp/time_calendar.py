@@ -69,6 +69,7 @@ Tense = str  # "past" | "future" | "none" | "strictly past"
 # moves it only when the nearest one lies on the wrong side by more than this.
 _TENSE_SLACK_DAYS = 60
 _PAST_MONTH_SLACK = 30  # days from the DCT to a month (its first) or a date told in the past tense
+_FUTURE_DAY_SLACK = 7  # days a date told in the future tense may lie before the DCT
 
 
 @dataclass
@@ -76,6 +77,8 @@ class _Context:
     dct: date | None
     last: str | None = None  # the last DATE value resolved in the text (a reference point)
     quarter: str | None = None  # the last fiscal quarter mentioned ("2021-Q3")
+    # the day of the last DATE or TIME, when it names one ("Tuesday night" -> Tuesday)
+    day: str | None = None
 
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")

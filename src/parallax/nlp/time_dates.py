@@ -10,6 +10,7 @@ from dateutil.easter import easter
 
 from parallax.model import TimexType
 from parallax.nlp.time_calendar import (
+    _FUTURE_DAY_SLACK,
     _PAST_MONTH_SLACK,
     _SEASON_START,
     _TENSE_SLACK_DAYS,
@@ -32,10 +33,11 @@ def _month_for(
     tense: Tense,
     day: int = 15,
     past_slack: int = _TENSE_SLACK_DAYS,
+    future_slack: int = _TENSE_SLACK_DAYS,
 ) -> int | None:
     """The year of a month (and day) written without one: the occurrence nearest the DCT,
     unless the tense points the other way by more than a month or two (`past_slack` days
-    for the past tense)."""
+    for the past tense, `future_slack` for the future)."""
     if year:
         return int(year)
     if ctx.dct is None:
@@ -53,7 +55,7 @@ def _month_for(
     elif tense == "past":
         options = [o for o in options if o[1] <= past_slack] or options
     elif tense == "future":
-        options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
+        options = [o for o in options if o[1] >= -future_slack] or options
     return min(options, key=lambda o: abs(o[1]))[0]
 
 
@@ -64,7 +66,7 @@ def _month_name(text: str) -> int:
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
     day = int(re.sub(r"\D", "", m.group("day")))
-    year = _month_for(month, m.group("year"), ctx, tense, day, past_slack=_PAST_MONTH_SLACK)
+    year = _month_for(month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
@@ -87,6 +89,8 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         # January", told in November); closer, the parse may have read the reporting verb's
         # tense ("said ... in December")
         year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
+    elif tense == "future":  # a month that ended before the DCT is next year's
+        year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_PAST_MONTH_SLACK)
     else:
         year = _month_for(month, m.group("year"), ctx, tense)
     if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):

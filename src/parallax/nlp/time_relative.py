@@ -45,11 +45,13 @@ def _deictic_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
     return "DATE", day
 
 
-def _weekday_date(name: str, ctx: _Context, tense: Tense) -> str:
+def _weekday_date(name: str, ctx: _Context, tense: Tense, skip_today: bool = False) -> str:
+    """The date of a weekday near the DCT, on the side the tense points to; `skip_today`:
+    never the DCT's own day ("next Thursday" said on a Thursday is a week away)."""
     target = WEEKDAYS[name.casefold().rstrip(".")[:3] if len(name) > 3 else name.casefold()]
     if ctx.dct is None:
         return f"XXXX-WXX-{target + 1}"
-    ahead = (target - ctx.dct.weekday()) % 7
+    ahead = (target - ctx.dct.weekday()) % 7 or (7 if skip_today else 0)
     back = (ctx.dct.weekday() - target) % 7 or (7 if tense == "strictly past" else 0)
     if tense == "future" or (tense == "none" and ahead < back):
         return (ctx.dct + timedelta(days=ahead)).isoformat()
@@ -64,7 +66,7 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         tense = "future"
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
         return _month_day(m, ctx, tense)
-    value = _weekday_date(m.group("weekday"), ctx, tense)
+    value = _weekday_date(m.group("weekday"), ctx, tense, skip_today=rel == "next")
     if m.group("clock"):
         return "TIME", value + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
     part = (m.group("part") or "").casefold()
@@ -87,25 +89,29 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
 
 
 def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the following day`, `the day before`: a day from the last full date the text gave
-    ("the next day" only in a past-tense narrative; otherwise it counts from the DCT)."""
+    """`the following day`, `the day before`, `the next morning`: a day (or part of one) from
+    the last full date the text gave ("the next day" only in a past-tense narrative; otherwise
+    it counts from the DCT)."""
     rel = (m.group("rel") or m.group("rel2")).casefold()
+    part = (m.groupdict().get("part") or "day").casefold()
+    kind: TimexType = "DATE" if part == "day" else "TIME"
+    suffix = "" if part == "day" else "T" + PARTS[part]
     if rel == "next" and tense != "past":
-        return "DATE", None if ctx.dct is None else _anchored("day", ctx.dct, 1)
-    if not ctx.last or not _FULL_DAY.match(ctx.last):
-        return "DATE", None
+        return kind, None if ctx.dct is None else _anchored("day", ctx.dct, 1) + suffix
+    if ctx.day is None:
+        return kind, None
     step = -1 if rel in {"previous", "before"} else 1
-    return "DATE", (date.fromisoformat(ctx.last) + timedelta(days=step)).isoformat()
+    return kind, (date.fromisoformat(ctx.day) + timedelta(days=step)).isoformat() + suffix
 
 
 def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`later that day`, `that night`: the last full date the text gave (part of it)."""
     part = m.group("part").casefold()
-    if not ctx.last or not _FULL_DAY.match(ctx.last):
+    if ctx.day is None:
         return ("DATE" if part == "day" else "TIME"), None
     if part == "day":
-        return "DATE", ctx.last
-    return "TIME", f"{ctx.last}T{PARTS[part]}"
+        return "DATE", ctx.day
+    return "TIME", f"{ctx.day}T{PARTS[part]}"
 
 
 def _week_of(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

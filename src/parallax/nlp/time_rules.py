@@ -71,6 +71,13 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?",
         _numeric_date,
     ),
+    # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
+    (
+        r"(?:Sept\.?|September) 11(?:th)?(?=,? (?:2001,? )?(?:terror(?:ist)? )?attacks?\b)"
+        r"|(?:(?<=since )|(?<=after )|(?<=before )|(?<=post-)|(?<=pre-))9/11(?![\d/])"
+        r"|(?<![\d/])9/11(?= (?:terror|attack|commission|memorial|era|victims|families|hijack))",
+        _ref("2001-09-11"),
+    ),
     (
         rf"(?:(?:last|this|next) )?(?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?(?!\d)",
         _month_day,
@@ -190,7 +197,8 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
     (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
     (
-        r"the (?P<rel>following|next|previous) day|the day (?P<rel2>before|after)(?! \w+ing\b)",
+        r"the (?P<rel>following|next|previous) (?P<part>day|morning|afternoon|evening|night)"
+        r"|the day (?P<rel2>before|after)(?! \w+ing\b)",
         _anaphoric_day,
     ),
     (r"the (?:near|short) term", _ref("FUTURE_REF")),
