@@ -412,3 +412,20 @@ def test_the_2001_attacks_named_by_their_date() -> None:
     assert values("Since 9/11, screening has tightened.") == [("9/11", "DATE", "2001-09-11")]
     assert values("The set ended 9/11 after a long rally.") == []
     assert values("He was arrested on Sept. 11.") == [("Sept. 11", "DATE", "2020-09-11")]
+
+
+def test_a_bare_ordinal_day_takes_the_month_in_view() -> None:
+    # Tuesday 2021-03-02: "the 20th" told in the past is February's
+    assert values("The bill passed on the 20th.") == [("the 20th", "DATE", "2021-02-20")]
+    assert values("In January, the bill passed on the 14th.") == [
+        ("January", "DATE", "2021-01"),
+        ("the 14th", "DATE", "2021-01-14"),
+    ]
+    assert values("He fell on the 14th floor.") == []
+
+
+def test_fortnights_and_decade_long_spans() -> None:
+    assert values("Wards have been full for the past fortnight.") == [
+        ("the past fortnight", "DURATION", "P2W")
+    ]
+    assert values("A decade-long drought ended.") == [("decade-long", "DURATION", "P10Y")]

@@ -22,6 +22,7 @@ from parallax.nlp.time_calendar import (
     _anchored,
     _Context,
     _quarter,
+    _shift_month,
     _year,
 )
 
@@ -70,6 +71,27 @@ def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _ordinal_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`on the 14th`: a day of the month the text last named, else of the DCT's month (the
+    one before or after when the tense points past the DCT's day)."""
+    day = int(m.group("day"))
+    if ctx.last and re.match(r"\d{4}-\d\d(?:-\d\d)?$", ctx.last):
+        year, month = int(ctx.last[:4]), int(ctx.last[5:7])
+    elif ctx.dct is not None:
+        year, month = ctx.dct.year, ctx.dct.month
+    else:
+        return "DATE", None
+    if ctx.dct is not None and (year, month) == (ctx.dct.year, ctx.dct.month):
+        if tense in ("past", "strictly past") and day > ctx.dct.day:
+            year, month = _shift_month(date(year, month, 1), -1)
+        elif tense == "future" and day < ctx.dct.day:
+            year, month = _shift_month(date(year, month, 1), 1)
+    try:
+        return "DATE", date(year, month, day).isoformat()
+    except ValueError:  # "the 31st" of a shorter month
+        return "DATE", None
 
 
 def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

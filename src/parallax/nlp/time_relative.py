@@ -27,8 +27,9 @@ from parallax.nlp.time_calendar import (
 from parallax.nlp.time_dates import _month_day, _month_name
 
 
-def _ref(value: str) -> Normalizer:
-    return lambda m, ctx, tense: ("DATE", value)
+def _ref(value: str, kind: TimexType = "DATE") -> Normalizer:
+    """A rule whose expression always has one value ("now", "a fortnight")."""
+    return lambda m, ctx, tense: (kind, value)
 
 
 def _deictic_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

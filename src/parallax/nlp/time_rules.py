@@ -29,6 +29,7 @@ from parallax.nlp.time_dates import (
     _month_day,
     _month_only,
     _numeric_date,
+    _ordinal_day,
     _period_code,
     _quarter_named,
     _season,
@@ -182,7 +183,16 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"recent years|the (?:last|past) few (?:years|months|weeks|days)", _ref("PAST_REF")),
     (r"(?:recent|coming) (?P<unit>months|weeks|days|years)", _bare_plural),
     (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
-    (r"(?P<unit>year|month|week|day|hour)-long", _the_unit),  # "a day-long meeting": P1D
+    (r"(?P<unit>year|month|week|day|hour|decade|century)-long", _the_unit),  # "day-long": P1D
+    (
+        r"(?:(?:the past|the last|the next|the coming|a|one|another) )?fortnight",
+        _ref("P2W", "DURATION"),
+    ),
+    (
+        r"(?<=on )the (?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?! (?:century|amendment|anniversary|floor|minute|time|round|day|place|of)\b)",
+        _ordinal_day,
+    ),
     (
         r"(?:the year )?(?P<hi>nineteen|twenty) (?P<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|o[- ](?:one|two|three|four|five|six|seven|eight|nine))"
         r"|(?:the year )?two thousand(?: and (?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?"
