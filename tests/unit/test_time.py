@@ -429,3 +429,4 @@ def test_fortnights_and_decade_long_spans() -> None:
         ("the past fortnight", "DURATION", "P2W")
     ]
     assert values("A decade-long drought ended.") == [("decade-long", "DURATION", "P10Y")]
+    assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]

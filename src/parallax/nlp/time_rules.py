@@ -153,7 +153,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _span_duration,
     ),
     (
-        r"(?<=for )(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
+        r"(?:(?<=for )|(?<=within ))(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
         _bare_plural,
     ),
     # "the week before" / "the year after" count from another date, not from the DCT
