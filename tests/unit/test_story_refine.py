@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from parallax.stories.cluster import StoryClusterer, StoryFeatures
+from parallax.stories.cluster import StoryClusterer, StoryFeatures, StoryParams
 
 AXES = np.eye(384, dtype=np.float32)
 
@@ -110,3 +110,24 @@ def test_settled_articles_are_in_view_but_do_not_move() -> None:
     assert clusterer.story_of[0] == 1
     assert clusterer.story_of[1] == clusterer.story_of[2] == 2
     assert set(result.moved) == {1}
+
+
+def test_two_stories_whose_articles_score_high_across_them_are_merged() -> None:
+    lean = 0.9 * AXES[0] + 0.436 * AXES[1]
+    other = 0.9 * AXES[0] - 0.436 * AXES[1]  # cosine 0.62 with `lean`
+    batch = [
+        StoryFeatures(v, frozenset({"ORG:port board"}), None) for v in (lean, lean, other, other)
+    ]
+
+    def refined(params: StoryParams) -> list[int]:
+        clusterer = StoryClusterer(params)
+        for features, story in zip(batch, [1, 1, 2, 2], strict=True):
+            clusterer.assign(features, story=story)
+        # each article fits its own story best, so none moves on its own
+        result = clusterer.refine(0, batch)
+        assert result.emptied <= {1, 2}
+        return [clusterer.story_of[k] for k in range(4)]
+
+    assert refined(StoryParams(merge_threshold=None)) == [1, 1, 2, 2]
+    merged = refined(StoryParams())
+    assert len(set(merged)) == 1

@@ -16,7 +16,9 @@ size, and a new batch joins existing stories without recomputing anything.
 Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
 (each against the stories as they stand now), so an article that came before its story formed
 is not left alone for good. First, a story whose last `REFINE_SPAN` articles form two groups
-that would not join each other is split (`stories.split`). Older articles are not revisited.
+that would not join each other is split (`stories.split`); last, two stories of the window
+whose articles score high across them are merged (`StoryClusterer._merge`). Older articles are
+not revisited.
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ class StoryParams:
     neighbours: int = 12
     # after refinement, an article still alone joins its best story at `threshold - lone_margin`
     lone_margin: float = 0.15
+    # two stories of a refinement window join when their articles' mean pair score reaches
+    # this (None: never; see `StoryClusterer._merge`)
+    merge_threshold: float | None = 0.88
     # a story's recent articles split in two when the sides would not join each other and
     # each has at least this many (see `stories.split`)
     split_min_side: int = 3
@@ -148,6 +153,21 @@ class _Story:
             self.days = +self.days
             self.first = min(self.days) if self.days else None
             self.last = max(self.days) if self.days else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """A group of articles as `StoryClusterer._merge` compares it: the mean vector, the share
+    of the articles carrying each key, and the mean of their key and anchor weights."""
+
+    mean: NDArray[np.float32]
+    shares: dict[str, float]
+    keys: dict[str, float]
+    anchors: dict[str, float]
+
+
+def _dot(weights: dict[str, float], shares: dict[str, float]) -> float:
+    return sum(w * shares[k] for k, w in weights.items() if k in shares)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +371,8 @@ class StoryClusterer:
             if not changed:
                 break
         self._rehome_loners(base, moving, alone)
+        if self.params.merge_threshold is not None:
+            self._merge(first, batch, nearest, settled)
         emptied = frozenset(k for k, story in self.stories.items() if story.size == 0)
         for story_id in emptied:
             del self.stories[story_id]
@@ -394,6 +416,83 @@ class StoryClusterer:
                 for i in group:
                     self.stories[target].add(features[i])
                     self.story_of[first + offsets[i]] = target
+
+    def _merge(
+        self,
+        first: int,
+        batch: Sequence[StoryFeatures],
+        nearest: Sequence[Sequence[int]],
+        settled: int,
+    ) -> None:
+        """Join two stories of the window whose articles score, on average across them, at
+        least `merge_threshold` with each other (the mean of `split.pair_scores` between the
+        two groups, computed from per-story sums), best pair first. The pairs come from the
+        moving articles' nearest neighbours, and both stories hold at least two of the
+        window's articles. Only a story whose articles are all in the window moves, so older
+        articles keep their stories.
+
+        Why: a story can come out of arrival order in two halves that each fit their own
+        centroid better than the other's, so no single article moves. ECB+ B-cubed F1, mean
+        over 10 orders: train 0.912 -> 0.916 (thresholds 0.85-0.90 all give 0.915-0.916;
+        0.88 chosen), dev 0.898 -> 0.914."""
+        threshold = self.params.merge_threshold
+        assert threshold is not None
+        members: dict[int, list[int]] = {}
+        for offset in range(len(batch)):
+            members.setdefault(self.story_of[first + offset], []).append(offset)
+        pairs: set[tuple[int, int]] = set()
+        for offset, near in enumerate(nearest):
+            own = self.story_of[first + settled + offset]
+            for key in near:
+                other = self.story_of.get(key)
+                if other is not None and other != own and other in members:
+                    pairs.add((min(own, other), max(own, other)))
+        # a story of one is left to `_rehome_loners`
+        pairs = {(a, b) for a, b in pairs if len(members[a]) > 1 and len(members[b]) > 1}
+        involved = {sid for pair in pairs for sid in pair}
+        profiles = {sid: self._profile([batch[o] for o in members[sid]]) for sid in involved}
+        while pairs:
+            score, a, b = max((self._cross(profiles[a], profiles[b]), a, b) for a, b in pairs)
+            if score < threshold:
+                break
+            pairs.discard((a, b))
+            if self.stories[b].size == len(members[b]):
+                keep, go = a, b
+            elif self.stories[a].size == len(members[a]):
+                keep, go = b, a
+            else:
+                continue  # both hold older articles: left as they are
+            for offset in members[go]:
+                features = batch[offset]
+                self.stories[go].remove(features)
+                self.stories[keep].add(features)
+                self.story_of[first + offset] = keep
+            members[keep] += members.pop(go)
+            profiles[keep] = self._profile([batch[o] for o in members[keep]])
+            del profiles[go]
+            renamed = ((keep if x == go else x, keep if y == go else y) for x, y in pairs)
+            pairs = {(min(x, y), max(x, y)) for x, y in renamed if x != y}
+
+    def _profile(self, group: Sequence[StoryFeatures]) -> _Profile:
+        n = len(group)
+        carried: Counter[str] = Counter()
+        keys: dict[str, float] = {}
+        anchors: dict[str, float] = {}
+        for f in group:
+            carried.update(f.keys)
+            for k, w in self.weights(f.keys).items():
+                keys[k] = keys.get(k, 0.0) + w / n
+            for k, w in self.weights(f.anchors).items():
+                anchors[k] = anchors.get(k, 0.0) + w / n
+        mean = np.mean([f.vector for f in group], axis=0)
+        return _Profile(mean, {k: c / n for k, c in carried.items()}, keys, anchors)
+
+    def _cross(self, a: _Profile, b: _Profile) -> float:
+        """The mean `split.pair_scores` entry between two groups, from their profiles."""
+        entity = (_dot(a.keys, b.shares) + _dot(b.keys, a.shares)) / 2
+        anchor = (_dot(a.anchors, b.shares) + _dot(b.anchors, a.shares)) / 2
+        p = self.params
+        return float(a.mean @ b.mean) + p.entity_weight * entity + p.anchor_weight * anchor
 
     def _rehome_loners(
         self,
