@@ -135,3 +135,22 @@ def test_scare_quotes_are_not_quotes() -> None:
 )
 def test_degenerate_texts_do_not_crash(text: str) -> None:
     quotes_of(text)
+
+
+def test_a_body_named_by_a_descriptors_modifier_is_not_that_person() -> None:
+    text = (
+        "Authority chair Miriam Osei defended the plan on Tuesday. "
+        "The authority said dredging would begin in March."
+    )
+    said = [q for q in quotes_of(text) if "dredging" in q.text]
+    assert [q.speaker for q in said] == ["The authority"]
+
+
+def test_a_quote_ending_a_paragraph_does_not_run_into_the_next() -> None:
+    text = '"Nobody asked us first," said Ana Lindqvist.\n\n"It is too late now."\n\nThe board met.'
+    doc = load_nlp()(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        '"Nobody asked us first," said Ana Lindqvist.',
+        '"It is too late now."',
+        "The board met.",
+    ]

@@ -109,6 +109,24 @@ class SpeakerResolver:
             described = {
                 w.lower().strip(".,") for d in entity.descriptors for w in re.split(r"[\s-]+", d)
             }
-            if speaker.root.lemma_.lower() in described and words & described:
+            if speaker.root.lemma_.lower() in _heads(entity.descriptors) and words & described:
                 matches.append(entity)
         return matches[0] if len(matches) == 1 else None
+
+
+_POSTMODIFIER = re.compile(r"\s+(?:of|from|at|for|in|on|with|to|who|which|that|since)\s+", re.I)
+
+
+def _heads(descriptors: list[str]) -> set[str]:
+    """The head nouns of descriptors: "the chair" describes an "authority chair", "the
+    authority" does not; "head of the cooperative" is a head, "a senator from Ohio" a senator.
+
+    >>> sorted(_heads(["authority chair", "head of the Wexley Bay cooperative", "a senator from Ohio"]))
+    ['chair', 'head', 'senator']
+    """
+    heads = set()
+    for descriptor in descriptors:
+        words = re.split(r"[\s-]+", _POSTMODIFIER.split(descriptor.strip())[0])
+        if words and words[-1]:
+            heads.add(words[-1].lower().strip(".,"))
+    return heads

@@ -211,6 +211,11 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)}
 
 
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """One speaker however the sentence capitalized it ("The authority", "the authority")."""
+    return (a or "").casefold() == (b or "").casefold()
+
+
 def _quotes(comparison: Comparison, articles: Sequence[Article]) -> None:
     uses: list[QuoteUse] = []
     for article in articles:
@@ -228,7 +233,7 @@ def _quotes(comparison: Comparison, articles: Sequence[Article]) -> None:
                 1, min(len(words), len(_words(other.text)))
             )
             if shared >= 0.6 and (
-                use.speaker == other.speaker or use.kind == other.kind == "direct"
+                _same_speaker(use.speaker, other.speaker) or use.kind == other.kind == "direct"
             ):
                 elsewhere.append(other.evidence.column)
                 if use.text != other.text and use.kind == other.kind == "direct":
