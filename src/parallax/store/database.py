@@ -55,7 +55,13 @@ from parallax.store.stories import (
     load_clusterer,
     read_stories,
 )
-from parallax.stories.cluster import REFINE_SPAN, REFINE_WINDOW, StoryClusterer, StoryFeatures
+from parallax.stories.cluster import (
+    REFINE_SPAN,
+    REFINE_WINDOW,
+    StoryClusterer,
+    StoryFeatures,
+    refine_view,
+)
 
 __all__ = ["AddOutcome", "QuoteRow", "SearchHit", "Store"]
 
@@ -224,7 +230,7 @@ class Store:
         transaction; how many articles changed story. `add` calls it every `REFINE_WINDOW`
         articles; call it once more when a batch ends (it does nothing when no article came
         since the last call)."""
-        recent = self._recent[-max(REFINE_SPAN, self._unrefined) :]
+        recent, settled = refine_view(self._recent, self._unrefined, REFINE_SPAN)
         self._recent = recent
         fresh, self._unrefined = self._unrefined, 0
         if not fresh or not recent or self._clusterer is None:
@@ -232,7 +238,6 @@ class Store:
         first = recent[0][0]
         if [position for position, _ in recent] != list(range(first, first + len(recent))):
             return 0  # not one run of arrivals (cannot happen in one process): leave them be
-        settled = len(recent) - min(fresh, len(recent))
         refinement = self._clusterer.refine(first, [f for _, f in recent], settled=settled)
         try:
             with self.engine.begin() as conn:

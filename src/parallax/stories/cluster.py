@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,8 +47,10 @@ __all__ = [
     "StoryFeatures",
     "StoryParams",
     "features_of",
+    "refine_view",
 ]
 
+_T = TypeVar("_T")
 _KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEDE_CHARS = 300
 _FIGURE_CHARS = 1500  # as much of the body as the embedding reads
@@ -552,10 +555,23 @@ class StoryClusterer:
             recent.append(features)
             since += 1
             if window and since >= window:
-                recent = recent[-max(span, window) :]
-                self.refine(self._next_article - len(recent), recent, settled=len(recent) - since)
+                recent, settled = refine_view(recent, since, span)
+                self.refine(self._next_article - len(recent), recent, settled=settled)
                 since = 0
         if window and since:
-            recent = recent[-max(span, window) :]
-            self.refine(self._next_article - len(recent), recent, settled=len(recent) - since)
+            recent, settled = refine_view(recent, since, span)
+            self.refine(self._next_article - len(recent), recent, settled=settled)
         return [self.story_of[k] for k in range(first, self._next_article)]
+
+
+def refine_view(recent: Sequence[_T], fresh: int, span: int = REFINE_SPAN) -> tuple[list[_T], int]:
+    """What a refinement sees: the last `span` recent items (all the `fresh` ones, those that
+    came since the last refinement, whatever their number), and how many of them are settled.
+
+    >>> refine_view(list(range(10)), fresh=3, span=5)
+    ([5, 6, 7, 8, 9], 2)
+    >>> refine_view(list(range(10)), fresh=8, span=5)
+    ([2, 3, 4, 5, 6, 7, 8, 9], 0)
+    """
+    kept = list(recent[-max(span, fresh) :])
+    return kept, len(kept) - min(fresh, len(kept))
