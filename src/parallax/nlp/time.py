@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
-from parallax.nlp.time_calendar import _FULL_DAY, Tense, _Context
+from parallax.nlp.time_calendar import _FULL_DAY, Tense, _Context, _day_next_to
 from parallax.nlp.time_dates import _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED
@@ -371,8 +371,7 @@ def _merge_day_next_to(
     said = _DAY_NEXT_TO.fullmatch(previous.text)
     if said is None or text[previous.end : start] != " ":
         return None
-    step = -1 if said.group(1).casefold() == "before" else 1
-    day = (date.fromisoformat(value) + timedelta(days=step)).isoformat()
+    day = _day_next_to(value, said.group(1))
     return Timex(text[previous.start : end], previous.start, end, "DATE", day)
 
 

@@ -168,6 +168,16 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _day_next_to(day: str, rel: str) -> str:
+    """The day before (`rel` "before" or "previous") or after an ISO day.
+
+    >>> _day_next_to("2021-03-01", "previous"), _day_next_to("2021-02-28", "after")
+    ('2021-02-28', '2021-03-01')
+    """
+    step = -1 if rel.casefold() in {"before", "previous"} else 1
+    return (date.fromisoformat(day[:10]) + timedelta(days=step)).isoformat()
+
+
 def _anchored(unit: str, dct: date, steps: int) -> str:
     """The calendar unit `steps` away from the DCT ('year', -1 -> last year's value)."""
     if unit == "day":

@@ -19,6 +19,7 @@ from parallax.nlp.time_calendar import (
     Tense,
     _anchored,
     _Context,
+    _day_next_to,
     _duration,
     _number,
     _shift_month,
@@ -101,8 +102,7 @@ def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         return kind, None if ctx.dct is None else _anchored("day", ctx.dct, 1) + suffix
     if ctx.day is None:
         return kind, None
-    step = -1 if rel in {"previous", "before"} else 1
-    return kind, (date.fromisoformat(ctx.day) + timedelta(days=step)).isoformat() + suffix
+    return kind, _day_next_to(ctx.day, rel) + suffix
 
 
 def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
