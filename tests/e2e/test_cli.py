@@ -283,3 +283,49 @@ def test_compare_markdown_and_unknown_story(sample_db: str) -> None:
     assert md.exit_code == 0 and md.stdout.startswith("# Story")
     missing = runner.invoke(app, ["compare", "999", "--db", sample_db])
     assert missing.exit_code != 0
+
+
+PORT_VOTE_A = """Port board approves dredging plan
+
+The Calloway port board voted 5-2 on Tuesday to deepen the harbor channel.
+
+"This is the most important investment in jobs this decade," said board chair Miriam Osei.
+
+Work is scheduled to begin in March, according to the board.
+"""
+PORT_VOTE_B = """Dredging vote leaves fishermen fearing for their catch
+
+The Calloway port board on Tuesday approved the dredging plan over the objections of fishermen.
+
+Board chair Miriam Osei admitted the schedule had slipped. "We are behind, and I won't pretend otherwise."
+
+"Nobody asked us," said Ana Lindqvist, who heads the fishermen's cooperative.
+
+The board said dredging would begin in March.
+"""
+
+
+def test_two_outlets_one_story_with_clean_evidence(tmp_path: Path) -> None:
+    """Two outlets' coverage lands in one story; quotes only one outlet used are marked, the
+    same claim by the same body in both is not, and no evidence runs across a paragraph."""
+    paths = []
+    for name, text in (("gazette.txt", PORT_VOTE_A), ("record.txt", PORT_VOTE_B)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(app, ["ingest", "--db", db, *map(str, paths)]).exit_code == 0
+    stories = json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json"]).stdout)
+    assert len(stories) == 1 and stories[0]["article_count"] == 2
+    result = runner.invoke(app, ["compare", str(stories[0]["id"]), "--db", db, "-f", "json"])
+    view = json.loads(result.stdout)
+    record = str(paths[1])
+    lindqvist = [q for q in view["quotes"][record] if q["speaker"] == "Ana Lindqvist"]
+    assert lindqvist and lindqvist[0]["elsewhere"] == []
+    march = [
+        q for column in view["columns"] for q in view["quotes"][column] if "March" in q["text"]
+    ]
+    assert {q["speaker"].casefold() for q in march} == {"the board"}
+    assert all(q["elsewhere"] for q in march)
+    for column in view["columns"]:
+        for item in view["unique"][column] + view["omitted"][column]:
+            assert "\n\n" not in item["text"] and not item["text"].startswith('"\n')
