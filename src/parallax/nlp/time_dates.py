@@ -111,7 +111,7 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         # January", told in November); closer, the parse may have read the reporting verb's
         # tense ("said ... in December")
         year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
-    elif tense == "future":  # a month that ended before the DCT is next year's
+    elif tense == "future":  # a month that ended over a month before the DCT is next year's
         year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_PAST_MONTH_SLACK)
     else:
         year = _month_for(month, m.group("year"), ctx, tense)

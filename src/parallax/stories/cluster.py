@@ -493,7 +493,8 @@ class StoryClusterer:
         return _Profile(mean, {k: c / n for k, c in carried.items()}, keys, anchors)
 
     def _cross(self, a: _Profile, b: _Profile) -> float:
-        """The mean `split.pair_scores` entry between two groups, from their profiles."""
+        """The mean `split.pair_scores` entry between two groups, from their profiles (a
+        change to the weighting of `score` belongs in both as well)."""
         entity = (_dot(a.keys, b.shares) + _dot(b.keys, a.shares)) / 2
         anchor = (_dot(a.anchors, b.shares) + _dot(b.anchors, a.shares)) / 2
         p = self.params
