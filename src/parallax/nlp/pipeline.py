@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from parallax.errors import ConfigError
 
-__all__ = ["DEFAULT_MODEL", "NlpSettings", "load_nlp", "sentence_boundaries"]
+__all__ = ["DEFAULT_MODEL", "OWN_COMPONENTS", "NlpSettings", "load_nlp", "sentence_boundaries"]
 
 DEFAULT_MODEL = "en_core_web_sm"
 # PyPI builds of the official pipelines that install under another package name.
@@ -42,6 +42,7 @@ def _installed(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+OWN_COMPONENTS = ("parallax_boundaries",)  # added to the spaCy pipeline by `load_nlp`
 _CLOSING = {'"', "”", "’", "''", "'"}
 _FINAL = {".", "!", "?", "…"}
 
