@@ -412,6 +412,10 @@ def test_the_2001_attacks_named_by_their_date() -> None:
     assert values("Since 9/11, screening has tightened.") == [("9/11", "DATE", "2001-09-11")]
     assert values("The set ended 9/11 after a long rally.") == []
     assert values("He was arrested on Sept. 11.") == [("Sept. 11", "DATE", "2020-09-11")]
+    # singular: another attack on that date (Benghazi, 2012), an ordinary date
+    assert values("The Sept. 11 attack killed four.", date(2012, 10, 1)) == [
+        ("Sept. 11", "DATE", "2012-09-11")
+    ]
 
 
 def test_a_bare_ordinal_day_takes_the_month_in_view() -> None:

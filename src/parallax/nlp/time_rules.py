@@ -73,8 +73,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _numeric_date,
     ),
     # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
+    # ("the Sept. 11 attack" in Benghazi, 2012, is singular and stays an ordinary date)
     (
-        r"(?:Sept\.?|September) 11(?:th)?(?=,? (?:2001,? )?(?:terror(?:ist)? )?attacks?\b)"
+        r"(?:Sept\.?|September) 11(?:th)?(?=,? (?:2001,? )?(?:terror(?:ist)? )?attacks\b)"
         r"|(?:(?<=since )|(?<=after )|(?<=before )|(?<=post-)|(?<=pre-))9/11(?![\d/])"
         r"|(?<![\d/])9/11(?= (?:terror|attack|commission|memorial|era|victims|families|hijack))",
         _ref("2001-09-11"),
