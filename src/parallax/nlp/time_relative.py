@@ -95,7 +95,7 @@ def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     the last full date the text gave ("the next day" only in a past-tense narrative; otherwise
     it counts from the DCT)."""
     rel = (m.group("rel") or m.group("rel2")).casefold()
-    part = (m.groupdict().get("part") or "day").casefold()
+    part = (m.group("part") or "day").casefold()
     kind: TimexType = "DATE" if part == "day" else "TIME"
     suffix = "" if part == "day" else "T" + PARTS[part]
     if rel == "next" and tense != "past":

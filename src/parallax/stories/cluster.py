@@ -393,9 +393,7 @@ class StoryClusterer:
         `stories.split`; ECB+ train, mean B-cubed F1 over 10 orders 0.893 -> 0.906). Of the
         groups, the one that fits the story's older articles best keeps the story (the largest
         when it has none); the others open stories of their own."""
-        members: dict[int, list[int]] = {}
-        for offset in range(len(batch)):
-            members.setdefault(self.story_of[first + offset], []).append(offset)
+        members = self._members(first, len(batch))
         least = 2 * self.params.split_min_side
         for story_id, offsets in members.items():
             if len(offsets) < least:
@@ -420,6 +418,13 @@ class StoryClusterer:
                     self.stories[target].add(features[i])
                     self.story_of[first + offsets[i]] = target
 
+    def _members(self, first: int, count: int) -> dict[int, list[int]]:
+        """The window's articles by story: offsets from `first`, of `count` arrivals."""
+        members: dict[int, list[int]] = {}
+        for offset in range(count):
+            members.setdefault(self.story_of[first + offset], []).append(offset)
+        return members
+
     def _merge(
         self,
         first: int,
@@ -442,9 +447,7 @@ class StoryClusterer:
         alike, and a cohesion test that blocks the one blocks the other too."""
         threshold = self.params.merge_threshold
         assert threshold is not None
-        members: dict[int, list[int]] = {}
-        for offset in range(len(batch)):
-            members.setdefault(self.story_of[first + offset], []).append(offset)
+        members = self._members(first, len(batch))
         pairs: set[tuple[int, int]] = set()
         for offset, near in enumerate(nearest):
             own = self.story_of[first + settled + offset]
