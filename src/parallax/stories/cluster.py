@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_N = TypeVar("_N", float, NDArray[np.float64])
 _KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEDE_CHARS = 300
 _FIGURE_CHARS = 1500  # as much of the body as the embedding reads
@@ -81,6 +82,16 @@ class StoryParams:
     # a story's recent articles split in two when the sides would not join each other and
     # each has at least this many (see `stories.split`)
     split_min_side: int = 3
+
+    def combine(self, text: _N, entities: _N, anchors: _N) -> _N:
+        """The story score from its parts: text cosine plus the weighted shares of keys and
+        anchors found. `score`, `split.pair_scores` and `StoryClusterer._cross` all weigh
+        through here, so the three stay one score.
+
+        >>> StoryParams().combine(0.5, 1.0, 1.0)
+        1.3
+        """
+        return text + self.entity_weight * entities + self.anchor_weight * anchors
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +273,7 @@ class StoryClusterer:
                 gap = 0
             # dates are evidence both ways: close in time adds, far apart takes away
             penalty = p.time_weight * (min(1.0, gap / p.time_scale_days) - 0.5)
-        return text + p.entity_weight * entities + p.anchor_weight * anchors - penalty
+        return p.combine(text, entities, anchors) - penalty
 
     def candidates(self, vector: NDArray[np.float32]) -> set[int]:
         """Stories of the nearest stored articles: the index, plus the articles still waiting to
@@ -496,12 +507,11 @@ class StoryClusterer:
         return _Profile(mean, {k: c / n for k, c in carried.items()}, keys, anchors)
 
     def _cross(self, a: _Profile, b: _Profile) -> float:
-        """The mean `split.pair_scores` entry between two groups, from their profiles (a
-        change to the weighting of `score` belongs in both as well)."""
+        """The mean `split.pair_scores` entry between two groups, from their profiles (the
+        parts weighed by `StoryParams.combine`, as everywhere)."""
         entity = (_dot(a.keys, b.shares) + _dot(b.keys, a.shares)) / 2
         anchor = (_dot(a.anchors, b.shares) + _dot(b.anchors, a.shares)) / 2
-        p = self.params
-        return float(a.mean @ b.mean) + p.entity_weight * entity + p.anchor_weight * anchor
+        return self.params.combine(float(a.mean @ b.mean), entity, anchor)
 
     def _rehome_loners(
         self,

@@ -58,7 +58,7 @@ def pair_scores(
         np.divide(weighted @ carries.T, total, out=shared, where=total > 0)
         return shared
 
-    score = text + params.entity_weight * share(carries) + params.anchor_weight * share(anchors)
+    score = params.combine(text, share(carries), share(anchors))
     return (score + score.T) / 2
 
 
