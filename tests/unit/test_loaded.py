@@ -63,3 +63,14 @@ def test_labelled_words_score_above_flagging_every_adjective() -> None:
     (_name, ours), _stricter, (_every, every) = evaluate_loaded()
     assert every.recall == 1.0
     assert ours.precision > 2 * every.precision and ours.f1 > every.f1
+
+
+def test_two_forms_of_one_lexicon_word_are_one_term() -> None:
+    """ "slams" and "slammed" are one loaded term: neither outlet used it alone."""
+    ledger = _article("Ledger", "The mayor slammed the budget plan on Monday morning.")
+    wire = _article("Wire", "The mayor slams the budget plan in a letter.")
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder(), use_model=False)
+    assert result.loaded == {"Ledger": [], "Wire": []}
+    calm = _article("Wire", "The mayor criticised the budget plan in a letter.")
+    alone = compare_articles([ledger, calm], embedder=UnalignedEmbedder(), use_model=False)
+    assert [term for term, _ in alone.loaded["Ledger"]] == ["slammed"]

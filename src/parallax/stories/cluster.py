@@ -566,17 +566,21 @@ class StoryClusterer:
         first = self._next_article
         recent: list[StoryFeatures] = []
         since = 0
+
+        def refine_recent() -> None:
+            nonlocal recent, since
+            recent, settled = refine_view(recent, since, span)
+            self.refine(self._next_article - len(recent), recent, settled=settled)
+            since = 0
+
         for features in items:
             self.assign(features)
             recent.append(features)
             since += 1
             if window and since >= window:
-                recent, settled = refine_view(recent, since, span)
-                self.refine(self._next_article - len(recent), recent, settled=settled)
-                since = 0
+                refine_recent()
         if window and since:
-            recent, settled = refine_view(recent, since, span)
-            self.refine(self._next_article - len(recent), recent, settled=settled)
+            refine_recent()
         return [self.story_of[k] for k in range(first, self._next_article)]
 
 

@@ -10,8 +10,9 @@ Every item carries its evidence: the sentence (or quote) with its article id and
   quoted in two outlets, one trimmed differently from the other.
 - Entities: who each outlet names and how often, and the descriptors each gives a person.
 - Language: loaded or evaluative terms that one outlet uses and no other does: those of a
-  hand-written lexicon, and the adjectives and adverbs the loaded-language model
-  (`parallax.stories.loaded`) reads as evaluative, each with its score.
+  hand-written lexicon (two forms of one word, "slams" and "slammed", are one term), and the
+  adjectives and adverbs the loaded-language model (`parallax.stories.loaded`) reads as
+  evaluative, each with its score.
 - Framing (when the articles were framed): the narratives each outlet's articles push, and
   which no other outlet pushed; how each outlet casts each entity (protagonist, antagonist,
   innocent), and the entities two outlets cast differently.
@@ -25,6 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from parallax.model import Article
 from parallax.model import Evidence as ArticleEvidence
@@ -117,6 +119,17 @@ class Comparison:
 def loaded_lexicon() -> frozenset[str]:
     """Loaded and evaluative words (one per line in `loaded_terms.txt`, `#` comments)."""
     return word_list("loaded_terms.txt")
+
+
+@lru_cache(maxsize=2)
+def _lexicon_bases(lexicon: frozenset[str]) -> dict[str, str]:
+    """Each lexicon word's base form (spaCy's lemma), so that two outlets writing "slams" and
+    "slammed" count as using one term; hyphenated words stay as they are."""
+    words = sorted(lexicon)
+    bases = {}
+    for word, doc in zip(words, load_nlp().pipe(words), strict=True):
+        bases[word] = doc[0].lemma_.casefold() if len(doc) == 1 else word
+    return bases
 
 
 def _column(article: Article) -> str:
@@ -279,9 +292,9 @@ def _loaded(
 ) -> None:
     used: dict[str, dict[str, Evidence]] = defaultdict(dict)
     for sentence in sentences:
-        for word in _words(sentence.evidence.text):
-            if word in lexicon:
-                used[sentence.evidence.column].setdefault(word, sentence.evidence)
+        for word in sorted(_words(sentence.evidence.text) & lexicon):
+            used[sentence.evidence.column].setdefault(word, sentence.evidence)
+    bases = _lexicon_bases(lexicon)
     read: dict[str, float] = {}
     if model is not None:
         candidates = sorted({w for s in sentences for w in s.descriptive} - lexicon)
@@ -291,11 +304,11 @@ def _loaded(
         for word in sorted(sentence.descriptive & read.keys()):
             flagged[sentence.evidence.column].setdefault(word, sentence.evidence)
     for column in comparison.columns:
-        others = {w for c, terms in used.items() if c != column for w in terms}
+        others = {bases.get(w, w) for c, terms in used.items() if c != column for w in terms}
         comparison.loaded[column] = [
             (term, evidence)
             for term, evidence in sorted(used[column].items())
-            if term not in others
+            if bases.get(term, term) not in others
         ]
         elsewhere = {w for c, terms in flagged.items() if c != column for w in terms}
         comparison.loaded_model[column] = [
