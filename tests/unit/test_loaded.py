@@ -74,3 +74,7 @@ def test_two_forms_of_one_lexicon_word_are_one_term() -> None:
     calm = _article("Wire", "The mayor criticised the budget plan in a letter.")
     alone = compare_articles([ledger, calm], embedder=UnalignedEmbedder(), use_model=False)
     assert [term for term, _ in alone.loaded["Ledger"]] == ["slammed"]
+    twice = _article("Ledger", "The mayor slammed the plan on Monday. He slams it again today.")
+    once = compare_articles([twice, calm], embedder=UnalignedEmbedder(), use_model=False)
+    [(term, evidence)] = once.loaded["Ledger"]  # one term, at its first use
+    assert term == "slammed" and evidence.text == "The mayor slammed the plan on Monday."

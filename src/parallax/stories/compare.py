@@ -290,11 +290,12 @@ def _loaded(
     lexicon: frozenset[str],
     model: LoadedTermModel | None,
 ) -> None:
-    used: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    bases = _lexicon_bases(lexicon)
+    # per column, each lexicon term by its base form: the first word written and its sentence
+    used: dict[str, dict[str, tuple[str, Evidence]]] = defaultdict(dict)
     for sentence in sentences:
         for word in sorted(_words(sentence.evidence.text) & lexicon):
-            used[sentence.evidence.column].setdefault(word, sentence.evidence)
-    bases = _lexicon_bases(lexicon)
+            used[sentence.evidence.column].setdefault(bases[word], (word, sentence.evidence))
     read: dict[str, float] = {}
     if model is not None:
         candidates = sorted({w for s in sentences for w in s.descriptive} - lexicon)
@@ -304,12 +305,11 @@ def _loaded(
         for word in sorted(sentence.descriptive & read.keys()):
             flagged[sentence.evidence.column].setdefault(word, sentence.evidence)
     for column in comparison.columns:
-        others = {bases.get(w, w) for c, terms in used.items() if c != column for w in terms}
-        comparison.loaded[column] = [
-            (term, evidence)
-            for term, evidence in sorted(used[column].items())
-            if bases.get(term, term) not in others
-        ]
+        others = {base for c, terms in used.items() if c != column for base in terms}
+        comparison.loaded[column] = sorted(
+            (written for base, written in used[column].items() if base not in others),
+            key=lambda item: item[0],
+        )
         elsewhere = {w for c, terms in flagged.items() if c != column for w in terms}
         comparison.loaded_model[column] = [
             (term, round(read[term], 3), evidence)
