@@ -147,6 +147,33 @@ def test_modals_look_ahead_and_a_perfect_looks_back() -> None:
     assert values("Who can win in December?") == [("December", "DATE", "2021-12")]
 
 
+def test_a_timetable_in_the_present_tense_looks_ahead() -> None:
+    # Tuesday 2021-03-02: a scheduled event told in the present simple is still to come
+    assert values("The trial opens Monday.") == [("Monday", "DATE", "2021-03-08")]
+    assert values("Talks resume in January.") == [("January", "DATE", "2022-01")]
+    # a report or a state in the present is not a timetable
+    assert values("The Times says in an editorial on Monday that the plan failed.") == [
+        ("Monday", "DATE", "2021-03-01")
+    ]
+    # "hurt" tagged as a present may be the past it spells the same
+    assert values("Weakness in banks hurt the index on Monday.") == [
+        ("Monday", "DATE", "2021-03-01")
+    ]
+
+
+def test_due_looks_ahead_unless_a_past_verb_tells_it() -> None:
+    # Tuesday 2021-03-02
+    assert values("The election, due in November, could be moved.") == [
+        ("November", "DATE", "2021-11")
+    ]
+    assert values("The report was due on Monday.") == [("Monday", "DATE", "2021-03-01")]
+
+
+def test_a_bare_participle_takes_the_tense_of_its_clause() -> None:
+    # Tuesday 2021-03-02: "starting" has no tense; "will serve" does
+    assert values("She will serve a term starting in January.") == [("January", "DATE", "2022-01")]
+
+
 def test_a_plural_unit_after_a_is_vague() -> None:
     assert values("It will be a months-long grind.") == [("months-long", "DURATION", "PXM")]
 

@@ -53,16 +53,51 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 break
             if node.pos_ == "ADJ" and node is not span[0] and node.head is not node:
-                return "none"  # "payable Dec. 7", "due in March": the verb's tense is not theirs
+                # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
+                # something is due on lies ahead unless a past verb tells it ("was due Friday")
+                if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
+                    return "future"
+                return "none"
             if node.head is node:
                 break
             node = node.head
-        return _verb_tense(node)
+        return _clause_tense(node)
 
     return lookup
 
 
+def _clause_tense(verb: Token) -> Tense:
+    """A bare participle or infinitive says no tense of its own ("a term starting in January",
+    "plans to reopen in May"): the verb it hangs from does."""
+    tense = _verb_tense(verb)
+    for _ in range(3):
+        if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head is verb:
+            break
+        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children
+        ):
+            break
+        verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        tense = _verb_tense(verb)
+    return tense
+
+
 _PLAN = {"plan", "schedule", "expect", "intend"}
+_AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
+# present-tense verbs that tell a state or a report, not a scheduled event: "says Thursday"
+# reports what was said, "the figures are as of Monday" looks back
+_NOT_SCHEDULE = {
+    "be", "have", "say", "tell", "report", "write", "add", "note", "claim", "argue", "show",
+    "follow", "remain", "seem", "want", "know", "think", "believe", "need", "include",
+}  # fmt: skip
+# verbs whose past is their present form: tagged VBP, "hurt" may well be a past ("weakness hurt
+# the index on Friday")
+_PAST_AS_PRESENT = {
+    "hurt", "cut", "put", "set", "hit", "let", "cost", "quit", "shut", "spread", "split", "bet",
+    "cast", "burst", "read", "upset", "broadcast", "forecast", "bid", "beat", "slit", "thrust",
+}  # fmt: skip
 
 
 def _told_past(verb: Token) -> bool:
@@ -92,6 +127,13 @@ def _verb_tense(verb: Token) -> Tense:
         return "past"
     if tags & {"VBZ", "VBP"} and verb.tag_ == "VBG":
         return "future"  # "is meeting Tuesday"
+    if (
+        verb.tag_ in {"VBZ", "VBP"}
+        and len(auxes) == 1
+        and verb.lemma_ not in _NOT_SCHEDULE
+        and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
+    ):
+        return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
     return "none"
 
 
