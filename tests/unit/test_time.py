@@ -126,8 +126,18 @@ def test_fractions_are_not_time_and_rates_are_sets() -> None:
 def test_a_possessive_weekday_keeps_its_own_time() -> None:
     # Tuesday 2021-03-02: the results (future) of Sunday's vote (past)
     assert values("The results of Sunday's vote will force a rethink.") == [
-        ("Sunday's", "DATE", "2021-02-28")
+        ("Sunday", "DATE", "2021-02-28")
     ]
+    # the possessive is not part of the span; "today's youth" is still not a day
+    assert values("Yesterday’s vote split the party.") == [("Yesterday", "DATE", "2021-03-01")]
+    assert values("Today's youth read less.") == []
+
+
+def test_every_with_a_count_is_a_set() -> None:
+    assert values("The ban will be reviewed every six months.") == [
+        ("every six months", "SET", "P6M")
+    ]
+    assert values("The ban lasted six months.") == [("six months", "DURATION", "P6M")]
 
 
 def test_titles_and_names_are_not_dates() -> None:
@@ -349,7 +359,7 @@ def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
     assert values("He was soon released.") == []
     assert values("Earlier, they had refused.") == []
     assert values("The plan faces today's youth.") == []
-    assert values("The offer ran in today's editions.") == [("today's", "DATE", "2021-03-02")]
+    assert values("The offer ran in today's editions.") == [("today", "DATE", "2021-03-02")]
 
 
 def test_recent_and_coming_stretches_leave_the_preposition_out() -> None:
@@ -368,7 +378,7 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
 
 def test_a_day_next_to_a_date_and_a_clock_dated_by_an_aside() -> None:
     assert values("They met the day before last Tuesday's hearing.") == [
-        ("the day before last Tuesday's", "DATE", "2021-02-22")
+        ("the day before last Tuesday", "DATE", "2021-02-22")
     ]
     assert values("The blast came at 10:35 a.m. (0735 GMT) Friday.") == [
         ("10:35 a.m.", "TIME", "2021-02-26T10:35"),
@@ -389,7 +399,7 @@ def test_coordinated_days_and_other_small_forms() -> None:
         ("25", "DATE", "XXXX-04-25"),
     ]
     assert values("On Feb. 3 and 4 protesters died.") == [("Feb. 3", "DATE", "2021-02-03")]
-    assert values("In today's market, stocks fell.") == [("today's", "DATE", "2021-03-02")]
+    assert values("In today's market, stocks fell.") == [("today", "DATE", "2021-03-02")]
     assert values("It was a day-long meeting.") == [("day-long", "DURATION", "P1D")]
     assert values("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]
     assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]

@@ -67,18 +67,20 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
 
 
 def _clause_tense(verb: Token) -> Tense:
-    """A bare participle or infinitive says no tense of its own ("a term starting in January",
-    "plans to reopen in May"): the verb it hangs from does."""
+    """A bare participle says no tense of its own ("a term starting in January"): the verb it
+    hangs from does."""
     tense = _verb_tense(verb)
     for _ in range(3):
-        if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head is verb:
+        if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
             break
         if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl"} or any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children
         ):
             break
         verb = verb.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        for _ in range(6):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                break
             verb = verb.head
         tense = _verb_tense(verb)
     return tense
@@ -249,9 +251,14 @@ def extract_timexes(
             surface, end = surface[:-1], end - 1
         if _not_time(text, surface, start, end):
             continue
+        if surface.endswith(("'s", "\u2019s")) and len(surface) > 2:
+            surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
         if kind == "DURATION" and _is_rate(text, surface, start):
             kind = "SET"  # "$2 million a year", "twice a week": per year, per week
+        elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
+            kind, start = "SET", every.start()  # "every six months": once each such span
+            surface = text[start:end]
         if value is None and normalize is _that_day:
             continue  # "that day" with no date before it is a generic day, not a reference
         previous = result[-1] if result else None
@@ -466,6 +473,7 @@ def _is_rate(text: str, surface: str, start: int) -> bool:
     return bool(_RATE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+_EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
 
 
