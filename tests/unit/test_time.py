@@ -138,6 +138,10 @@ def test_every_with_a_count_is_a_set() -> None:
         ("every six months", "SET", "P6M")
     ]
     assert values("The ban lasted six months.") == [("six months", "DURATION", "P6M")]
+    assert values("The plant runs 24 hours a day.") == [
+        ("24 hours", "DURATION", "PT24H"),
+        ("a day", "SET", "P1D"),
+    ]
 
 
 def test_titles_and_names_are_not_dates() -> None:

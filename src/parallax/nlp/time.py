@@ -426,7 +426,9 @@ def _merge_day_next_to(
 
 _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once)\s+$", re.IGNORECASE
+    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once|"
+    r"(?:minute|hour|day|night|week|month)s?)\s+$",  # "24 hours a day, seven days a week"
+    re.IGNORECASE,
 )
 
 
