@@ -78,3 +78,19 @@ def test_two_forms_of_one_lexicon_word_are_one_term() -> None:
     once = compare_articles([twice, calm], embedder=UnalignedEmbedder(), use_model=False)
     [(term, evidence)] = once.loaded["Ledger"]  # one term, at its first use
     assert term == "slammed" and evidence.text == "The mayor slammed the plan on Monday."
+
+
+def test_a_loaded_word_in_one_headline_is_cited_in_that_headline() -> None:
+    from parallax.report.compare import comparison_html, comparison_markdown
+
+    ledger = _article("Ledger", "The council passed the budget on Monday after a long debate.")
+    ledger.title = "Militant councillors ram budget through"
+    wire = _article("Wire", "The council passed the budget on Monday after a long debate.")
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder(), use_model=False)
+    [(term, evidence)] = result.loaded["Ledger"]
+    assert term == "militant" and evidence.part == "title"
+    assert (evidence.text, evidence.start, evidence.end) == (ledger.title, 0, len(ledger.title))
+    assert result.loaded["Wire"] == []
+    assert "[ledger title 0-39]" in comparison_markdown("Budget", result)
+    assert 'href="#ledger-title"' in comparison_html("Budget", result, [ledger, wire])
+    assert 'id="ledger-title"' in comparison_html("Budget", result, [ledger, wire])

@@ -22,7 +22,8 @@ _env = Environment(
 
 
 def _cite(evidence: Evidence) -> str:
-    return f"[{evidence.article_id} {evidence.start}-{evidence.end}]"
+    part = " title" if evidence.part == "title" else ""
+    return f"[{evidence.article_id}{part} {evidence.start}-{evidence.end}]"
 
 
 def comparison_markdown(title: str, comparison: Comparison) -> str:
@@ -95,8 +96,11 @@ def comparison_html(
             at += len(paragraph) + 2
         starts[article.id] = offsets
 
-    def anchor(article_id: str, offset: int) -> str:
-        """The id of the paragraph holding a character offset of an article's body."""
+    def anchor(article_id: str, offset: int, part: str = "body") -> str:
+        """The id of the paragraph holding a character offset of an article's body (or of its
+        headline)."""
+        if part == "title":
+            return f"{article_id}-title"
         index = max(0, bisect.bisect_right(starts.get(article_id, [0]), offset) - 1)
         return f"{article_id}-p{index}"
 

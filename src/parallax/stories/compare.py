@@ -9,8 +9,8 @@ Every item carries its evidence: the sentence (or quote) with its article id and
 - Quotes: who each outlet quotes and which quotes no other outlet used; the same speaker's words
   quoted in two outlets, one trimmed differently from the other.
 - Entities: who each outlet names and how often, and the descriptors each gives a person.
-- Language: loaded or evaluative terms that one outlet uses and no other does: those of a
-  hand-written lexicon (two forms of one word, "slams" and "slammed", are one term), and the
+- Language: loaded or evaluative terms that one outlet uses and no other does, in its headlines
+  or its sentences: those of a hand-written lexicon (two forms of one word, "slams" and "slammed", are one term), and the
   adjectives and adverbs the loaded-language model (`parallax.stories.loaded`) reads as
   evaluative, each with its score.
 - Framing (when the articles were framed): the narratives each outlet's articles push, and
@@ -27,6 +27,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+from spacy.tokens import Span
 
 from parallax.model import Article
 from parallax.model import Evidence as ArticleEvidence
@@ -62,6 +64,7 @@ class Evidence:
     start: int
     end: int
     column: str
+    part: str = "body"  # "title": the span is in the headline, not the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,21 @@ class _Sentence:
     descriptive: frozenset[str] = frozenset()  # its lower-case adjectives and adverbs
 
 
+def _sentence(sent: Span, evidence: Evidence) -> _Sentence:
+    names = {t.text.casefold() for t in sent if t.pos_ == "PROPN" and t.text[:1].isupper()}
+    descriptive = {
+        t.lower_
+        for t in sent
+        if t.pos_ in {"ADJ", "ADV"} and t.is_alpha and len(t) >= 4 and t.text.islower()
+    }
+    return _Sentence(
+        evidence,
+        frozenset(names),
+        frozenset(_NUMBER.findall(evidence.text)),
+        frozenset(descriptive),
+    )
+
+
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     nlp = load_nlp()
     found = []
@@ -153,20 +171,18 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
             if len(text.split()) < 4:
                 continue
             evidence = Evidence(text, article.id, sent.start_char, sent.end_char, _column(article))
-            names = {t.text.casefold() for t in sent if t.pos_ == "PROPN" and t.text[:1].isupper()}
-            descriptive = {
-                t.lower_
-                for t in sent
-                if t.pos_ in {"ADJ", "ADV"} and t.is_alpha and len(t) >= 4 and t.text.islower()
-            }
-            found.append(
-                _Sentence(
-                    evidence,
-                    frozenset(names),
-                    frozenset(_NUMBER.findall(text)),
-                    frozenset(descriptive),
-                )
-            )
+            found.append(_sentence(sent, evidence))
+    return found
+
+
+def _headlines(articles: Sequence[Article]) -> list[_Sentence]:
+    """Each article's title as a sentence of its own: where an outlet's framing is loudest
+    ("union bosses cave in"). Titles are compared for their terms, not as facts."""
+    titled = [a for a in articles if a.title and a.title.strip()]
+    found = []
+    for article, doc in zip(titled, load_nlp().pipe(a.title or "" for a in titled), strict=True):
+        evidence = Evidence(doc.text, article.id, 0, len(doc.text), _column(article), "title")
+        found.append(_sentence(doc[:], evidence))
     return found
 
 
@@ -393,6 +409,6 @@ def compare_articles(
     _quotes(comparison, articles)
     _entities(comparison, articles)
     model = (loaded_model or load_loaded_model()) if use_model else None
-    _loaded(comparison, sentences, loaded_lexicon(), model)
+    _loaded(comparison, _headlines(articles) + sentences, loaded_lexicon(), model)
     _framing(comparison, articles)
     return comparison
