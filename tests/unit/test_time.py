@@ -142,6 +142,11 @@ def test_every_with_a_count_is_a_set() -> None:
         ("24 hours", "DURATION", "PT24H"),
         ("a day", "SET", "P1D"),
     ]
+    assert values("The deal costs 9 million euros a year.") == [("a year", "SET", "P1Y")]
+    assert values("In 2010 a year of protests began.") == [
+        ("2010", "DATE", "2010"),
+        ("a year", "DURATION", "P1Y"),
+    ]
 
 
 def test_titles_and_names_are_not_dates() -> None:

@@ -427,7 +427,8 @@ def _merge_day_next_to(
 _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once|"
-    r"(?:minute|hour|day|night|week|month)s?)\s+$",  # "24 hours a day, seven days a week"
+    r"(?:minute|hour|day|night|week|month)s?)\s+$"  # "24 hours a day, seven days a week"
+    r"|\d[\d,.]*%?(?: [a-z]+){1,2}\s+$",  # "9 million euros a year", "500 people a day"
     re.IGNORECASE,
 )
 
@@ -472,6 +473,8 @@ def _is_rate(text: str, surface: str, start: int) -> bool:
     words = surface.casefold().split()
     if len(words) != 2 or words[0] not in {"a", "an", "per"}:
         return False
+    if text[start + len(surface) : start + len(surface) + 4].casefold() in {" of ", " of,"}:
+        return False  # "in 2010 a year of protests began": a span, whatever comes before
     return bool(_RATE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
