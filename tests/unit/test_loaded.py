@@ -94,3 +94,14 @@ def test_a_loaded_word_in_one_headline_is_cited_in_that_headline() -> None:
     assert "[ledger title 0-39]" in comparison_markdown("Budget", result)
     assert 'href="#ledger-title"' in comparison_html("Budget", result, [ledger, wire])
     assert 'id="ledger-title"' in comparison_html("Budget", result, [ledger, wire])
+
+
+def test_a_listed_past_verb_counts_in_any_form_used_as_a_verb() -> None:
+    """The lexicon lists "caved" and "attacked": "cave in" is the term, the noun "attack" not."""
+    ledger = _article("Ledger", "Union leaders cave in to the port after a long standoff.")
+    wire = _article("Wire", "Union leaders accepted the offer after a long standoff.")
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder(), use_model=False)
+    assert [term for term, _ in result.loaded["Ledger"]] == ["cave"]
+    noun = _article("Ledger", "The attack on the port came after a long standoff.")
+    plain = compare_articles([noun, wire], embedder=UnalignedEmbedder(), use_model=False)
+    assert plain.loaded["Ledger"] == []

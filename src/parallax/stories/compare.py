@@ -10,7 +10,8 @@ Every item carries its evidence: the sentence (or quote) with its article id and
   quoted in two outlets, one trimmed differently from the other.
 - Entities: who each outlet names and how often, and the descriptors each gives a person.
 - Language: loaded or evaluative terms that one outlet uses and no other does, in its headlines
-  or its sentences: those of a hand-written lexicon (two forms of one word, "slams" and "slammed", are one term), and the
+  or its sentences: those of a hand-written lexicon (two forms of one word, "slams" and
+  "slammed", are one term; a listed past form of a verb catches the verb in any form), and the
   adjectives and adverbs the loaded-language model (`parallax.stories.loaded`) reads as
   evaluative, each with its score.
 - Framing (when the articles were framed): the narratives each outlet's articles push, and
@@ -124,15 +125,28 @@ def loaded_lexicon() -> frozenset[str]:
     return word_list("loaded_terms.txt")
 
 
-@lru_cache(maxsize=2)
-def _lexicon_bases(lexicon: frozenset[str]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class _LexiconForms:
     """Each lexicon word's base form (spaCy's lemma), so that two outlets writing "slams" and
-    "slammed" count as using one term; hyphenated words stay as they are."""
+    "slammed" count as using one term (hyphenated words stay as they are); and the bases of the
+    words that are past forms of verbs ("slammed", "caved", "admitted"), so that any form of
+    those verbs used as a verb is the term too ("caves in", "slamming"), while the noun "attack"
+    is not "attacked". A present form alone does not make a verb term: "digs" (at someone) would
+    make every dug tunnel loaded."""
+
+    bases: dict[str, str]
+    verbs: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def _lexicon_forms(lexicon: frozenset[str]) -> _LexiconForms:
     words = sorted(lexicon)
-    bases = {}
+    bases, verbs = {}, set()
     for word, doc in zip(words, load_nlp().pipe(words), strict=True):
         bases[word] = doc[0].lemma_.casefold() if len(doc) == 1 else word
-    return bases
+        if len(doc) == 1 and doc[0].pos_ == "VERB" and doc[0].tag_ in {"VBD", "VBN"}:
+            verbs.add(bases[word])
+    return _LexiconForms(bases, frozenset(verbs))
 
 
 def _column(article: Article) -> str:
@@ -145,6 +159,7 @@ class _Sentence:
     names: frozenset[str]
     figures: frozenset[str]
     descriptive: frozenset[str] = frozenset()  # its lower-case adjectives and adverbs
+    verbs: frozenset[tuple[str, str]] = frozenset()  # its verbs: (lemma, the word as written)
 
 
 def _sentence(sent: Span, evidence: Evidence) -> _Sentence:
@@ -154,11 +169,13 @@ def _sentence(sent: Span, evidence: Evidence) -> _Sentence:
         for t in sent
         if t.pos_ in {"ADJ", "ADV"} and t.is_alpha and len(t) >= 4 and t.text.islower()
     }
+    verbs = {(t.lemma_.casefold(), t.lower_) for t in sent if t.pos_ == "VERB" and t.is_alpha}
     return _Sentence(
         evidence,
         frozenset(names),
         frozenset(_NUMBER.findall(evidence.text)),
         frozenset(descriptive),
+        frozenset(verbs),
     )
 
 
@@ -306,12 +323,14 @@ def _loaded(
     lexicon: frozenset[str],
     model: LoadedTermModel | None,
 ) -> None:
-    bases = _lexicon_bases(lexicon)
+    forms = _lexicon_forms(lexicon)
     # per column, each lexicon term by its base form: the first word written and its sentence
     used: dict[str, dict[str, tuple[str, Evidence]]] = defaultdict(dict)
     for sentence in sentences:
-        for word in sorted(_words(sentence.evidence.text) & lexicon):
-            used[sentence.evidence.column].setdefault(bases[word], (word, sentence.evidence))
+        found = {(forms.bases[w], w) for w in _words(sentence.evidence.text) & lexicon}
+        found |= {(lemma, w) for lemma, w in sentence.verbs if lemma in forms.verbs}
+        for base, word in sorted(found, key=lambda x: x[1]):
+            used[sentence.evidence.column].setdefault(base, (word, sentence.evidence))
     read: dict[str, float] = {}
     if model is not None:
         candidates = sorted({w for s in sentences for w in s.descriptive} - lexicon)
