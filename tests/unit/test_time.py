@@ -143,6 +143,16 @@ def test_every_with_a_count_is_a_set() -> None:
         ("a day", "SET", "P1D"),
     ]
     assert values("The deal costs 9 million euros a year.") == [("a year", "SET", "P1Y")]
+    assert values("The fair, held every summer, drew crowds.") == [
+        ("every summer", "SET", "XXXX-SU")
+    ]
+
+
+def test_fiscal_years_by_code() -> None:
+    assert values("Revenue for FY2023 rose; FY24 looks weaker.") == [
+        ("FY2023", "DATE", "2023"),
+        ("FY24", "DATE", "2024"),
+    ]
     assert values("In 2010 a year of protests began.") == [
         ("2010", "DATE", "2010"),
         ("a year", "DURATION", "P1Y"),

@@ -145,6 +145,9 @@ def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
 
 
 def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    fiscal = m.group("fy")  # "FY2023", "FY23": the year the fiscal year is named for
+    if fiscal:
+        return "DATE", fiscal if len(fiscal) == 4 else f"20{fiscal}"
     return "DATE", m.group("year") or m.group("year2")
 
 

@@ -14,6 +14,7 @@ from parallax.nlp.time_calendar import (
     _MONTH,
     _WEEKDAY,
     PARTS,
+    SEASONS,
     WEEKDAYS,
     Normalizer,
     Tense,
@@ -234,6 +235,8 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
     if weekday:
         return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
+    if word.split()[-1] in SEASONS:  # "every summer"
+        return "SET", f"XXXX-{SEASONS[word.split()[-1]]}"
     month = re.search(_MONTH, word)  # "each July"
     if month and word.split()[-1] == month.group(0):
         return "SET", f"XXXX-{_month_name(month.group(0)):02d}"

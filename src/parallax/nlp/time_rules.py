@@ -161,12 +161,13 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
     (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
     (
-        rf"fiscal (?P<year>{_YEAR})|(?:the year |mid-|pre-|post-|early |late )?(?P<year2>{_YEAR})(?!\d)",
+        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late )?(?P<year2>{_YEAR})(?!\d)",
         _year_only,
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
-        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|(?=(?-i:[A-Z]))"
+        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|spring|summer|fall"
+        r"|autumn|winter|(?=(?-i:[A-Z]))"
         + _MONTH
         + "|"
         + _WEEKDAY
