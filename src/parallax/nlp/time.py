@@ -52,13 +52,13 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
                 break
-            if node.pos_ == "ADJ" and node is not span[0] and node.head is not node:
+            if node.pos_ == "ADJ" and node is not span[0]:
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
                     return "future"
                 return "none"
-            if node.head is node:
+            if node.head.i == node.i:  # the root (a fresh `Token` each time: `is` never holds)
                 break
             node = node.head
         return _clause_tense(node)

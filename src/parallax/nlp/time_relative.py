@@ -235,10 +235,11 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
     if weekday:
         return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
-    if word.split()[-1] in SEASONS:  # "every summer"
-        return "SET", f"XXXX-{SEASONS[word.split()[-1]]}"
+    last = word.split()[-1]
+    if last in SEASONS:  # "every summer"
+        return "SET", f"XXXX-{SEASONS[last]}"
     month = re.search(_MONTH, word)  # "each July"
-    if month and word.split()[-1] == month.group(0):
+    if month and last == month.group(0):
         return "SET", f"XXXX-{_month_name(month.group(0)):02d}"
     for key, value in (
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
