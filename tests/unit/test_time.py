@@ -265,8 +265,8 @@ def test_relative_weeks_months_years_and_quarters() -> None:
         ("the second half of last year", "DATE", "2020-H2")
     ]
     assert values("The first half of the match was dull.") == []
-    # counted from another date, not from the publication date: left out
-    assert values("The week before, prices rose.") == []
+    # counted from another date, not from the publication date: unresolved when none is given
+    assert values("The week before, prices rose.") == [("The week before", "DATE", None)]
     # a day counted from the last full date the text gave
     assert values("The plant closed on March 3, 2019. The next day, workers protested.") == [
         ("March 3, 2019", "DATE", "2019-03-03"),
@@ -490,3 +490,29 @@ def test_fortnights_and_decade_long_spans() -> None:
     ]
     assert values("A decade-long drought ended.") == [("decade-long", "DURATION", "P10Y")]
     assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]
+
+
+def test_a_unit_before_or_after_counts_from_the_last_date_given() -> None:
+    text = "The talks opened on Feb. 3. The week before, police cleared the square."
+    assert values(text)[-1] == ("The week before", "DATE", "2021-W04")
+    assert values("Prices rose in June 2019. The month after, they fell.")[-1] == (
+        "The month after",
+        "DATE",
+        "2019-07",
+    )
+    assert values("The following week, the plan was dropped.") == [
+        ("The following week", "DATE", None)
+    ]
+    # a unit before an event names no date of its own
+    assert values("In the week before the vote, polls tightened.") == []
+
+
+def test_two_units_away_and_halves_of_a_unit() -> None:
+    assert values("The summit is planned for the week after next.") == [
+        ("the week after next", "DATE", "2021-W11")
+    ]
+    assert values("Sales fell the year before last.") == [("the year before last", "DATE", "2019")]
+    assert values("The meeting lasted half an hour.") == [("half an hour", "DURATION", "PT30M")]
+    assert values("Half a century ago the town flooded.") == [
+        ("Half a century ago", "DATE", "1971")
+    ]

@@ -57,7 +57,7 @@ UNITS = {
 
 _MONTH = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)day"
-_NUMWORD = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a couple of|couple of|a half|several|a few|few|many|some)(?: 1/2|½| and a half|-and-a-half)?"
+_NUMWORD = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a couple of|couple of|a half|half an?|several|a few|few|many|some)(?: 1/2|½| and a half|-and-a-half)?"
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -102,7 +102,7 @@ def _number(word: str) -> float | None:
             whole = _number(word[: -len(suffix)])
             return None if whole is None else whole + 0.5
     word = word.replace("a couple of", "couple").replace("couple of", "couple")
-    word = word.replace("a half", "half")
+    word = re.sub(r"^half an?$", "half", word.replace("a half", "half"))
     if word in {"several", "a few", "few", "many", "some"}:
         return None
     parts = re.split(r"[- ]", word)

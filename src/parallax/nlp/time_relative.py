@@ -23,7 +23,6 @@ from parallax.nlp.time_calendar import (
     _day_next_to,
     _duration,
     _number,
-    _shift_month,
     _week,
 )
 from parallax.nlp.time_dates import _month_day, _month_name
@@ -78,17 +77,40 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     return "DATE", value
 
 
+def _reference_day(value: str | None) -> date | None:
+    """A day inside an ISO date, week or month value (its first day), for counting from it."""
+    if not value:
+        return None
+    if _FULL_DAY.match(value):
+        return date.fromisoformat(value[:10])
+    if week := re.match(r"^(\d{4})-W(\d\d)$", value):
+        return date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    if month := re.match(r"^(\d{4})-(\d\d)$", value):
+        return date(int(month[1]), int(month[2]), 1)
+    return None
+
+
 def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the following year`, `that year`: relative to the last date the text gave."""
+    """`the following year`, `that year`, `the week before`: a calendar unit counted from the
+    last date the text gave, not from the DCT."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).casefold()
+    steps = 0 if m.group("unit2") else -1 if (m.group("dir") or "").casefold() == "before" else 1
     if not ctx.last or not ctx.last[:4].isdigit():
         return "DATE", None
-    following = m.group("unit") is not None
-    if (m.group("unit") or m.group("unit2")).casefold() == "year":
-        return "DATE", str(int(ctx.last[:4]) + (1 if following else 0))
-    if re.match(r"^\d{4}-\d\d", ctx.last):
-        year, month = _shift_month(date(int(ctx.last[:4]), int(ctx.last[5:7]), 1), 1)
-        return "DATE", f"{year}-{month:02d}"
-    return "DATE", None
+    if unit == "year":
+        return "DATE", str(int(ctx.last[:4]) + steps)
+    day = _reference_day(ctx.last)
+    if day is None or (unit == "week" and not re.match(r"^\d{4}-(?:W\d\d|\d\d-\d\d)", ctx.last)):
+        return "DATE", None  # a week counts only from a day or a week
+    return "DATE", _anchored(unit, day, steps)
+
+
+def _two_away(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the week after next`, `the year before last`: two units from the DCT."""
+    if ctx.dct is None:
+        return "DATE", None
+    steps = -2 if m.group("dir").casefold() == "before" else 2
+    return "DATE", _anchored(m.group("unit").casefold(), ctx.dct, steps)
 
 
 def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -157,11 +179,15 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
     if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
-    if ctx.dct is None or count is None or count != int(count):
+    if ctx.dct is None or count is None:
+        return "DATE", None
+    if unit in {"decade", "century"} and (
+        years := count * (10 if unit == "decade" else 100)
+    ) == int(years):  # "a decade ago", "half a century ago" point at a year, not at a decade
+        return "DATE", str(ctx.dct.year + int(years) * direction)
+    if count != int(count):
         return "DATE", None
     steps = int(count) * direction
-    if unit in {"decade", "century"}:  # "a decade ago" points at a year, not at a decade
-        return "DATE", str(ctx.dct.year + steps * (10 if unit == "decade" else 100))
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"

@@ -57,6 +57,7 @@ from parallax.nlp.time_relative import (
     _the_unit,
     _the_unit_date,
     _this_part,
+    _two_away,
     _unit_and_half,
     _week_of,
     _weekday,
@@ -148,7 +149,10 @@ RULES: list[tuple[str, Normalizer]] = [
         _ago,
     ),
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
-    (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
+    (
+        rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half",
+        _unit_and_half,
+    ),
     (
         rf"(?:(?:the(?! [\w.]+-{_UNIT})|over the|in the|for the|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
         _span_duration,
@@ -207,7 +211,13 @@ RULES: list[tuple[str, Normalizer]] = [
         _decade_word,
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
-    (r"(?:the )?following (?P<unit>year|month)|that (?P<unit2>year)", _anaphoric_unit),
+    # "the week before," counts from the last date given; "the week before the vote" names none
+    (
+        r"(?:the )?following (?P<unit>year|month|week)|that (?P<unit2>year)"
+        r"|the (?P<unit3>year|month|week) (?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$))",
+        _anaphoric_unit,
+    ),
+    (r"the (?P<unit>week|month|year) (?P<dir>after(?= next)|before(?= last)) \w+", _two_away),
     (
         r"the (?P<rel>following|next|previous) (?P<part>day|morning|afternoon|evening|night)"
         r"|the day (?P<rel2>before|after)(?! \w+ing\b)",
