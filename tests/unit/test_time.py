@@ -516,3 +516,26 @@ def test_two_units_away_and_halves_of_a_unit() -> None:
     assert values("Half a century ago the town flooded.") == [
         ("Half a century ago", "DATE", "1971")
     ]
+
+
+def test_a_range_of_weekdays_runs_forward() -> None:
+    # Tuesday 2021-03-02
+    assert values("From Monday to Friday, roads will close.") == [
+        ("Monday", "DATE", "2021-03-08"),
+        ("Friday", "DATE", "2021-03-12"),
+    ]
+    assert values("Roads were closed from Monday to Friday.") == [
+        ("Monday", "DATE", "2021-02-22"),
+        ("Friday", "DATE", "2021-02-26"),
+    ]
+    # coordination is not a range: each day keeps its own reading
+    assert [v for _, _, v in values("Statements were made Friday and Monday.")] == [
+        "2021-02-26",
+        "2021-03-01",
+    ]
+
+
+def test_early_or_late_in_a_unit_is_the_unit() -> None:
+    assert values("Earlier in the week, ministers met.") == [
+        ("Earlier in the week", "DATE", "2021-W09")
+    ]

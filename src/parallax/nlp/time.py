@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
-from parallax.nlp.time_calendar import _FULL_DAY, Tense, _Context, _day_next_to
+from parallax.nlp.time_calendar import _FULL_DAY, _WEEKDAY, Tense, _Context, _day_next_to
 from parallax.nlp.time_dates import _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED
@@ -277,7 +278,7 @@ def extract_timexes(
         if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
-    return _with_coordinated_days(text, result)
+    return _ordered_weekdays(text, _with_coordinated_days(text, result), dct)
 
 
 def _remember(ctx: _Context, kind: str, value: str | None) -> None:
@@ -324,6 +325,49 @@ def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
             out[-1] = Timex(timex.text, timex.start, timex.end, "DATE", f"{month}{value[8:]}")
         start, end = m.start(1), m.end()
         out.append(Timex(text[start:end], start, end, "DATE", f"{month}{int(m.group(1)):02d}"))
+    return out
+
+
+_RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between Monday and Wednesday"
+_BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGNORECASE)
+
+
+def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
+    """`from Monday to Friday`: a range of weekdays runs forward. When each end was resolved on
+    its own and the second falls before the first, the range lies ahead of the first end if
+    that is after publication ("will close from Monday to Friday"), else before the second
+    ("were closed from Monday to Friday")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (
+            first.type == second.type == "DATE"
+            and first.value
+            and second.value
+            and _FULL_DAY.match(first.value)
+            and _FULL_DAY.match(second.value)
+            and _BARE_WEEKDAY.fullmatch(first.text)
+            and _BARE_WEEKDAY.fullmatch(second.text)
+            and (
+                _RANGE_LINK.fullmatch(text, first.end, second.start)
+                or (
+                    text[first.end : second.start].strip().casefold() == "and"
+                    and _BETWEEN.search(text, max(0, first.start - 12), first.start)
+                )
+            )
+            and second.value < first.value
+        ):
+            continue
+        begin, end = date.fromisoformat(first.value), date.fromisoformat(second.value)
+        if dct is not None and begin > dct:
+            while end < begin:
+                end += timedelta(days=7)
+            out[i + 1] = replace(second, value=end.isoformat())
+        else:
+            while begin > end:
+                begin -= timedelta(days=7)
+            out[i] = replace(first, value=begin.isoformat())
     return out
 
 

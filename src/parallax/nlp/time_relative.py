@@ -217,8 +217,9 @@ def _this_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
 
 
 def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`earlier this year`, `late next month`, `early this week`: the unit itself."""
-    rel = m.group("rel").casefold()
+    """`earlier this year`, `late next month`, `early this week`, `later in the week`: the unit
+    itself."""
+    rel = (m.group("rel") or m.group("the")).casefold()
     unit = m.group("unit").casefold()
     if ctx.dct is None:
         return "DATE", None

@@ -136,7 +136,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _season,
     ),
     (
-        r"(?:(?:early|earlier|late|later|mid) )(?P<rel>this|last|next) (?P<unit>week|month|year|decade|century)",
+        r"(?:(?:early|earlier|late|later|mid) )(?:(?P<rel>this|last|next)|in (?P<the>the)) (?P<unit>week|month|year|decade|century)",
         _edge,
     ),
     (  # "by the end of the year": the year itself, as TimeML writes it
