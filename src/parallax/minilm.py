@@ -8,12 +8,13 @@ hub. On first use they are exported to ONNX (PyTorch's exporter) and kept in the
 - int8: the linear layers quantized per output channel (ONNX Runtime's dynamic quantization),
   vectors at cosine 0.99 of the float model. Activations are quantized per batch, so a vector
   moves slightly (cosine about 0.99) with the other texts of its batch, and the integer kernels
-  differ between CPUs (AVX2, AVX-512 VNNI), so it moves with the machine too. Framing and the
-  loaded-language model read it.
-- float: the same vector for a text whatever its batch or machine. Story embeddings read it:
-  which story an article joins must not depend on the batch it came in with or the CPU it ran
-  on (on ECB+ dev, the int8 vectors of one machine gave B-cubed F1 0.921 in the fixed order and
-  those of another 0.886, one merge of two large stories apart).
+  differ between CPUs (AVX2, AVX-512 VNNI), so it moves with the machine too. The
+  loaded-language model reads it (its threshold and hand-labelled sample were set on it).
+- float: the same vector for a text whatever its batch or machine. Story embeddings and framing
+  read it: which story an article joins, and the roles and narratives it gets, must not depend
+  on the batch it came in with or the CPU it ran on (on ECB+ dev, the int8 vectors of one
+  machine gave B-cubed F1 0.921 in the fixed order and those of another 0.886, one merge of two
+  large stories apart).
 
 A text's vector is the L2-normalized mean of its token states, the pooling sentence-transformers
 uses for this model.

@@ -2,9 +2,10 @@
 entity mentions in it.
 
 Sentences come from spaCy's rule-based sentencizer (plus blank-line breaks), so framing does
-not depend on the parser. Vectors come from the int8 all-MiniLM-L6-v2 on ONNX Runtime that
-story clustering uses too (`parallax.minilm`), reading at most 128 word pieces per sentence.
-The heads are trained on the same int8 vectors they see at inference.
+not depend on the parser. Vectors come from the float all-MiniLM-L6-v2 on ONNX Runtime that
+story clustering uses too (`parallax.minilm`), reading at most 128 word pieces per sentence:
+float, so that an article's labels do not depend on the CPU or on the batch it came in. The
+heads are trained on the same vectors they see at inference.
 
 A sentence vector is the normalized mean of the encoder's token states (the pooling
 sentence-transformers uses for this model). A mention vector is the normalized mean of the
@@ -128,14 +129,16 @@ class DocumentVectors:
 
 
 class FramingEncoder:
-    """The shared int8 MiniLM (`parallax.minilm`) read at 128 word pieces: sentence and mention
+    """The shared float MiniLM (`parallax.minilm`) read at 128 word pieces: sentence and mention
     vectors.
 
     `threads`: ONNX Runtime's intra-op threads (default: its own choice, the physical cores).
     """
 
     def __init__(self, batch_size: int = 16, threads: int | None = None) -> None:
-        self._minilm = MiniLM(max_tokens=MAX_TOKENS, batch_size=batch_size, threads=threads)
+        self._minilm = MiniLM(
+            max_tokens=MAX_TOKENS, batch_size=batch_size, threads=threads, quantized=False
+        )
         self.dimensions = DIMENSIONS
 
     def states(self, texts: Sequence[str]) -> list[States]:

@@ -1,6 +1,6 @@
 """Training the framing model on SemEval-2025 Task 10 documents (`parallax train framing`).
 
-Features are int8 MiniLM sentence vectors (see `encoder`); every head is a scikit-learn
+Features are float MiniLM sentence vectors (see `encoder`); every head is a scikit-learn
 logistic regression whose weights are copied into a `LinearHead`. The narrative decision
 settings (gate threshold, ratio to the best label) are chosen by 5-fold cross-validation on
 the training documents only.
@@ -312,7 +312,7 @@ def train_model(
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(data.docs),
         "mentions": len(data.mentions),
-        "features": "int8 all-MiniLM-L6-v2: title + first sentences (narratives); "
+        "features": "float all-MiniLM-L6-v2 (ONNX Runtime): title + first sentences (narratives); "
         "the mention's token states in its sentence (roles)",
         "narrative_C": NARRATIVE_C,
         "role_C": ROLE_C,
