@@ -539,3 +539,11 @@ def test_early_or_late_in_a_unit_is_the_unit() -> None:
     assert values("Earlier in the week, ministers met.") == [
         ("Earlier in the week", "DATE", "2021-W09")
     ]
+
+
+def test_this_past_unit_is_the_one_just_gone() -> None:
+    assert values("Prices fell this past week.") == [("this past week", "DATE", "2021-W08")]
+    assert values("Growth slowed over this past decade.") == [
+        ("this past decade", "DURATION", "P10Y")
+    ]
+    assert values("This decade began badly.") == [("This decade", "DATE", "202")]

@@ -62,7 +62,7 @@ _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarte
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_REL = r"(?:this|last|next|the past|the last|the next|the coming|the current|the previous|previous|past|coming)"
+_REL = r"(?:this past|this|last|next|the past|the last|the next|the coming|the current|the previous|previous|past|coming)"
 
 Tense = str  # "past" | "future" | "none" | "strictly past"
 # A date written without its year is the occurrence nearest the publication date; the tense

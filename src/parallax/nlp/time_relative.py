@@ -162,13 +162,15 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     rel = m.group("rel").casefold()
     unit = m.group("unit").casefold()
     steps = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if rel.startswith(("the past", "the last", "past")):
-        steps = -1
+    if rel.startswith(("the past", "the last", "past", "this past")):
+        steps = -1  # "this past week": the week just gone
     if rel in {"the next", "the coming"}:
         steps = 1
     if ctx.dct is None:
         return "DATE", None
-    if unit in {"decade", "century"} and rel.startswith(("the past", "the last", "past")):
+    if unit in {"decade", "century"} and rel.startswith(
+        ("the past", "the last", "past", "this past")
+    ):
         return "DURATION", _duration(1, unit)  # "the past decade": the ten years up to now
     return "DATE", _anchored(unit, ctx.dct, steps)
 
