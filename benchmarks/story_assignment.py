@@ -6,8 +6,8 @@ refinement pass over each window of recent articles that ingest runs. The baseli
 in the same run is the same scoring against every story (a linear scan), on the first 10,000
 articles, to show what the index saves; its per-article cost is printed beside ours.
 Embedding: the float MiniLM Parallax uses for stories and framing (ONNX Runtime), the int8 one
-its loaded-language model uses, and, in the same run, the float model through sentence-transformers (the baseline), on
-the bundled sample corpus: articles/s and the ratios.
+its loaded-language model uses, and, in the same run, the float model through
+sentence-transformers (the baseline), on the bundled sample corpus: articles/s and the ratios.
 
     python benchmarks/story_assignment.py                 # 100k
     python benchmarks/story_assignment.py --articles 20000

@@ -101,9 +101,9 @@ class MiniLM:
 
 @lru_cache(maxsize=4)
 def _session(threads: int | None, quantized: bool = True) -> Any:
-    """One ONNX Runtime session per thread setting, shared by every `MiniLM` of the process
-    (stories, framing and the loaded-language model read the same weights; `run` is
-    thread-safe)."""
+    """One ONNX Runtime session per thread setting and form (int8 or float), shared by every
+    `MiniLM` of the process that asks for it (stories and framing read the float weights, the
+    loaded-language model the int8 ones; `run` is thread-safe)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()

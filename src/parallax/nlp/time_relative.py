@@ -77,16 +77,17 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     return "DATE", value
 
 
-def _reference_day(value: str | None) -> date | None:
-    """A day inside an ISO date, week or month value (its first day), for counting from it."""
+def _reference_day(value: str | None) -> tuple[date, str] | None:
+    """The first day of an ISO date, week or month value and which of the three it is, for
+    counting from it."""
     if not value:
         return None
     if _FULL_DAY.match(value):
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(value[:10]), "day"
     if week := re.match(r"^(\d{4})-W(\d\d)$", value):
-        return date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return date.fromisocalendar(int(week[1]), int(week[2]), 1), "week"
     if month := re.match(r"^(\d{4})-(\d\d)$", value):
-        return date(int(month[1]), int(month[2]), 1)
+        return date(int(month[1]), int(month[2]), 1), "month"
     return None
 
 
@@ -99,10 +100,10 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
         return "DATE", None
     if unit == "year":
         return "DATE", str(int(ctx.last[:4]) + steps)
-    day = _reference_day(ctx.last)
-    if day is None or (unit == "week" and not re.match(r"^\d{4}-(?:W\d\d|\d\d-\d\d)", ctx.last)):
+    reference = _reference_day(ctx.last)
+    if reference is None or (unit == "week" and reference[1] == "month"):
         return "DATE", None  # a week counts only from a day or a week
-    return "DATE", _anchored(unit, day, steps)
+    return "DATE", _anchored(unit, reference[0], steps)
 
 
 def _two_away(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -158,19 +159,20 @@ def _the_unit_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     return "DATE", _anchored(m.group("unit").casefold(), ctx.dct, 0)
 
 
+_PAST_REL = ("the past", "the last", "past", "this past")  # "this past week": the week just gone
+
+
 def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     rel = m.group("rel").casefold()
     unit = m.group("unit").casefold()
     steps = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if rel.startswith(("the past", "the last", "past", "this past")):
-        steps = -1  # "this past week": the week just gone
+    if rel.startswith(_PAST_REL):
+        steps = -1
     if rel in {"the next", "the coming"}:
         steps = 1
     if ctx.dct is None:
         return "DATE", None
-    if unit in {"decade", "century"} and rel.startswith(
-        ("the past", "the last", "past", "this past")
-    ):
+    if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
         return "DURATION", _duration(1, unit)  # "the past decade": the ten years up to now
     return "DATE", _anchored(unit, ctx.dct, steps)
 
