@@ -547,3 +547,21 @@ def test_this_past_unit_is_the_one_just_gone() -> None:
         ("this past decade", "DURATION", "P10Y")
     ]
     assert values("This decade began badly.") == [("This decade", "DATE", "202")]
+
+
+def test_the_one_pass_scan_finds_what_each_rule_finds_on_its_own() -> None:
+    from parallax.nlp.time_rules import COMPILED, scan
+
+    text = (
+        "In the past three years, MONDAY and ſunday sessions ran every May; each may vary. "
+        "FY99 Q3 results came at 5 p.m. EST Tuesday, the week after next, in the 1990s, "
+        "the day before last Tuesday's hearing, two-day talks and a 24-hour strike."
+    )
+    alone = sorted(
+        (m.start(), order, m.end())
+        for order, (pattern, _) in enumerate(COMPILED)
+        for m in pattern.finditer(text)
+    )
+    together = sorted((m.start(), order, m.end()) for order, m in scan(text))
+    assert together == alone
+    assert len(alone) > 15

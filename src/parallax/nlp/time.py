@@ -28,7 +28,7 @@ from parallax.model import Timex
 from parallax.nlp.time_calendar import _FULL_DAY, _WEEKDAY, Tense, _Context, _day_next_to
 from parallax.nlp.time_dates import _quarter_named
 from parallax.nlp.time_relative import _that_day
-from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED
+from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, scan
 
 __all__ = ["extract_timexes"]
 
@@ -157,23 +157,22 @@ def _guess_tense(text: str, char: int) -> Tense:
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found = []
-    for order, (pattern, _) in enumerate(COMPILED):
-        for m in pattern.finditer(text):
-            if not m.group(0).strip():
-                continue
-            first = m.group(0).split()[0].rstrip(".,")
-            if first.casefold() in CAPITALIZED_ONLY and not first[:1].isupper():
-                continue
-            month = m.groupdict().get("month")
-            if month and not month[:1].isupper():
-                continue  # "march", "may": verbs unless capitalized
-            if month and m.group(0).strip() == month and _name_not_month(text, m.end(), month):
-                continue
-            if _season_in_name(text, m):
-                continue
-            if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
-                continue  # "Super Tuesday", a named day of primaries
-            found.append((m.start(), m.end(), order, m))
+    for order, m in scan(text):
+        if not m.group(0).strip():
+            continue
+        first = m.group(0).split()[0].rstrip(".,")
+        if first.casefold() in CAPITALIZED_ONLY and not first[:1].isupper():
+            continue
+        month = m.groupdict().get("month")
+        if month and not month[:1].isupper():
+            continue  # "march", "may": verbs unless capitalized
+        if month and m.group(0).strip() == month and _name_not_month(text, m.end(), month):
+            continue
+        if _season_in_name(text, m):
+            continue
+        if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
+            continue  # "Super Tuesday", a named day of primaries
+        found.append((m.start(), m.end(), order, m))
     return found
 
 
