@@ -565,3 +565,29 @@ def test_the_one_pass_scan_finds_what_each_rule_finds_on_its_own() -> None:
     together = sorted((m.start(), order, m.end()) for order, m in scan(text))
     assert together == alone
     assert len(alone) > 15
+
+
+def test_a_day_of_the_month_in_words() -> None:
+    assert values("The law takes effect on the first of April.") == [
+        ("the first of April", "DATE", "2021-04-01")
+    ]
+    assert values("The deal closed on the thirty-first of January 2020.") == [
+        ("the thirty-first of January 2020", "DATE", "2020-01-31")
+    ]
+    assert values("The first of many rallies was held in May.") == [("May", "DATE", "2020-05")]
+
+
+def test_a_count_of_units_from_a_named_day() -> None:
+    # Tuesday 2021-03-02: the coming Friday is March 5
+    assert values("The council will vote a week from Friday.") == [
+        ("a week from Friday", "DATE", "2021-03-12")
+    ]
+    assert values("Payment is due two weeks from tomorrow.") == [
+        ("two weeks from tomorrow", "DATE", "2021-03-17")
+    ]
+    assert values("The review ends a month from today.") == [
+        ("a month from today", "DATE", "2021-04-02")
+    ]
+    assert values("The council will vote a week from Friday.", None) == [
+        ("a week from Friday", "DATE", None)
+    ]

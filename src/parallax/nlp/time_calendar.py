@@ -60,6 +60,23 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)day"
 _NUMWORD = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a couple of|couple of|a half|half an?|several|a few|few|many|some)(?: 1/2|½| and a half|-and-a-half)?"
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_FIRST_NINE = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)  # fmt: skip
+_TENTH_TO_TWENTIETH = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+# the days of a month in words: "the first of April", "the twenty-third of May"
+DAY_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_FIRST_NINE)},
+    **{w: i + 10 for i, w in enumerate(_TENTH_TO_TWENTIETH)},
+    **{f"twenty{sep}{w}": 21 + i for sep in ("-", " ") for i, w in enumerate(_FIRST_NINE)},
+    "thirtieth": 30,
+    "thirty-first": 31,
+    "thirty first": 31,
+}
+_DAY_WORD = "(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _REL = r"(?:this past|this|last|next|the past|the last|the next|the coming|the current|the previous|previous|past|coming)"

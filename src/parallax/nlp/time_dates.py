@@ -14,6 +14,7 @@ from parallax.nlp.time_calendar import (
     _PAST_MONTH_SLACK,
     _SEASON_START,
     _TENSE_SLACK_DAYS,
+    DAY_WORDS,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -66,7 +67,10 @@ def _month_name(text: str) -> int:
 
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
-    day = int(re.sub(r"\D", "", m.group("day")))
+    if word := m.groupdict().get("dayword"):
+        day = DAY_WORDS[word.casefold()]
+    else:
+        day = int(re.sub(r"\D", "", m.group("day")))
     year = _month_for(month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"

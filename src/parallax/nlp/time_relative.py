@@ -23,6 +23,7 @@ from parallax.nlp.time_calendar import (
     _day_next_to,
     _duration,
     _number,
+    _shift_month,
     _week,
 )
 from parallax.nlp.time_dates import _month_day, _month_name
@@ -200,6 +201,24 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     ):
         return "DURATION", _duration(count, unit)  # "a day earlier": the gap, not a date
     return "DATE", _anchored(unit, ctx.dct, steps)
+
+
+def _count_from(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`a week from Friday`, `two weeks from tomorrow`, `a month from today`: the day that many
+    units after the day named (a weekday named so lies ahead)."""
+    count = _number(m.group("num"))
+    if ctx.dct is None or count is None or count != int(count):
+        return "DATE", None
+    if m.group("weekday"):
+        day = date.fromisoformat(_weekday_date(m.group("weekday"), ctx, "future"))
+    else:
+        day = ctx.dct + timedelta(days=1 if m.group("word").casefold() == "tomorrow" else 0)
+    unit, steps = m.group("unit").casefold(), int(count)
+    if unit in {"day", "week"}:
+        return "DATE", (day + timedelta(days=steps * (7 if unit == "week" else 1))).isoformat()
+    year, month = _shift_month(day, steps * (12 if unit == "year" else 1))
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return "DATE", date(year, month, min(day.day, last)).isoformat()
 
 
 def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from parallax.nlp.time_calendar import (
     _DAY,
+    _DAY_WORD,
     _MONTH,
     _NUMWORD,
     _ORD,
@@ -47,6 +48,7 @@ from parallax.nlp.time_relative import (
     _bare_plural,
     _clock,
     _clock_part,
+    _count_from,
     _deictic_day,
     _edge,
     _overnight,
@@ -87,6 +89,10 @@ RULES: list[tuple[str, Normalizer]] = [
         _month_day,
     ),
     (rf"(?P<day>{_DAY}) (?:of )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?", _month_day),
+    (
+        rf"(?:the )?(?P<dayword>{_DAY_WORD}) of (?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?",
+        _month_day,
+    ),
     (
         rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
         _month_only,
@@ -148,6 +154,11 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|from now|hence)",
         _ago,
+    ),
+    (
+        rf"(?P<num>{_NUMWORD}) (?P<unit>day|week|month|year)s? from "
+        rf"(?:(?P<weekday>{_WEEKDAY})|(?P<word>today|tomorrow))",
+        _count_from,
     ),
     (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
