@@ -591,3 +591,13 @@ def test_a_count_of_units_from_a_named_day() -> None:
     assert values("The council will vote a week from Friday.", None) == [
         ("a week from Friday", "DATE", None)
     ]
+
+
+def test_the_week_to_a_day_is_the_week_that_day_closes() -> None:
+    # Tuesday 2021-03-02: last Friday, Feb 26, closes ISO week 8
+    assert values("The index gained 2% in the week to Friday.") == [
+        ("the week to Friday", "DATE", "2021-W08")
+    ]
+    assert values("Shares fell in the week ended Friday.", None) == [
+        ("the week ended Friday", "DATE", None)
+    ]

@@ -148,6 +148,12 @@ def _week_of(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     return kind, _week(date.fromisoformat(value))
 
 
+def _week_to(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the week to Friday`, `the week ended Tuesday`: the week that day closes."""
+    value = _weekday_date(m.group("weekday"), ctx, tense)
+    return "DATE", _week(date.fromisoformat(value)) if _FULL_DAY.match(value) else None
+
+
 def _overnight(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if ctx.dct is None:
         return "TIME", None

@@ -63,6 +63,7 @@ from parallax.nlp.time_relative import (
     _two_away,
     _unit_and_half,
     _week_of,
+    _week_to,
     _weekday,
     _weekend,
     _year_earlier,
@@ -170,6 +171,7 @@ RULES: list[tuple[str, Normalizer]] = [
         r"(?:(?<=for )|(?<=within ))(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
         _bare_plural,
     ),
+    (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
     # "the week before" / "the year after" count from another date, not from the DCT
     (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
     (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
