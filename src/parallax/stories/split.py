@@ -31,7 +31,9 @@ def pair_scores(
     features: Sequence[StoryFeatures], params: StoryParams, rarity: Callable[[str], float]
 ) -> NDArray[np.float64]:
     """Story score of every article against every other taken as a story of one (text cosine
-    plus weighted entity and anchor overlap; dates left out), averaged both ways.
+    plus weighted entity and anchor overlap; dates left out), averaged both ways, less
+    `split_year_penalty` for a pair whose texts date what they tell to different years (each
+    names years, none in common: two seasons' arrests of one team's players).
 
     >>> from parallax.stories.cluster import StoryFeatures, StoryParams
     >>> v = np.eye(384, dtype=np.float32)
@@ -59,7 +61,12 @@ def pair_scores(
         return shared
 
     score = params.combine(text, share(carries), share(anchors))
-    return (score + score.T) / 2
+    # two articles that both date what they tell, to years of which they share none
+    years = carries[:, [column[k] for k in keys if k.startswith("YEAR:")]]
+    dated = years.sum(axis=1) > 0
+    apart = np.outer(dated, dated) & ((years @ years.T) == 0)
+    symmetric: NDArray[np.float64] = (score + score.T) / 2 - params.split_year_penalty * apart
+    return symmetric
 
 
 def split_groups(
