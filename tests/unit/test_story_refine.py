@@ -179,3 +179,16 @@ def test_stories_are_the_same_on_every_run_and_searched_ahead_as_one_by_one() ->
     # searching the index ahead for the articles before its next batch answers as one by one
     single = StoryClusterer()
     assert StoryClusterer().assign_all(items) == [single.assign(f).story for f in items]
+
+
+def test_refinement_sees_the_neighbours_a_search_now_would_find() -> None:
+    items = _noisy(700)
+    clusterer = StoryClusterer()
+    clusterer.assign_all(items)  # no refinement: each article's neighbours at arrival are kept
+    first, moving = 700 - 200, items[-200:]
+    kept = clusterer._window_nearest(first, moving)  # arrival neighbours plus the later ones
+    searched = [keys for keys, _ in clusterer._nearest(np.stack([f.vector for f in moving]))]
+    assert len(kept) == len(searched) == 200
+    same = [set(a.tolist()) == set(b.tolist()) for a, b in zip(kept, searched, strict=True)]
+    assert sum(same) >= 198  # the index is approximate; on 700 articles nearly exact
+    assert all(first + i in kept[i].tolist() for i in range(200))  # each finds itself
