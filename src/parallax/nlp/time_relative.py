@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 from parallax.model import TimexType
@@ -221,10 +222,10 @@ def _count_from(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         day = ctx.dct + timedelta(days=1 if m.group("word").casefold() == "tomorrow" else 0)
     unit, steps = m.group("unit").casefold(), int(count)
     if unit in {"day", "week"}:
-        return "DATE", (day + timedelta(days=steps * (7 if unit == "week" else 1))).isoformat()
+        span = timedelta(weeks=steps) if unit == "week" else timedelta(days=steps)
+        return "DATE", (day + span).isoformat()
     year, month = _shift_month(day, steps * (12 if unit == "year" else 1))
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-    return "DATE", date(year, month, min(day.day, last)).isoformat()
+    return "DATE", date(year, month, min(day.day, monthrange(year, month)[1])).isoformat()
 
 
 def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
