@@ -239,9 +239,7 @@ class StoryClusterer:
         self._next_story = 1
         self._pending_keys: list[int] = []
         self._pending = np.zeros((_BATCH, DIMENSIONS), dtype=np.float32)
-        # each recent article's nearest at its arrival, and what `candidates` found last
-        self._near: dict[int, _Hits] = {}
-        self._last_near: _Hits | None = None
+        self._near: dict[int, _Hits] = {}  # each recent article's nearest at its arrival
 
     def rarity(self, key: str) -> float:
         """Inverse document frequency of an entity key among the articles seen so far: a
@@ -288,12 +286,16 @@ class StoryClusterer:
         return p.combine(text, entities, anchors) - penalty
 
     def candidates(self, vector: NDArray[np.float32], hits: _Hits | None = None) -> set[int]:
-        """Stories of the nearest stored articles: the index (or its `hits` for this vector,
-        searched ahead), plus the articles still waiting to enter it (scanned exactly; they go
-        into the index in batches, which is much cheaper)."""
+        """Stories of the nearest stored articles to the arriving article's `vector`: the index
+        (or its `hits` for this vector, searched ahead), plus the articles still waiting to
+        enter it (scanned exactly; they go into the index in batches, which is much cheaper).
+        The neighbours are kept for refinement (see `_window_nearest`)."""
         ahead = None if hits is None else [hits]
-        self._last_near = self._nearest(vector[np.newaxis], ahead)[0]
-        return {self.story_of[key] for key in self._last_near[0].tolist()}
+        key = self._next_article
+        near = self._near[key] = self._nearest(vector[np.newaxis], ahead)[0]
+        if len(self._near) > 4 * REFINE_SPAN:  # refinement looks back one span at most
+            self._near = {k: v for k, v in self._near.items() if k > key - REFINE_SPAN}
+        return {self.story_of[k] for k in near[0].tolist()}
 
     def _index_hits(self, vectors: NDArray[np.float32]) -> list[_Hits]:
         """The index's `neighbours` nearest keys of each row of `vectors`, and their cosines. One
@@ -374,14 +376,8 @@ class StoryClusterer:
         """Put one article in its best story (or a new one); `story` forces a known one. `hits`:
         the index's answer for this article, searched ahead (see `assign_all`)."""
         best, best_score = story, 1.0
-        key = self._next_article
         if best is None:
-            self._last_near = None
             best, best_score = self._best(features, self.candidates(features.vector, hits))
-            if self._last_near is not None:  # kept for refinement (see `_window_nearest`)
-                self._near[key] = self._last_near
-                if len(self._near) > 4 * REFINE_SPAN:
-                    self._near = {k: v for k, v in self._near.items() if k > key - REFINE_SPAN}
             if best is not None and best_score < self.params.threshold:
                 best = None
         new = best is None
@@ -392,6 +388,7 @@ class StoryClusterer:
             self.stories[best] = _Story(zero, zero)
             self._next_story = max(self._next_story, best + 1)
         self.stories[best].add(features)
+        key = self._next_article
         self._next_article += 1
         self._pending[len(self._pending_keys)] = features.vector
         self._pending_keys.append(key)
