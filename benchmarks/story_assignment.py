@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from parallax.eval.metrics import b_cubed
 from parallax.minilm import MiniLM
 from parallax.model import Article
 from parallax.pipeline import analyze_inputs
@@ -71,13 +72,19 @@ def main() -> None:
 
     clusterer = StoryClusterer()
     start = time.perf_counter()
-    clusterer.assign_all(items, window=REFINE_WINDOW)  # online, refined every window, as ingest
+    stories = clusterer.assign_all(items, window=REFINE_WINDOW)  # refined every window, as ingest
     ours = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"parallax (index)      {args.articles} assigned in {ours:6.1f} s "
         f"({args.articles / ours:8.0f}/s, {1e3 * ours / args.articles:.3f} ms each), "
         f"{len(clusterer.stories)} stories; peak RSS {peak:.0f} MB (target: < 60 s)"
+    )
+    drawn = [next(iter(f.anchors)) for f in items]  # the story each article was drawn around
+    quality = b_cubed(drawn, stories)
+    print(
+        f"quality: B-cubed against the {len(set(drawn))} stories drawn: precision "
+        f"{quality.precision:.4f}, recall {quality.recall:.4f}, F1 {quality.f1:.4f}"
     )
     count = min(args.baseline, args.articles)
     scan = LinearScan()

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import json
 import random
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 
-from parallax.eval.metrics import PRF
+from parallax.eval.metrics import PRF, b_cubed, pairwise
 from parallax.model import Article, article_id
 from parallax.nlp import analyze_articles
 from parallax.stories.cluster import (
@@ -62,31 +60,6 @@ def load_ecbplus(path: Path, seed: int = 13) -> list[EcbDoc]:
             docs.append(EcbDoc(row["doc_id"], row["cluster_id"], row["text"]))
     random.Random(seed).shuffle(docs)
     return docs
-
-
-def b_cubed(gold: Sequence[str], predicted: Sequence[int]) -> PRF:
-    by_gold: dict[str, set[int]] = defaultdict(set)
-    by_pred: dict[int, set[int]] = defaultdict(set)
-    for i, (g, p) in enumerate(zip(gold, predicted, strict=True)):
-        by_gold[g].add(i)
-        by_pred[p].add(i)
-    precision = recall = 0.0
-    for g, p in zip(gold, predicted, strict=True):
-        both = len(by_gold[g] & by_pred[p])
-        precision += both / len(by_pred[p])
-        recall += both / len(by_gold[g])
-    n = len(gold) or 1
-    return PRF(precision / n, recall / n)
-
-
-def pairwise(gold: Sequence[str], predicted: Sequence[int]) -> PRF:
-    same_gold = same_pred = both = 0
-    for i, j in combinations(range(len(gold)), 2):
-        g, p = gold[i] == gold[j], predicted[i] == predicted[j]
-        same_gold += g
-        same_pred += p
-        both += g and p
-    return PRF(both / same_pred if same_pred else 0.0, both / same_gold if same_gold else 0.0)
 
 
 @dataclass(frozen=True, slots=True)
