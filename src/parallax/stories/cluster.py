@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 _N = TypeVar("_N", float, NDArray[np.float64])
 _KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEDE_CHARS = 300
@@ -175,13 +176,27 @@ class _Story:
         self.total = self.total - features.vector
         self.centroid = self.total / (math.sqrt(max(0.0, float(self.total @ self.total))) or 1.0)
         self.size -= 1
-        self.keys.subtract(features.keys)
-        self.keys = +self.keys  # drop the keys no member carries any more
-        if features.day is not None:
-            self.days[features.day] -= 1
-            self.days = +self.days
-            self.first = min(self.days) if self.days else None
-            self.last = max(self.days) if self.days else None
+        _discount(self.keys, features.keys)
+        day = features.day
+        if day is not None:
+            _discount(self.days, (day,))
+            if day not in self.days and day in (self.first, self.last):
+                self.first = min(self.days) if self.days else None
+                self.last = max(self.days) if self.days else None
+
+
+def _discount(counts: Counter[_K], items: Iterable[_K]) -> None:
+    """Take one of each of `items` off `counts`, dropping those none are left of.
+
+    >>> c = Counter({"a": 2, "b": 1}); _discount(c, ["a", "b"]); c
+    Counter({'a': 1})
+    """
+    for item in items:
+        left = counts[item] - 1
+        if left > 0:
+            counts[item] = left
+        else:
+            counts.pop(item, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +278,8 @@ class StoryClusterer:
 
     def weights(self, keys: frozenset[str]) -> dict[str, float]:
         """Each key's share of the keys' total rarity (the shares sum to 1)."""
-        rarity = {k: self.rarity(k) for k in keys}
+        seen, counts, log = 1 + self._next_article, self.key_counts, math.log
+        rarity = {k: log(seen / (1 + counts[k])) + 1.0 for k in keys}  # `rarity`, inlined
         total = sum(rarity.values())
         return {k: w / total for k, w in rarity.items()} if total else {}
 
