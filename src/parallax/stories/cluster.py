@@ -12,12 +12,18 @@ Candidates come from a vector index over the articles already assigned: the stor
 `k` nearest articles. So assignment stays sub-linear in corpus size, and a new batch joins
 existing stories without recomputing anything. The index (usearch HNSW) holds each vector's
 signs, 48 bytes compared by Hamming distance; its shortlist of 48 is ranked by cosine on int8
-codes of the vectors, kept beside it. Assigning 100,000 synthetic articles around 10,000
-stories on 2 cores took 88 s with an index of int8 vectors compared by cosine, 47 s with this
-one (and the batched neighbour search of `assign_all`), at the same quality: 11,972 stories
-against 11,782, B-cubed recall 0.964 against 0.967, precision 1.0 in both. On real embeddings
-(ECB+ train and dev, searched exhaustively) the 48 nearest by signs hold 99.7% of the 12
-nearest by cosine. The search expands 192 candidates: with 128, 14,329 stories.
+codes of the vectors, kept beside it. On real embeddings (ECB+ train and dev, searched
+exhaustively) the 48 nearest by signs hold 99.7% of the 12 nearest by cosine.
+
+Measured on 100,000 synthetic articles around 10,000 stories, 2 cores (`benchmarks/
+story_assignment.py`): an index of int8 vectors compared by cosine (connectivity 12, search
+expansion 96) took 88 s, with 11,782 stories (B-cubed recall 0.967, precision 1.0); this one,
+with the batched neighbour search of `assign_all`, 35-39 s, with 11,832 stories (recall 0.966).
+Its search expands 128 candidates at connectivity 16; at connectivity 12, expansion 192 gave
+11,972 stories at the same speed, and expansion 128 gave 14,329. On this synthetic data (random
+story centres, no structure between them) any graph index finds fewer of an article's own story
+as the stories grow in number: at 200,000 articles around 20,000 stories, 32,402 stories here
+and 31,833 with the int8 index.
 
 Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
 (each against the stories as they stand now), so an article that came before its story formed
