@@ -61,3 +61,20 @@ def test_int8_codes_keep_cosines_within_a_few_thousandths() -> None:
     query = vectors[::-1]
     estimate = (codes * query).sum(axis=1) / np.linalg.norm(codes, axis=1)
     assert np.abs(estimate - (vectors * query).sum(axis=1)).max() < 0.003
+
+
+def test_an_article_its_neighbours_do_not_place_gets_a_wider_search() -> None:
+    items = _articles(1800, seed=5)
+
+    def joined(wide: bool) -> int:
+        clusterer = StoryClusterer()
+        clusterer.assign_all(items[:1500])
+        clusterer._flush()  # every earlier article in the index
+        # the usual search misses: its neighbours name no story
+        clusterer.candidates = lambda vector, near=None: set()  # type: ignore[method-assign]
+        if not wide:
+            clusterer._wide = lambda vector: set()  # type: ignore[method-assign]
+        return sum(not clusterer.assign(f).new for f in items[1500:])
+
+    assert joined(False) == 0
+    assert joined(True) > 250  # of 300, nearly all of whose stories exist
