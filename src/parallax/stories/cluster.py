@@ -18,14 +18,16 @@ exhaustively) the 48 nearest by signs hold 99.7% of the 12 nearest by cosine.
 Measured on 100,000 synthetic articles around 10,000 stories, 2 cores (`benchmarks/
 story_assignment.py`): an index of int8 vectors compared by cosine (connectivity 12, search
 expansion 96) took 88 s, with 11,782 stories (B-cubed recall 0.967, precision 1.0); this one,
-with the batched neighbour search of `assign_all`, 35-39 s, with 11,832 stories (recall 0.966).
+with the batched neighbour search of `assign_all`, 35-42 s, with 11,832 stories (recall 0.966),
+before the wider second search below (on the same machine, whose speed swings by about 1.5x).
 Its search expands 128 candidates at connectivity 16; at connectivity 12, expansion 192 gave
 11,972 stories at the same speed, and expansion 128 gave 14,329. On this synthetic data (random
 story centres, no structure between them) any graph index finds fewer of an article's own story
 as the stories grow in number: at 200,000 articles around 20,000 stories, 32,402 stories here
 and 31,833 with the int8 index. So an article that fits none of its neighbours' stories is
 searched for once more, wider (`_wide`), before it opens a story of its own: at 100,000, 10,411
-stories instead of 11,832 (B-cubed recall 0.992 instead of 0.966), for about 7 s more.
+stories instead of 11,832 (B-cubed recall 0.992 instead of 0.966), for about 7 s more; at
+200,000, 23,355 stories (recall 0.966 instead of 0.884).
 
 Every `REFINE_WINDOW` articles, `refine` reconsiders the stories of those recent ones together
 (each against the stories as they stand now), so an article that came before its story formed
