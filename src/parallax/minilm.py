@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import os
 import tempfile
 import warnings
@@ -117,7 +118,7 @@ def _session(threads: int | None, quantized: bool = True) -> Any:
 
 def unit(vector: Vectors) -> Vectors:
     """`vector` scaled to length 1 (zeros stay zeros), as float32."""
-    norm = float(np.linalg.norm(vector))
+    norm = math.sqrt(float(vector @ vector))  # what np.linalg.norm does, without its overhead
     scaled: Vectors = (vector / norm if norm else vector).astype(np.float32)
     return scaled
 

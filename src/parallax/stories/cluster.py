@@ -52,6 +52,7 @@ from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 from usearch.index import Index
 
+from parallax.minilm import unit
 from parallax.model import Article
 from parallax.stories.embed import DIMENSIONS
 from parallax.stories.split import pair_scores, split_groups
@@ -175,7 +176,7 @@ class _Story:
 
     def add(self, features: StoryFeatures) -> None:
         self.total = self.total + features.vector
-        self.centroid = self.total / (math.sqrt(float(self.total @ self.total)) or 1.0)
+        self.centroid = unit(self.total)
         self.size += 1
         self.keys.update(features.keys)
         if features.day is not None:
@@ -185,7 +186,7 @@ class _Story:
 
     def remove(self, features: StoryFeatures) -> None:
         self.total = self.total - features.vector
-        self.centroid = self.total / (math.sqrt(max(0.0, float(self.total @ self.total))) or 1.0)
+        self.centroid = unit(self.total)
         self.size -= 1
         _discount(self.keys, features.keys)
         day = features.day
@@ -289,8 +290,7 @@ class StoryClusterer:
 
     def weights(self, keys: frozenset[str]) -> dict[str, float]:
         """Each key's share of the keys' total rarity (the shares sum to 1)."""
-        seen, counts, log = 1 + self._next_article, self.key_counts, math.log
-        rarity = {k: log(seen / (1 + counts[k])) + 1.0 for k in keys}  # `rarity`, inlined
+        rarity = {k: self.rarity(k) for k in keys}
         total = sum(rarity.values())
         return {k: w / total for k, w in rarity.items()} if total else {}
 
