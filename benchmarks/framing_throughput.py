@@ -3,7 +3,7 @@
 The workload is SemEval-2025 T10 English documents (real news and blog articles) when
 `../shared/data/semeval2025t10-en` is present, else the bundled sample corpus repeated. The
 entities stage runs first, untimed (roles need its mentions). Timed: `Framer.frame`
-(sentence split, float MiniLM on ONNX Runtime for sentence and mention vectors, every head,
+(sentence split, int8-single MiniLM on ONNX Runtime for sentence and mention vectors, every head,
 evidence). Baseline in the same run: plain fp32 all-MiniLM-L6-v2 (sentence-transformers on
 PyTorch) embedding the same sentences, no heads. Target: >= 20 articles/s.
 

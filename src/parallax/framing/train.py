@@ -1,6 +1,6 @@
 """Training the framing model on SemEval-2025 Task 10 documents (`parallax train framing`).
 
-Features are float MiniLM sentence vectors (see `encoder`); every head is a scikit-learn
+Features are MiniLM sentence and mention vectors (see `encoder`); every head is a scikit-learn
 logistic regression whose weights are copied into a `LinearHead`. The narrative decision
 settings (gate threshold, ratio to the best label) are chosen by 5-fold cross-validation on
 the training documents only.

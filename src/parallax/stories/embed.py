@@ -69,4 +69,4 @@ class MiniLMEmbedder:
 def load_embedder() -> Embedder:
     """The story embedder (float MiniLM on ONNX Runtime: a text's vector does not depend on its
     batch or the machine), loaded once per process."""
-    return MiniLM(max_tokens=MAX_TOKENS, quantized=False)
+    return MiniLM(max_tokens=MAX_TOKENS, form="float")
