@@ -60,7 +60,7 @@ def main() -> None:
     texts = []
     for a in articles:
         texts += ([a.title] if a.title else []) + [
-            a.body[s:e] for s, e in sentence_spans(a.body)[:MAX_SENTENCES]
+            a.body[s:e] for s, e in sentence_spans(a.body, MAX_SENTENCES)
         ]
 
     def baseline() -> None:

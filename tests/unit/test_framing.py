@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import (
     MentionSpan,
     load_encoder,
+    sentence_at,
     sentence_spans,
 )
 from parallax.framing.heads import FramingModel, LinearHead, ModelError
@@ -79,6 +81,33 @@ def test_sentence_spans_point_into_the_text() -> None:
         "Cranes stood still.",
         "Workers went home",
     ]
+
+
+def test_reading_paragraph_by_paragraph_splits_as_the_whole_text_does() -> None:
+    """The first sentences and a mention's sentence are found without splitting the rest of
+    the body: the same spans a split of the whole text gives, and nothing is split twice."""
+    import spacy
+
+    text = (
+        'Mr. Oduya spoke first. "We will not yield," he said.\n\n'
+        "A paragraph with no stop\n \n"
+        "U.S. officials met at 9 a.m. on Friday! Was it late? Yes.\n\n\n\n"
+        '"Enough."\n\nThe end.'
+    )
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    whole = []  # the whole text split at once, then cut at blank lines
+    for sent in nlp(text).sents:
+        for part in re.split(r"\n\s*\n", sent.text):
+            if part.strip():
+                at = text.index(part.strip(), sent.start_char)
+                whole.append((at, at + len(part.strip())))
+    assert sentence_spans(text) == whole and len(whole) == 8
+    for limit in range(1, 11):
+        assert sentence_spans(text, limit) == whole[:limit]
+    for offset in range(len(text)):
+        inside = next(((a, b) for a, b in whole if a <= offset < b), None)
+        assert sentence_at(text, offset) == inside, offset
 
 
 def test_model_file_round_trip_and_errors(tmp_path: Path) -> None:

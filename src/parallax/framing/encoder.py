@@ -20,7 +20,7 @@ different vectors, each coloured by what the sentence says of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ __all__ = [
     "FramingEncoder",
     "MentionSpan",
     "load_encoder",
+    "sentence_at",
     "sentence_spans",
 ]
 
@@ -52,24 +53,59 @@ def _sentencizer():  # type: ignore[no-untyped-def]
     return nlp
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text` (blank lines always end one).
+def sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text` (blank lines always end one); with `limit`,
+    the first `limit` only, reading no further paragraphs than they need.
 
     >>> text = "Ships left. Ports closed.\\n\\nA new day"
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['Ships left.', 'Ports closed.', 'A new day']
+    >>> [text[a:b] for a, b in sentence_spans(text, limit=1)]
+    ['Ships left.']
     """
     spans: list[tuple[int, int]] = []
-    for sent in _sentencizer()(text).sents:
-        start = sent.start_char
-        for part in _PARAGRAPH.split(sent.text):
-            offset = text.find(part, start) if part else -1
-            stripped = part.strip()
-            if offset < 0 or not stripped:
-                continue
-            lead = len(part) - len(part.lstrip())
-            spans.append((offset + lead, offset + lead + len(stripped)))
-            start = offset + len(part)
+    for start, end in _paragraphs(text):
+        spans += _paragraph_sentences(text, start, end)
+        if limit is not None and len(spans) >= limit:
+            return spans[:limit]
+    return spans
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the sentence of `text` holding character `offset` (None between sentences),
+    reading only its paragraph.
+
+    >>> text = "Ships left. Ports closed.\\n\\nA new day"
+    >>> text[slice(*sentence_at(text, 14))]
+    'Ports closed.'
+    """
+    for start, end in _paragraphs(text):
+        if start <= offset < end:
+            sentences = _paragraph_sentences(text, start, end)
+            return next(((a, b) for a, b in sentences if a <= offset < b), None)
+    return None
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the text between blank lines. spaCy's sentencizer always starts a sentence
+    after one, so splitting paragraph by paragraph gives what splitting the whole text does."""
+    start = 0
+    for gap in _PARAGRAPH.finditer(text):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(text)
+
+
+def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    part = text[start:end]
+    if not part.strip():
+        return []
+    spans = []
+    for sent in _sentencizer()(part).sents:
+        stripped = sent.text.strip()
+        if stripped:
+            at = start + sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            spans.append((at, at + len(stripped)))
     return spans
 
 
@@ -92,14 +128,13 @@ class MentionSpan:
 class DocumentVectors:
     """An article as the heads see it: its embedded sentences and the pooled document vector.
 
-    `sentences` are every sentence span of `body`; `spans` the first of them, the embedded
-    ones, with `vectors[i]` embedding `spans[i]`. `title` is the title's vector (zeros when
+    `spans` are the first sentence spans of `body`, the embedded ones, with `vectors[i]`
+    embedding `spans[i]`. `title` is the title's vector (zeros when
     there is no title). `document` is the normalized mean of the title and sentence vectors.
     `mentions` keeps the contextual vectors of the mentions encoded so far, by (start, end).
     """
 
     body: str
-    sentences: list[tuple[int, int]]
     spans: list[tuple[int, int]]
     vectors: Vectors
     title: Vectors
@@ -116,10 +151,8 @@ class DocumentVectors:
         own span when no sentence does; None for a title mention."""
         if mention.start < 0:
             return None
-        return next(
-            ((a, b) for a, b in self.sentences if a <= mention.start < b),
-            (mention.start, mention.end),
-        )
+        embedded = next(((a, b) for a, b in self.spans if a <= mention.start < b), None)
+        return embedded or sentence_at(self.body, mention.start) or (mention.start, mention.end)
 
     def reading_of(self, mention: MentionSpan) -> tuple[str, int, int]:
         """The text a mention is read in (its sentence, or the title) and its span there."""
@@ -164,12 +197,11 @@ class FramingEncoder:
         docs: list[DocumentVectors] = []
         texts: list[str] = []
         for title, body in items:
-            sentences = sentence_spans(body)
+            first = sentence_spans(body, max_sentences)
             empty = np.zeros((0, self.dimensions), np.float32)
             doc = DocumentVectors(
                 body,
-                sentences,
-                sentences[:max_sentences],
+                first,
                 empty,
                 empty,
                 empty,
