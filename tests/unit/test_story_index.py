@@ -63,10 +63,10 @@ def test_int8_codes_keep_cosines_within_a_few_thousandths() -> None:
     assert np.abs(estimate - (vectors * query).sum(axis=1)).max() < 0.003
 
 
-def test_an_article_its_neighbours_do_not_place_gets_a_wider_search() -> None:
+def test_an_article_its_neighbours_do_not_place_gets_a_wider_search_and_its_keys() -> None:
     items = _articles(1800, seed=5)
 
-    def joined(wide: bool) -> int:
+    def joined(wide: bool, keyed: bool) -> int:
         clusterer = StoryClusterer()
         clusterer.assign_all(items[:1500])
         clusterer._flush()  # every earlier article in the index
@@ -74,7 +74,28 @@ def test_an_article_its_neighbours_do_not_place_gets_a_wider_search() -> None:
         clusterer.candidates = lambda vector, near=None: set()  # type: ignore[method-assign]
         if not wide:
             clusterer._wide = lambda vector: set()  # type: ignore[method-assign]
+        if not keyed:
+            clusterer._keyed = lambda features: set()  # type: ignore[method-assign]
         return sum(not clusterer.assign(f).new for f in items[1500:])
 
-    assert joined(False) == 0
-    assert joined(True) > 250  # of 300, nearly all of whose stories exist
+    assert joined(False, False) == 0
+    assert joined(True, False) > 250  # of 300, nearly all of whose stories exist
+    # the ORG keys are each held by a story or two: they alone find most of the stories
+    assert joined(False, True) > 200
+
+
+def test_a_key_held_by_many_stories_points_to_none() -> None:
+    clusterer = StoryClusterer()
+    rng = np.random.default_rng(8)
+    for i in range(12):  # twelve unrelated stories, all naming one place
+        vector = rng.normal(size=384).astype(np.float32)
+        keys = frozenset({"GPE:varrow", f"PERSON:p{i}"})
+        clusterer.assign(StoryFeatures(vector / np.linalg.norm(vector), keys, None))
+    assert len(clusterer.stories) == 12
+    probe = StoryFeatures(np.zeros(384, np.float32), frozenset({"GPE:varrow", "PERSON:p3"}), None)
+    assert clusterer._keyed(probe) == {clusterer.story_of[3]}
+    # an emptied story no longer holds its keys
+    story = clusterer.stories[clusterer.story_of[3]]
+    first = StoryFeatures(np.ones(384, np.float32), frozenset({"GPE:varrow", "PERSON:p3"}), None)
+    story.remove(first)
+    assert clusterer._keyed(probe) == set()

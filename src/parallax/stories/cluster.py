@@ -80,6 +80,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _BATCH = 256  # articles scanned exactly before they enter the vector index together
 _WIDE = 256  # search expansion for an article that fits none of its neighbours' stories
 _SHORTLIST = 48  # of the index's nearest by sign agreement, ranked by cosine for `neighbours`
+_KEYED = 8  # an entity key held by at most this many stories points to them (see `_keyed`)
 _Hits = tuple[NDArray[np.int64], NDArray[np.float64]]  # an index search's keys and cosines
 REFINE_WINDOW = 256  # how often (in articles) the stories of recent articles are refined
 REFINE_SPAN = 512  # how many recent articles each refinement's split step sees (two windows)
@@ -173,11 +174,16 @@ class _Story:
     first: date | None = None
     last: date | None = None
     days: Counter[date] = field(default_factory=Counter)
+    ident: int = 0
+    holders: dict[str, set[int] | None] = field(default_factory=dict)  # the clusterer's
 
     def add(self, features: StoryFeatures) -> None:
         self.total = self.total + features.vector
         self.centroid = unit(self.total)
         self.size += 1
+        for key in features.keys:
+            if key not in self.keys:
+                _hold(self.holders, key, self.ident)
         self.keys.update(features.keys)
         if features.day is not None:
             self.days[features.day] += 1
@@ -189,12 +195,30 @@ class _Story:
         self.centroid = unit(self.total)
         self.size -= 1
         _discount(self.keys, features.keys)
+        for key in features.keys:
+            stories = self.holders.get(key)
+            if stories is not None and key not in self.keys:
+                stories.discard(self.ident)
         day = features.day
         if day is not None:
             _discount(self.days, (day,))
             if day not in self.days and day in (self.first, self.last):
                 self.first = min(self.days) if self.days else None
                 self.last = max(self.days) if self.days else None
+
+
+def _hold(holders: dict[str, set[int] | None], key: str, story: int) -> None:
+    """Note that `story` holds `key`; a key held by more than `_KEYED` stories is common and
+    is no longer followed (None), which bounds the memory the common keys take.
+
+    >>> h = {}; _hold(h, "PERSON:ann lee", 3); h
+    {'PERSON:ann lee': {3}}
+    """
+    stories = holders.setdefault(key, set())
+    if stories is not None:
+        stories.add(story)
+        if len(stories) > _KEYED:
+            holders[key] = None
 
 
 def _discount(counts: Counter[_K], items: Iterable[_K]) -> None:
@@ -272,6 +296,7 @@ class StoryClusterer:
         self.stories: dict[int, _Story] = {}
         self.story_of: dict[int, int] = {}
         self.key_counts: Counter[str] = Counter()
+        self._holders: dict[str, set[int] | None] = {}  # each rare key: the stories holding it
         self._next_article = 0
         self._next_story = 1
         self._pending_keys: list[int] = []
@@ -394,6 +419,18 @@ class StoryClusterer:
             self.index.expansion_search = usual  # type: ignore[misc]
         return {self.story_of[k] for k in keys[0].tolist() if k >= 0}
 
+    def _keyed(self, features: StoryFeatures) -> set[int]:
+        """Stories holding one of the article's rarer entity keys (a key held by at most
+        `_KEYED` stories), for an article that fits none of its neighbours' stories: the
+        people and organisations a story names find it where its text alone did not (a graph
+        index misses more of the nearest as it grows)."""
+        found: set[int] = set()
+        for key in features.keys:
+            stories = self._holders.get(key)
+            if stories:
+                found |= stories
+        return found
+
     def _nearest(self, vectors: NDArray[np.float32], arriving: bool = False) -> list[_Hits]:
         """The `neighbours` nearest stored articles of each row of `vectors` (arrival keys and
         cosines, nearest first): the index's and the waiting ones'. `arriving`: the rows are
@@ -469,7 +506,9 @@ class StoryClusterer:
         if best is None:
             best, best_score = self._best(features, self.candidates(features.vector, near))
             if best is None or best_score < self.params.threshold:
-                wider, wider_score = self._best(features, self._wide(features.vector))
+                wider, wider_score = self._best(
+                    features, self._wide(features.vector) | self._keyed(features)
+                )
                 if wider is not None and wider_score > best_score:
                     best, best_score = wider, wider_score
             if best is not None and best_score < self.params.threshold:
@@ -479,7 +518,7 @@ class StoryClusterer:
             best = self._open()
         elif best not in self.stories:  # a replayed assignment to a story not seen yet
             zero = np.zeros(DIMENSIONS, dtype=np.float32)
-            self.stories[best] = _Story(zero, zero)
+            self.stories[best] = _Story(zero, zero, ident=best, holders=self._holders)
             self._next_story = max(self._next_story, best + 1)
         self.stories[best].add(features)
         key = self._next_article
@@ -711,7 +750,7 @@ class StoryClusterer:
     def _open(self) -> int:
         zero = np.zeros(DIMENSIONS, dtype=np.float32)
         story_id = self._next_story
-        self.stories[story_id] = _Story(zero, zero)
+        self.stories[story_id] = _Story(zero, zero, ident=story_id, holders=self._holders)
         self._next_story += 1
         return story_id
 
