@@ -131,7 +131,9 @@ class DocumentVectors:
     `spans` are the first sentence spans of `body`, the embedded ones, with `vectors[i]`
     embedding `spans[i]`. `title` is the title's vector (zeros when
     there is no title). `document` is the normalized mean of the title and sentence vectors.
-    `mentions` keeps the contextual vectors of the mentions encoded so far, by (start, end).
+    `mentions` keeps the contextual vectors of the mentions encoded so far, by (start, end),
+    and `contexts` the sentence spans found for them (a sentence past the embedded ones is
+    split from its paragraph once, though encoding and evidence both ask for it).
     """
 
     body: str
@@ -141,6 +143,7 @@ class DocumentVectors:
     document: Vectors
     title_text: str = ""
     mentions: dict[tuple[int, int], Vectors] = field(default_factory=dict)
+    contexts: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, index: int) -> str:
         start, end = self.spans[index]
@@ -151,8 +154,11 @@ class DocumentVectors:
         own span when no sentence does; None for a title mention."""
         if mention.start < 0:
             return None
-        embedded = next(((a, b) for a, b in self.spans if a <= mention.start < b), None)
-        return embedded or sentence_at(self.body, mention.start) or (mention.start, mention.end)
+        span = (mention.start, mention.end)
+        if span not in self.contexts:
+            embedded = next(((a, b) for a, b in self.spans if a <= mention.start < b), None)
+            self.contexts[span] = embedded or sentence_at(self.body, mention.start) or span
+        return self.contexts[span]
 
     def reading_of(self, mention: MentionSpan) -> tuple[str, int, int]:
         """The text a mention is read in (its sentence, or the title) and its span there."""
