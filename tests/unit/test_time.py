@@ -443,6 +443,22 @@ def test_a_date_told_in_the_future_that_has_passed_is_next_years() -> None:
     assert values("The vote will be held on March 1.") == [("March 1", "DATE", "2021-03-01")]
     assert values("The vote was held on Feb. 20.") == [("Feb. 20", "DATE", "2021-02-20")]
     assert values("The plant will reopen in January.") == [("January", "DATE", "2022-01")]
+    # a month that ended before the publication date is next year's when told in the future
+    told_mid_march = datetime(2024, 3, 14)
+    assert values("The summit will take place in February.", told_mid_march) == [
+        ("February", "DATE", "2025-02")
+    ]
+
+
+def test_set_or_slated_for_a_day_is_a_plan() -> None:
+    # Tuesday 2021-03-02: Nov. 5 last year is nearer, but a vote set for it lies ahead
+    assert values("The election is set for Nov. 5.") == [("Nov. 5", "DATE", "2021-11-05")]
+    assert values("The plant is slated to open in February.", datetime(2024, 3, 14)) == [
+        ("February", "DATE", "2025-02")
+    ]
+    # a record set on a day was set that day; an active "set" sets prices
+    assert values("The record was set on Aug. 6.") == [("Aug. 6", "DATE", "2020-08-06")]
+    assert values("The firm set its prices on Feb. 20.") == [("Feb. 20", "DATE", "2021-02-20")]
 
 
 def test_next_weekday_said_on_that_weekday_is_a_week_away() -> None:

@@ -88,6 +88,8 @@ def _clause_tense(verb: Token) -> Tense:
 
 
 _PLAN = {"plan", "schedule", "expect", "intend"}
+# "the vote is set for Nov. 5", "is slated to open Monday" (spaCy reads "slated" as "slat")
+_PASSIVE_PLAN = {"set", "slate", "slat"}
 _AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
 # present-tense verbs that tell a state or a report, not a scheduled event: "says Thursday"
 # reports what was said, "the figures are as of Monday" looks back
@@ -112,6 +114,19 @@ def _told_past(verb: Token) -> bool:
     )
 
 
+def _is_planner(verb: Token) -> bool:
+    """A verb that tells a plan: "plans", "is scheduled", and "set" or "slated" in the passive
+    ("is set for Nov. 5", "a summit set for April"; an active "set" sets prices, not dates)."""
+    if verb.lemma_ in _PLAN:
+        return True
+    if verb.lemma_ not in _PASSIVE_PLAN or verb.tag_ != "VBN":
+        return False
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    # set *for* a day or *to* do something: a record "set on Aug. 6" was set that day
+    ahead = any(c.dep_ == "xcomp" or c.lower_ == "for" for c in verb.children)
+    return passive and ahead
+
+
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
     words = {a.lower_ for a in auxes}
@@ -121,7 +136,7 @@ def _verb_tense(verb: Token) -> Tense:
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
-    planner = verb if verb.lemma_ in _PLAN else verb.head if verb.head.lemma_ in _PLAN else None
+    planner = next((v for v in (verb, verb.head) if _is_planner(v)), None)
     if planner is not None:
         # a plan told in the past may have fallen either side of the telling: the nearest day
         return "none" if _told_past(planner) else "future"

@@ -116,7 +116,7 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         # tense ("said ... in December")
         year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
     elif tense == "future":  # a month that ended over a month before the DCT is next year's
-        year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_PAST_MONTH_SLACK)
+        year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_FUTURE_DAY_SLACK)
     else:
         year = _month_for(month, m.group("year"), ctx, tense)
     if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):
