@@ -370,6 +370,10 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day() -> None:
     ]
     assert values("A vigil is planned for Saturday.") == [("Saturday", "DATE", "2021-03-06")]
     assert values("The vote was postponed until Monday.") == [("Monday", "DATE", "2021-03-08")]
+    # a plan still standing, told in the present perfect, lies ahead
+    assert values("The court has scheduled a hearing for Saturday.") == [
+        ("Saturday", "DATE", "2021-03-06")
+    ]
 
 
 def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:

@@ -107,11 +107,11 @@ _PAST_AS_PRESENT = {
 
 def _told_past(verb: Token) -> bool:
     """A plan told in the past ("planned to pay", "a service planned for Saturday", "was
-    scheduled for"), not one still standing ("is scheduled for", "plans to")."""
+    scheduled for"), not one still standing ("is scheduled for", "plans to", "has scheduled a
+    hearing for")."""
     words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and not words & {"is", "are", "be", "will", "'s", "am"}
-    )
+    standing = {"is", "are", "be", "will", "'s", "am", "has", "have", "'ve"}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words & standing)
 
 
 def _is_planner(verb: Token) -> bool:
