@@ -170,6 +170,39 @@ def test_html_reader_metadata(tmp_path: Path) -> None:
     assert len(raw.paragraphs) == 6 and raw.source == str(page)
 
 
+@pytest.mark.parametrize(
+    ("told", "published"),
+    [
+        ("The plan was first proposed in June 2019.", None),  # a bare year is no day
+        ("The plan was first proposed on June 3, 2019.", None),  # the body's own event date
+        ("The plan is old.", None),
+    ],
+)
+def test_html_date_is_not_taken_from_the_article_text(told: str, published: str | None) -> None:
+    from parallax.ingest.html import read_html
+
+    page = (
+        "<html><head><title>Council backs harbour plan</title></head><body><article>"
+        "<p>The city council voted on Tuesday to approve the harbour expansion after a debate "
+        f"that lasted most of the night.</p><p>{told} Work will start next week.</p>"
+        "</article></body></html>"
+    )
+    assert read_html(page, "page.html").meta.get("published") == published
+
+
+def test_html_date_in_a_byline_outside_the_body_is_kept() -> None:
+    from parallax.ingest.html import read_html
+
+    page = (
+        "<html><head><title>Council backs harbour plan</title></head><body>"
+        '<p class="byline">Published 5 March 2024</p><article>'
+        "<p>The city council voted on Tuesday to approve the harbour expansion after a debate "
+        "that lasted most of the night.</p><p>Work will start next week.</p>"
+        "</article></body></html>"
+    )
+    assert read_html(page, "page.html").meta.get("published") == "2024-03-05"
+
+
 RSS = """<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Quay Gazette</title>

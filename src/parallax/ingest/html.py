@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
+import htmldate
 import trafilatura
 from lxml import html as lxml_html
 
@@ -14,6 +16,8 @@ from parallax.model import RawArticle
 
 __all__ = ["fragment_paragraphs", "read_html"]
 
+# htmldate's fast search: metadata, date-bearing elements, <time>, the URL, timestamp patterns
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _CLOSING = re.compile(r"</(html|body)\s*>", re.I)
 _OPENING = re.compile(r"<(html|body)[\s>]", re.I)
 _BLOCK_TAGS = (
@@ -44,7 +48,12 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         raise InputError(source, "truncated HTML: the page has no closing </body> or </html>")
     try:
         doc = trafilatura.bare_extraction(
-            markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError) as exc:  # lxml refuses some malformed documents
         raise InputError(source, f"unreadable HTML ({exc})") from exc
@@ -64,7 +73,7 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         "url": meta.get("url") or url,
         "outlet": _clean(meta.get("sitename")),
         "authors": _split_authors(meta.get("author")),
-        "published": meta.get("date"),
+        "published": meta.get("date") or _date_outside_body(markup, url, paragraphs),
         "language": meta.get("language"),
         "hostname": meta.get("hostname"),
     }
@@ -76,6 +85,22 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         meta={k: v for k, v in found.items() if v},
         format="html",
     )
+
+
+def _date_outside_body(markup: str, url: str | None, paragraphs: list[str]) -> str | None:
+    """htmldate's extensive search, for a page whose fast search found no date, kept only when
+    it is a day (htmldate's last resort is a bare year, given as 1 January) that the article's
+    own text does not tell: "first proposed on June 3, 2019" in the body dates an event, not
+    the page, and taking it would anchor every "Tuesday" of the article to it."""
+    try:
+        found = htmldate.find_date(markup, extensive_search=True, original_date=True, url=url)
+    except ValueError:  # a document lxml refuses
+        return None
+    if found is None or found.endswith("-01-01"):
+        return None
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    told = htmldate.find_date(f"<html><body>{body}</body></html>", original_date=True)
+    return None if told == found else found
 
 
 def fragment_paragraphs(markup: str) -> list[str]:
