@@ -18,6 +18,8 @@ from parallax.cli.common import (
     DbOption,
     FieldOption,
     FramingModelOption,
+    LLMModelOption,
+    LLMOption,
     MaxBytesOption,
     ModelOption,
     NoFramingOption,
@@ -61,6 +63,8 @@ def ingest(
     no_framing: NoFramingOption = False,
     taxonomy: TaxonomyOption = None,
     framing_model: FramingModelOption = None,
+    llm: LLMOption = None,
+    llm_model: LLMModelOption = None,
 ) -> None:
     """Read, clean, analyze (entities, quotes, time, entity roles and narratives),
     de-duplicate and store articles, assigning each to a story.
@@ -69,7 +73,11 @@ def ingest(
     """
     options = _options(field, max_bytes)
     store = Store(db, aliases=load_aliases(aliases))
-    framer = None if no_nlp or no_framing else Framer.from_options(framing_model, taxonomy)
+    framer = (
+        None
+        if no_nlp or no_framing
+        else Framer.from_options(framing_model, taxonomy, llm, llm_model)
+    )
     total = sum(isinstance(f, str) for f in expand_inputs(paths))
     with _progress() as bar:
         task = bar.add_task("ingesting", total=total)
@@ -119,6 +127,8 @@ def analyze(
     no_framing: NoFramingOption = False,
     taxonomy: TaxonomyOption = None,
     framing_model: FramingModelOption = None,
+    llm: LLMOption = None,
+    llm_model: LLMModelOption = None,
 ) -> None:
     """Analyze articles without a store: one JSON object per article with its entities,
     quotes, time expressions, dated events, entity roles and narratives
@@ -138,7 +148,11 @@ def analyze(
             else:
                 yield result
 
-    framer = None if no_nlp or no_framing else Framer.from_options(framing_model, taxonomy)
+    framer = (
+        None
+        if no_nlp or no_framing
+        else Framer.from_options(framing_model, taxonomy, llm, llm_model)
+    )
 
     def articles() -> Any:
         if no_nlp:

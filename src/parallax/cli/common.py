@@ -21,6 +21,8 @@ __all__ = [
     "DbOption",
     "FieldOption",
     "FramingModelOption",
+    "LLMModelOption",
+    "LLMOption",
     "MaxBytesOption",
     "ModelOption",
     "NoFramingOption",
@@ -91,6 +93,22 @@ FramingModelOption = Annotated[
     typer.Option(
         "--framing-model",
         help="A framing model trained by `parallax train framing` (default: the shipped one).",
+    ),
+]
+LLMOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm",
+        help="Base URL of an OpenAI-compatible chat endpoint (llama.cpp server, Ollama, vLLM; "
+        "e.g. http://localhost:8080/v1) to read roles and narratives instead of the shipped "
+        "model (default: $PARALLAX_LLM_URL; none: the shipped model).",
+    ),
+]
+LLMModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-model",
+        help="The model name that endpoint expects (default: $PARALLAX_LLM_MODEL or 'default').",
     ),
 ]
 MaxBytesOption = Annotated[

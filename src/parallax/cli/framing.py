@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from parallax.cli.common import FramingModelOption, app, err, eval_app, out
+from parallax.cli.common import (
+    FramingModelOption,
+    LLMModelOption,
+    LLMOption,
+    app,
+    err,
+    eval_app,
+    out,
+)
 from parallax.errors import ConfigError, ParallaxError
 
 train_app = typer.Typer(help="Train Parallax models from labelled data.")
@@ -74,6 +82,8 @@ def export_semeval(
         typer.Option(help="Subtask 1: tab-separated 'file mention start end' lines."),
     ] = None,
     framing_model: FramingModelOption = None,
+    llm: LLMOption = None,
+    llm_model: LLMModelOption = None,
 ) -> None:
     """Print predictions in the official SemEval-2025 Task 10 submission format.
 
@@ -95,7 +105,7 @@ def export_semeval(
         raise ConfigError("--subtask is 1, 2 or 3")
     if subtask == 1 and mentions is None:
         raise ConfigError("subtask 1 needs --mentions FILE (the given entity mentions)")
-    framer = Framer.from_options(framing_model)
+    framer = Framer.from_options(framing_model, llm=llm, llm_model=llm_model)
     loaded: list[TaskDocument] = []
     failed = False
     for path in docs:
@@ -144,14 +154,19 @@ def eval_framing(
     data: DataOption = _SEMEVAL,
     dev_fraction: Annotated[float, typer.Option(help="Dev share (domain-stratified).")] = 0.2,
     seed: Annotated[int, typer.Option(help="Split seed.")] = 7,
+    llm: LLMOption = None,
+    llm_model: LLMModelOption = None,
 ) -> None:
     """Entity roles and narratives (SemEval-2025 T10 subtasks 1 and 2) on a dev split, beside
-    a frequency baseline and the no-training user-taxonomy classifier, same run."""
+    a frequency baseline and the no-training user-taxonomy classifier, same run; with --llm,
+    a chat model's reading of the same documents too."""
     from parallax.eval.framing import evaluate_framing
+    from parallax.framing.llm import LLMSettings
 
     if not (data / "raw-documents").is_dir():
         raise ConfigError(f"SemEval-2025 T10 data not found at {data}")
-    results, counts = evaluate_framing(data, dev_fraction, seed, say=_say)
+    settings = LLMSettings.from_env(llm, llm_model)
+    results, counts = evaluate_framing(data, dev_fraction, seed, say=_say, llm=settings)
     table = Table(
         "system",
         "ST2 F1 coarse",

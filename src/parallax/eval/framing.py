@@ -19,7 +19,8 @@ from pathlib import Path
 
 from parallax.eval.metrics import PRF
 from parallax.framing.classify import Framer, NarrativeDecision
-from parallax.framing.encoder import load_encoder
+from parallax.framing.encoder import DocumentVectors, load_encoder
+from parallax.framing.llm import LLMFramer, LLMSettings
 from parallax.framing.semeval import TaskDocument, load_documents, split_documents
 from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
 from parallax.framing.train import (
@@ -62,10 +63,15 @@ def role_scores(
 
 
 def evaluate_framing(
-    data: Path, dev_fraction: float = 0.2, seed: int = 7, say: Callable[[str], None] | None = None
+    data: Path,
+    dev_fraction: float = 0.2,
+    seed: int = 7,
+    say: Callable[[str], None] | None = None,
+    llm: LLMSettings | None = None,
 ) -> tuple[list[FramingScores], dict[str, int]]:
     """Train on the train split, score on dev; the baselines and the user-taxonomy
-    classifier in the same run."""
+    classifier in the same run, and a chat model behind `llm` when given (the trained heads
+    frame the documents it fails on)."""
     say = say or (lambda _m: None)
     docs = load_documents(data)
     train, dev = split_documents(docs, dev_fraction, seed)
@@ -75,17 +81,17 @@ def evaluate_framing(
     model = train_model(train, data=train_data, seed=seed, progress=say)
     framer = Framer(model, encoder)
 
-    gold_roles = [(m.main_role, m.fine_roles) for m in dev_data.mentions]
-    predicted_roles: list[tuple[str, list[str]]] = []
-    for doc, vec in zip(dev, dev_data.vectors, strict=True):
-        spans = [mention_span(doc, m) for m in doc.mentions]
-        predicted_roles += [(r.main_role, r.fine_roles) for r in framer.roles(vec, spans)]
-    main, emr = role_scores(gold_roles, predicted_roles)
-    coarse, fine = decision_scores(dev, framer.decide_narratives(dev_data.vectors))
-    casting = None
+    ours = _score_framer(framer, "Parallax (trained on train split)", dev, dev_data.vectors)
     if "cast" in model.heads and dev_data.cast_labels:
         casting = cast_scores(dev_data.cast_labels, list(framer.casts(dev_data.cast_rows)))
-    results = [FramingScores("Parallax (trained on train split)", coarse, fine, main, emr, casting)]
+        ours = dataclasses.replace(ours, casting=casting)
+    results = [ours]
+    counts: dict[str, int] = {}
+    if llm is not None:
+        say(f"asking {llm.model} at {llm.url} about {len(dev)} dev documents")
+        reader = LLMFramer(llm, model, encoder)
+        results.append(_score_framer(reader, f"LLM {llm.model}", dev, dev_data.vectors))
+        counts["LLM failures (framed by the heads)"] = reader.failures
 
     baseline = _frequency_baseline(train, dev)
     every = cast_scores(dev_data.cast_labels, [True] * len(dev_data.cast_labels))
@@ -105,12 +111,26 @@ def evaluate_framing(
         FramingScores("user taxonomy (label names only, no training)", u_coarse, u_fine, None, None)
     )
     counts = {
+        **counts,
         "train documents": len(train),
         "dev documents": len(dev),
-        "dev mentions": len(gold_roles),
+        "dev mentions": len(dev_data.mentions),
         "dev entities (casting)": len(dev_data.cast_labels),
     }
     return results, counts
+
+
+def _score_framer(
+    framer: Framer, name: str, dev: list[TaskDocument], vectors: list[DocumentVectors]
+) -> FramingScores:
+    gold = [(m.main_role, m.fine_roles) for d in dev for m in d.mentions]
+    predicted: list[tuple[str, list[str]]] = []
+    for doc, vec in zip(dev, vectors, strict=True):
+        spans = [mention_span(doc, m) for m in doc.mentions]
+        predicted += [(r.main_role, r.fine_roles) for r in framer.roles(vec, spans)]
+    main, emr = role_scores(gold, predicted)
+    coarse, fine = decision_scores(dev, framer.decide_narratives(vectors))
+    return FramingScores(name, coarse, fine, main, emr)
 
 
 def _frequency_baseline(train: list[TaskDocument], dev: list[TaskDocument]) -> FramingScores:

@@ -86,12 +86,24 @@ class Framer:
         self.taxonomy = taxonomy
 
     @classmethod
-    def from_options(cls, model: Path | None = None, taxonomy: Path | None = None) -> Framer:
-        """The framer the CLI builds: a model file (default: shipped) and a YAML taxonomy."""
+    def from_options(
+        cls,
+        model: Path | None = None,
+        taxonomy: Path | None = None,
+        llm: str | None = None,
+        llm_model: str | None = None,
+    ) -> Framer:
+        """The framer the CLI builds: a model file (default: shipped), a YAML taxonomy, and a
+        chat model's endpoint (`llm`, else PARALLAX_LLM_URL; none: the model's heads)."""
+        from parallax.framing.llm import LLMFramer, LLMSettings
         from parallax.framing.taxonomy import UserTaxonomy
 
         loaded = load_model(model)
-        return cls(loaded, None, UserTaxonomy.from_file(taxonomy) if taxonomy else None)
+        user = UserTaxonomy.from_file(taxonomy) if taxonomy else None
+        settings = LLMSettings.from_env(llm, llm_model)
+        if settings is not None:
+            return LLMFramer(settings, loaded, None, user)
+        return cls(loaded, None, user)
 
     @property
     def encoder(self) -> FramingEncoder:
