@@ -40,6 +40,7 @@ __all__ = [
     "Framer",
     "MentionSpan",
     "NarrativeDecision",
+    "cast_as",
     "cast_features",
     "coarse_of",
     "frame_articles",
@@ -184,18 +185,7 @@ class Framer:
             fine_roles = [
                 fine_head.labels[k] for k in order if parent.get(fine_head.labels[k]) == main_role
             ][:1]
-            out.append(
-                Role(
-                    mention=mention.text,
-                    start=mention.start,
-                    end=mention.end,
-                    entity=mention.entity,
-                    main_role=main_role,
-                    fine_roles=fine_roles,
-                    confidence=round(float(main[i, j]), 3),
-                    evidence=contexts[i],
-                )
-            )
+            out.append(cast_as(mention, main_role, fine_roles, float(main[i, j]), contexts[i]))
         return out
 
     def casts(self, rows: Vectors) -> np.ndarray:
@@ -236,6 +226,26 @@ class Framer:
             )
             article.roles = self.roles(doc, mentions[i], cast_only=True)
         return list(articles)
+
+
+def cast_as(
+    mention: MentionSpan,
+    main_role: str,
+    fine_roles: list[str],
+    confidence: float,
+    evidence: list[Evidence],
+) -> Role:
+    """The `Role` of a mention cast as `main_role`."""
+    return Role(
+        mention=mention.text,
+        start=mention.start,
+        end=mention.end,
+        entity=mention.entity,
+        main_role=main_role,
+        fine_roles=fine_roles,
+        confidence=round(confidence, 3),
+        evidence=evidence,
+    )
 
 
 def article_mentions(article: Article) -> list[MentionSpan]:

@@ -33,6 +33,7 @@ from parallax.framing.classify import (
     NarrativeDecision,
     _explain,
     article_mentions,
+    cast_as,
     coarse_of,
 )
 from parallax.framing.encoder import (
@@ -85,16 +86,8 @@ _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 
 
 class LLMError(ParallaxError):
-    """The endpoint could not be reached, refused the request, or answered with no JSON.
-
-    >>> str(LLMError("http://localhost:8080/v1/chat/completions", "HTTP 503 Busy"))
-    'http://localhost:8080/v1/chat/completions: HTTP 503 Busy'
-    """
-
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
+    """The endpoint could not be reached, refused the request, or answered with no JSON
+    (the message: its URL, a colon, the reason)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,13 +316,13 @@ class LLMFramer(Framer):
             content = json.loads(raw)["choices"][0]["message"]["content"]
             answer = json.loads(_FENCE.sub("", str(content).strip()))
         except urllib.error.HTTPError as exc:
-            raise LLMError(url, f"HTTP {exc.code} {exc.reason}") from exc
+            raise LLMError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise LLMError(url, f"cannot reach the endpoint ({exc})") from exc
+            raise LLMError(f"{url}: cannot reach the endpoint ({exc})") from exc
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise LLMError(url, f"the answer is not a chat completion with JSON ({exc})") from exc
+            raise LLMError(f"{url}: the answer is not a chat completion with JSON ({exc})") from exc
         if not isinstance(answer, dict):
-            raise LLMError(url, "the answer is JSON but not an object")
+            raise LLMError(f"{url}: the answer is JSON but not an object")
         return answer
 
     def read(
@@ -406,20 +399,8 @@ class LLMFramer(Framer):
                     out.append(fallback[i])
                 continue
             where = doc.context_of(m)
-            out.append(
-                Role(
-                    mention=m.text,
-                    start=m.start,
-                    end=m.end,
-                    entity=m.entity,
-                    main_role=said[0],
-                    fine_roles=said[1],
-                    confidence=round(said[2], 3),
-                    evidence=[]
-                    if where is None
-                    else [Evidence(doc.body[slice(*where)], *where, 1.0)],
-                )
-            )
+            evidence = [] if where is None else [Evidence(doc.body[slice(*where)], *where, 1.0)]
+            out.append(cast_as(m, said[0], said[1], said[2], evidence))
         return out
 
     def frame(self, articles: Sequence[Article]) -> list[Article]:
