@@ -141,6 +141,7 @@ def test_given_mentions_all_get_a_role() -> None:
     assert [r.mention for r in roles] == ["John Harris", "Fishermen"]
     assert roles[1].main_role == "Innocent"  # the model's
     assert roles[0].main_role in {"Protagonist", "Antagonist", "Innocent"}  # the heads'
+    assert framer.left_to_heads == 1
 
 
 @pytest.mark.parametrize(

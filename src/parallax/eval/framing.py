@@ -92,6 +92,7 @@ def evaluate_framing(
         reader = LLMFramer(llm, model, encoder)
         results.append(_score_framer(reader, f"LLM {llm.model}", dev, dev_data.vectors))
         counts["LLM failures (framed by the heads)"] = reader.failures
+        counts["LLM mentions with no valid role (the heads')"] = reader.left_to_heads
 
     baseline = _frequency_baseline(train, dev)
     every = cast_scores(dev_data.cast_labels, [True] * len(dev_data.cast_labels))

@@ -7,7 +7,8 @@ answer is checked before it is used: a role or narrative outside the taxonomy, a
 sentence number the prompt did not give, or a fine role of another main role is dropped, and
 every label keeps pointing at sentences of the body. An article the endpoint fails on (network,
 HTTP status, an answer that is not a JSON object) is framed by the shipped heads instead, and
-the failure is logged with the endpoint and the reason; `LLMFramer.failures` counts them.
+the failure is logged with the endpoint and the reason; `LLMFramer.failures` counts them, and
+`left_to_heads` the given mentions the model gave no valid role (the heads give those).
 
 Settings: `PARALLAX_LLM_URL` (the base URL, e.g. `http://localhost:8080/v1`),
 `PARALLAX_LLM_MODEL` (the model name the server expects; default `default`),
@@ -281,6 +282,7 @@ class LLMFramer(Framer):
         self._readings: dict[tuple[str, str, tuple[tuple[int, int], ...], bool], Reading | None]
         self._readings = {}
         self.failures = 0
+        self.left_to_heads = 0  # given mentions the model gave no valid role (the heads did)
         self._taxonomy = self._labels()
 
     def _labels(self) -> _Taxonomy:
@@ -396,6 +398,7 @@ class LLMFramer(Framer):
             said = found[0].roles.get(i)
             if said is None:
                 if fallback is not None:
+                    self.left_to_heads += 1
                     out.append(fallback[i])
                 continue
             where = doc.context_of(m)
