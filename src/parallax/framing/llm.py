@@ -123,6 +123,7 @@ class LLMSettings:
 
 
 Post = Callable[[str, bytes, dict[str, str], float], bytes]
+_Key = tuple[str, str, tuple[tuple[int, int], ...], bool]  # title, body, mention spans, all?
 
 
 def _post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> bytes:
@@ -278,9 +279,9 @@ class LLMFramer(Framer):
         super().__init__(model, encoder, taxonomy)
         self.settings = settings
         self._post = post or _post
-        # a reading per article and mention list; None: the endpoint failed on it (not re-asked)
-        self._readings: dict[tuple[str, str, tuple[tuple[int, int], ...], bool], Reading | None]
-        self._readings = {}
+        # per article and mention list: the reading and the sentence spans shown; None: the
+        # endpoint failed on it (not asked again)
+        self._readings: dict[_Key, tuple[Reading, list[tuple[int, int]]] | None] = {}
         self.failures = 0
         self.left_to_heads = 0  # given mentions the model gave no valid role (the heads did)
         self._taxonomy = self._labels()
@@ -332,15 +333,15 @@ class LLMFramer(Framer):
     ) -> tuple[Reading, list[tuple[int, int]]] | None:
         """The model's reading of an article and the sentence spans it was shown (cached per
         article and mention list); None when the endpoint failed (logged)."""
-        spans = sentence_spans(doc.body, self.settings.max_sentences)
-        at: list[int] = []
-        for m in mentions:
-            where = doc.context_of(m)
-            if where is not None and where not in spans:
-                spans.append(where)
-            at.append(0 if where is None else spans.index(where) + 1)  # 0: the title
         key = (doc.title_text, doc.body, tuple((m.start, m.end) for m in mentions), every_mention)
         if key not in self._readings:
+            spans = sentence_spans(doc.body, self.settings.max_sentences)
+            at: list[int] = []
+            for m in mentions:
+                where = doc.context_of(m)
+                if where is not None and where not in spans:
+                    spans.append(where)
+                at.append(0 if where is None else spans.index(where) + 1)  # 0: the title
             messages = build_prompt(
                 doc.title_text,
                 [doc.body[a:b] for a, b in spans],
@@ -356,9 +357,8 @@ class LLMFramer(Framer):
                 self._readings[key] = None
             else:
                 reading = parse_reading(answer, len(mentions), len(spans), self._taxonomy)
-                self._readings[key] = reading
-        found = self._readings[key]
-        return None if found is None else (found, spans)
+                self._readings[key] = (reading, spans)
+        return self._readings[key]
 
     # -- the Framer interface ---------------------------------------------------------------
 
@@ -417,6 +417,7 @@ class LLMFramer(Framer):
                 continue
             article.roles = self.roles(doc, spans, cast_only=True)
             article.narratives = _narratives(doc, _decision(found[0]), *found)
+        self._readings.clear()  # used up: an ingest of many batches keeps no article's text
         return list(articles)
 
 

@@ -517,8 +517,7 @@ class StoryClusterer:
         if best is None:
             best = self._open()
         elif best not in self.stories:  # a replayed assignment to a story not seen yet
-            zero = np.zeros(DIMENSIONS, dtype=np.float32)
-            self.stories[best] = _Story(zero, zero, ident=best, holders=self._holders)
+            self._story(best)
             self._next_story = max(self._next_story, best + 1)
         self.stories[best].add(features)
         key = self._next_article
@@ -748,11 +747,15 @@ class StoryClusterer:
         return best, best_score
 
     def _open(self) -> int:
-        zero = np.zeros(DIMENSIONS, dtype=np.float32)
         story_id = self._next_story
-        self.stories[story_id] = _Story(zero, zero, ident=story_id, holders=self._holders)
+        self._story(story_id)
         self._next_story += 1
         return story_id
+
+    def _story(self, story_id: int) -> None:
+        """An empty story under `story_id`, sharing the clusterer's record of rare keys."""
+        zero = np.zeros(DIMENSIONS, dtype=np.float32)
+        self.stories[story_id] = _Story(zero, zero, ident=story_id, holders=self._holders)
 
     def _search_ahead(self, items: Sequence[StoryFeatures], done: int) -> list[_Hits]:
         """The nearest stored articles of the next articles of `items` (from position `done`)
