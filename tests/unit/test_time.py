@@ -39,6 +39,14 @@ def test_until_and_since_override_the_verb_tense() -> None:
     assert values("Until Monday, they had not named a suspect.") == [
         ("Monday", "DATE", "2021-03-01")
     ]
+    # the verb tells whether the state went on until the day or goes on until it
+    assert values("The truce lasted until Friday.") == [("Friday", "DATE", "2021-02-26")]
+    assert values("Voting continues until Sunday.") == [("Sunday", "DATE", "2021-03-07")]
+    assert values("The road will stay closed until Monday.") == [("Monday", "DATE", "2021-03-08")]
+    # a deadline given lies ahead
+    assert values("Officials gave residents until Wednesday to leave.") == [
+        ("Wednesday", "DATE", "2021-03-03")
+    ]
     # "since" looks back, even to a date the tense slack would put a few weeks ahead
     assert values("Police have been searching since the March 20 attack.") == [
         ("March 20", "DATE", "2020-03-20")

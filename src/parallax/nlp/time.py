@@ -67,6 +67,31 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
     return lookup
 
 
+def _until_tense(doc: Doc | None, char: int) -> Tense:
+    """Where "until <day>" lies, from its verb: a state that ended lies behind ("the truce
+    lasted until Friday"), one that goes on lies ahead ("voting continues until Sunday", "will
+    stay closed until Friday", "is closed until Sunday"); a perfect or a past auxiliary says
+    neither ("had not named a suspect until Monday", "was closed until Friday"): the nearest
+    such day."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return "none"
+    verb = span[0]
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"will", "'ll", "shall", "wo"} for a in auxes):
+        return "future"
+    tags = {a.tag_ for a in auxes}
+    if any(a.lemma_ == "have" for a in auxes) or "VBD" in tags:
+        return "none"
+    if verb.tag_ == "VBD":
+        return "none" if auxes else "past"
+    return "future" if ({verb.tag_} | tags) & {"VBZ", "VBP"} else "none"
+
+
 def _clause_tense(verb: Token) -> Tense:
     """A bare participle says no tense of its own ("a term starting in January"): the verb it
     hangs from does."""
@@ -268,7 +293,11 @@ def extract_timexes(
             continue
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
-        kind, value = normalize(m, ctx, _cue_tense(text, start) or tense_at(start))
+        cue = _cue_tense(text, start)
+        if cue == "none":
+            cue = _until_tense(doc, start)
+        tense = cue or tense_at(start)
+        kind, value = normalize(m, ctx, tense)
         if kind == "DURATION" and _is_rate(text, surface, start):
             kind = "SET"  # "$2 million a year", "twice a week": per year, per week
         elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
@@ -387,7 +416,8 @@ def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[T
 
 _UNTIL = re.compile(r"\b(?:until|till|untill)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUT_OFF = re.compile(
-    r"\b(?:postpon|delay|adjourn|defer|put off|pushed back|extend|recess)\w*\b[^.;]{0,40}$",
+    r"\b(?:postpon|delay|adjourn|defer|put off|pushed back|extend|recess|gave|give)\w*\b"
+    r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
