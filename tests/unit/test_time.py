@@ -252,6 +252,16 @@ def test_month_without_a_year_follows_the_tense() -> None:
         ("January", "DATE", "2024-01")
     ]
     assert values("Talks began in June last year.") == [("June last year", "DATE", "2020-06")]
+    # a day of a month with its year told relatively: one expression, that year's day
+    assert values("The tax rose on January 1 this year.") == [
+        ("January 1 this year", "DATE", "2021-01-01")
+    ]
+    assert values("The law takes effect on 1 July next year.") == [
+        ("1 July next year", "DATE", "2022-07-01")
+    ]
+    assert values("The law took effect on 1 July next year.", None) == [
+        ("1 July next year", "DATE", "XXXX-07-01")
+    ]
     # a bare season follows the tense too
     assert values("The museum reopens in the spring.", told_in_november) == [
         ("the spring", "DATE", "2025-SP")

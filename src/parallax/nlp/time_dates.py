@@ -71,7 +71,13 @@ def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
         day = DAY_WORDS[word.casefold()]
     else:
         day = int(re.sub(r"\D", "", m.group("day")))
-    year = _month_for(month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
+    shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    if shift is not None:  # "January 1 next year"
+        year = None if ctx.dct is None else ctx.dct.year + shift
+    else:
+        year = _month_for(
+            month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK
+        )
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"

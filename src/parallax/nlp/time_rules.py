@@ -86,10 +86,15 @@ RULES: list[tuple[str, Normalizer]] = [
         _ref("2001-09-11"),
     ),
     (
-        rf"(?:(?:last|this|next) )?(?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?(?!\d)",
+        rf"(?:(?:last|this|next) )?(?P<month>{_MONTH}) (?P<day>{_DAY})"
+        rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?(?!\d)",
         _month_day,
     ),
-    (rf"(?P<day>{_DAY}) (?:of )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?", _month_day),
+    (
+        rf"(?P<day>{_DAY}) (?:of )?(?P<month>{_MONTH})"
+        rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        _month_day,
+    ),
     (
         rf"(?:the )?(?P<dayword>{_DAY_WORD}) of (?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?",
         _month_day,
