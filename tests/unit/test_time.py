@@ -237,6 +237,14 @@ def test_edges_of_a_unit_are_the_unit() -> None:
     ]
 
 
+def test_the_year_is_this_year_unless_a_fiscal_span_ends() -> None:
+    assert values("For the year, volume was flat.") == [("the year", "DATE", "2021")]
+    assert values("It earned $5 million for the year ended June 30.") == [
+        ("the year", "DURATION", "P1Y"),
+        ("June 30", "DATE", "2020-06-30"),
+    ]
+
+
 def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The deal was signed in June.") == [("June", "DATE", "2020-06")]
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]

@@ -177,9 +177,13 @@ RULES: list[tuple[str, Normalizer]] = [
         _bare_plural,
     ),
     (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
+    # "for the year ended June 30" is a fiscal year's span; "for the year" alone is this year;
     # "the week before" / "the year after" count from another date, not from the DCT
-    (r"the (?P<unit>month|week)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit_date),
-    (r"the (?P<unit>year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)", _the_unit),
+    (r"the (?P<unit>year)(?= (?:ended|ending|end|to|through)\b)", _the_unit),
+    (
+        r"the (?P<unit>month|week|year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)",
+        _the_unit_date,
+    ),
     (
         rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late )?(?P<year2>{_YEAR})(?!\d)",
         _year_only,
