@@ -237,6 +237,11 @@ def test_edges_of_a_unit_are_the_unit() -> None:
     ]
 
 
+def test_weekdays_in_the_plural_recur() -> None:
+    assert values("The market is open on Mondays.") == [("Mondays", "SET", "XXXX-WXX-1")]
+    assert values("The show airs Tuesday nights.") == [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+
+
 def test_the_year_is_this_year_unless_a_fiscal_span_ends() -> None:
     assert values("For the year, volume was flat.") == [("the year", "DATE", "2021")]
     assert values("It earned $5 million for the year ended June 30.") == [

@@ -290,8 +290,10 @@ def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     word = m.group(0).casefold()
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
-    if weekday:
-        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}"
+    if weekday:  # "on Mondays", "Tuesday nights": each such day (part)
+        part = word.split()[-1].rstrip("s")
+        suffix = "T" + PARTS[part] if part in PARTS else ""
+        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}{suffix}"
     last = word.split()[-1]
     if last in SEASONS:  # "every summer"
         return "SET", f"XXXX-{SEASONS[last]}"

@@ -197,7 +197,7 @@ RULES: list[tuple[str, Normalizer]] = [
         + _WEEKDAY
         + r")|daily|nightly|weekly|monthly|annually|yearly|hourly|"
         + _WEEKDAY
-        + "s",
+        + r"(?:s? (?:morning|afternoon|evening|night)s|s)",
         _set,
     ),
     (
