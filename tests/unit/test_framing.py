@@ -334,3 +334,22 @@ def test_casting_head_keeps_roles_for_the_entities_an_article_casts() -> None:
     assert len(framer.roles(doc, [ostrava, velna])) == 2
     del model.heads["cast"]  # a model without the head casts every entity
     assert len(framer.roles(doc, [ostrava, velna], cast_only=True)) == 2
+
+
+def test_explanation_names_the_narrative_and_ends_once() -> None:
+    from parallax.framing.classify import _explain
+    from parallax.model import Evidence
+
+    said = Evidence("Ports are closing because of the new tax.", 0, 41, 0.9)
+    text = _explain(
+        "CC: Criticism of climate policies",
+        ["CC: Criticism of climate policies: Climate policies have negative impact on the economy"],
+        [said],
+    )
+    assert text == (
+        "The article pushes the narrative \u201cCriticism of climate policies\u201d (Climate "
+        "policies have negative impact on the economy), for instance where it says: "
+        "\u201cPorts are closing because of the new tax.\u201d"
+    )
+    bare = _explain("URW: Praise of Russia", ["URW: Praise of Russia: Other"], [])
+    assert bare == "The article pushes the narrative \u201cPraise of Russia\u201d."

@@ -331,4 +331,6 @@ def _explain(label: str, subnarratives: list[str], evidence: list[Evidence]) -> 
         if len(quoted) > 220:
             quoted = quoted[:217].rstrip() + "..."
         text += f", for instance where it says: \u201c{quoted}\u201d"
+        if quoted.endswith((".", "!", "?", "\u2026")):
+            return text  # the quote's own full stop ends the explanation
     return text + "."
