@@ -131,7 +131,7 @@ class Framer:
             kept = _within(coarse[i], ratio)
             labels: dict[str, list[str]] = {coarse_head.labels[j]: [] for j in kept}
             confidence = {coarse_head.labels[j]: float(coarse[i, j]) for j in kept}
-            for j in _within(fine[i], ratio):
+            for j in sorted(_within(fine[i], ratio), key=lambda k: -fine[i, k]):  # best first
                 name = fine_head.labels[j]
                 if coarse_of(name) in labels:
                     labels[coarse_of(name)].append(name)
