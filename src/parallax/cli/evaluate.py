@@ -322,7 +322,14 @@ def eval_loaded(
     path = gold or GOLD_FILE
     if not path.is_file():
         raise ConfigError(f"loaded-term labels not found at {path}")
+    from parallax.stories.loaded import load_loaded_model
+
     table = Table("system", "precision", "recall", "F1")
     for name, score in evaluate_loaded(path):
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
     out.print(table)
+    model = load_loaded_model()
+    out.print(
+        f"threshold from the word lists alone (lowest margin flagging held-out list words with "
+        f"precision >= 0.99, 5 folds): {model.calibrate():g}; the model uses {model.threshold:g}"
+    )
