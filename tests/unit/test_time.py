@@ -123,10 +123,12 @@ def test_clock_hours_told_by_part_of_day() -> None:
     ]
 
 
-def test_fractions_are_not_time_and_rates_are_sets() -> None:
+def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() -> None:
     assert values("The port handles three-quarters of its grain.") == []
     assert values("They hold a quarter of the market.") == []
-    assert values("The plan saves $2 million a year.") == [("a year", "SET", "P1Y")]
+    # an amount per year is a unit of measure (the TempEval-3 gold marks 3 of about 51)
+    assert values("The plan saves $2 million a year.") == []
+    assert values("The airline adds 700 seats a week.") == []
     assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
 
@@ -150,7 +152,6 @@ def test_every_with_a_count_is_a_set() -> None:
         ("24 hours", "DURATION", "PT24H"),
         ("a day", "SET", "P1D"),
     ]
-    assert values("The deal costs 9 million euros a year.") == [("a year", "SET", "P1Y")]
     assert values("The fair, held every summer, drew crowds.") == [
         ("every summer", "SET", "XXXX-SU")
     ]

@@ -298,8 +298,11 @@ def extract_timexes(
             cue = _until_tense(doc, start)
         tense = cue or tense_at(start)
         kind, value = normalize(m, ctx, tense)
-        if kind == "DURATION" and _is_rate(text, surface, start):
-            kind = "SET"  # "$2 million a year", "twice a week": per year, per week
+        rate = _rate(text, surface, start) if kind == "DURATION" else None
+        if rate == "amount":
+            continue  # "$2 million a year", "700 seats a week": a unit of measure, not a time
+        if rate == "frequency":
+            kind = "SET"  # "twice a week", "three times a year": how often
         elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
             kind, start = "SET", every.start()  # "every six months": once each such span
             surface = text[start:end]
@@ -513,6 +516,8 @@ def _merge_day_next_to(
 
 
 _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
+# a count of times or a span of time per unit: "twice a week", "24 hours a day"
+_TIMES = re.compile(r"\b(?:times|twice|once|(?:minute|hour|day|night|week|month)s?)\s+$", re.I)
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once|"
     r"(?:minute|hour|day|night|week|month)s?)\s+$"  # "24 hours a day, seven days a week"
@@ -555,15 +560,19 @@ _NOWADAYS = re.compile(
 )
 
 
-def _is_rate(text: str, surface: str, start: int) -> bool:
-    """`a year` / `per week` after an amount ("$2 million a year", "twice a week"): a rate, not
-    a span of time."""
+def _rate(text: str, surface: str, start: int) -> str | None:
+    """`a year` / `per week` after a count of times or a span of time ("twice a week", "24 hours
+    a day": a "frequency") or after an amount ("$2 million a year", "700 seats a week": an
+    "amount"); None for a span of time."""
     words = surface.casefold().split()
     if len(words) != 2 or words[0] not in {"a", "an", "per"}:
-        return False
+        return None
     if text[start + len(surface) : start + len(surface) + 4].casefold() in {" of ", " of,"}:
-        return False  # "in 2010 a year of protests began": a span, whatever comes before
-    return bool(_RATE_BEFORE.search(text[max(0, start - 30) : start]))
+        return None  # "in 2010 a year of protests began": a span, whatever comes before
+    found = _RATE_BEFORE.search(text[max(0, start - 30) : start])
+    if found is None:
+        return None
+    return "frequency" if _TIMES.search(found.group(0)) else "amount"
 
 
 _EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
