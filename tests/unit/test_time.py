@@ -243,6 +243,11 @@ def test_weekdays_in_the_plural_recur() -> None:
     assert values("The show airs Tuesday nights.") == [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
 
 
+def test_the_past_counting_things_is_no_reference() -> None:
+    assert values("In the past, the town flooded.") == [("the past", "DATE", "PAST_REF")]
+    assert values("The club lost the past 12 games.") == []
+
+
 def test_the_year_is_this_year_unless_a_fiscal_span_ends() -> None:
     assert values("For the year, volume was flat.") == [("the year", "DATE", "2021")]
     assert values("It earned $5 million for the year ended June 30.") == [

@@ -258,7 +258,11 @@ RULES: list[tuple[str, Normalizer]] = [
         r"now|currently|current|at present|presently|nowadays|these days|at the moment",
         _ref("PRESENT_REF"),
     ),
-    (r"recently|recent|lately|the past|formerly|once|earlier", _ref("PAST_REF")),
+    # "the past" counting things ("the past three summers", "the past 12 games") is no reference
+    (
+        rf"recently|recent|lately|the past(?! {_NUMWORD} )|formerly|once|earlier",
+        _ref("PAST_REF"),
+    ),
     (
         r"(?:the |in )(?:near |distant )?future|soon",
         _ref("FUTURE_REF"),
