@@ -250,6 +250,7 @@ def test_the_past_counting_things_is_no_reference() -> None:
 
 def test_the_year_is_this_year_unless_a_fiscal_span_ends() -> None:
     assert values("For the year, volume was flat.") == [("the year", "DATE", "2021")]
+    assert values("For the full year, sales rose.") == [("the full year", "DATE", "2021")]
     assert values("It earned $5 million for the year ended June 30.") == [
         ("the year", "DURATION", "P1Y"),
         ("June 30", "DATE", "2020-06-30"),

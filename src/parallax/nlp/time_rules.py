@@ -181,7 +181,8 @@ RULES: list[tuple[str, Normalizer]] = [
     # "the week before" / "the year after" count from another date, not from the DCT
     (r"the (?P<unit>year)(?= (?:ended|ending|end|to|through)\b)", _the_unit),
     (
-        r"the (?P<unit>month|week|year)(?= |[,.;:])(?! (?:before|after|earlier|later)\b)",
+        r"the (?:full (?=year))?(?P<unit>month|week|year)(?= |[,.;:])"
+        r"(?! (?:before|after|earlier|later|ended|ending|end|to|through)\b)",
         _the_unit_date,
     ),
     (
