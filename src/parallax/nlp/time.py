@@ -76,11 +76,7 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
     span = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
     if span is None or not len(span):
         return "none"
-    verb = span[0]
-    for _ in range(6):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _verb_above(span[0])
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"will", "'ll", "shall", "wo"} for a in auxes):
         return "future"
@@ -103,13 +99,19 @@ def _clause_tense(verb: Token) -> Tense:
             c.dep_ in {"aux", "auxpass"} for c in verb.children
         ):
             break
-        verb = verb.head
-        for _ in range(6):
-            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = _verb_above(verb.head)
         tense = _verb_tense(verb)
     return tense
+
+
+def _verb_above(node: Token) -> Token:
+    """The nearest verb or auxiliary at or above `node` in the parse (at most six steps up;
+    the root when none is met first)."""
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    return node
 
 
 _PLAN = {"plan", "schedule", "expect", "intend"}

@@ -65,13 +65,19 @@ def _month_name(text: str) -> int:
     return MONTHS[text.casefold().rstrip(".")]
 
 
+def _year_shift(m: re.Match[str]) -> int | None:
+    """Years from the DCT's that "last/this/next year" after a month (and day) tells; None
+    when the match has none."""
+    return {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+
+
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
     if word := m.groupdict().get("dayword"):
         day = DAY_WORDS[word.casefold()]
     else:
         day = int(re.sub(r"\D", "", m.group("day")))
-    shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    shift = _year_shift(m)
     if shift is not None:  # "January 1 next year"
         year = None if ctx.dct is None else ctx.dct.year + shift
     else:
@@ -111,7 +117,7 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         tense = "past"
     elif rel == "next":
         tense = "future"
-    shift = {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    shift = _year_shift(m)
     if rel == "this" and shift is None:
         shift = 0  # "this September": the publication year's
     if shift is not None:  # "June last year"
