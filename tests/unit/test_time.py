@@ -345,6 +345,9 @@ def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
     found = values("The minister resigned on Friday, a day after last month's vote.", None)
     assert ("Friday", "DATE", "XXXX-WXX-5") in found
     assert ("last month", "DATE", None) in found
+    assert values("Fire broke out on Tuesday night.", None) == [
+        ("Tuesday night", "TIME", "XXXX-WXX-2TNI")
+    ]
     assert values("The law passed on March 3, 2019.", None) == [
         ("March 3, 2019", "DATE", "2019-03-03")
     ]

@@ -74,7 +74,7 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     if m.group("clock"):
         return "TIME", value + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
     part = (m.group("part") or "").casefold()
-    if part and value[:1].isdigit():
+    if part:  # "Tuesday night": 2021-03-02TNI, or XXXX-WXX-2TNI with no publication date
         return "TIME", value + "T" + PARTS[part]
     return "DATE", value
 
