@@ -266,6 +266,9 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("She said in June that talks had failed.") == [("June", "DATE", "2020-06")]
     assert values("Work began in July and stopped.") == [("July", "DATE", "2020-07")]
     assert values("June Carter sang.") == []
+    # after a first name, even at the start of a sentence: a surname
+    assert values("Theresa May said the plan may fail.") == []
+    assert values("Throughout May, prices rose.") == [("May", "DATE", "2020-05")]
     # told in the past, a month well after the publication date is last year's
     told_in_november = datetime(2024, 11, 20)
     assert values("The deal was signed in January.", told_in_november) == [
@@ -338,6 +341,10 @@ def test_references_and_deictic_days() -> None:
 def test_clock_time_joins_its_day() -> None:
     assert values("The polls close at 8 p.m. on Friday.") == [
         ("8 p.m. on Friday", "TIME", "2021-03-05T20:00")
+    ]
+    # a time zone between the clock and its day
+    assert values("The meeting is at 10:30 a.m. ET on March 9, 2021.") == [
+        ("10:30 a.m. ET on March 9, 2021", "TIME", "2021-03-09T10:30")
     ]
 
 

@@ -221,6 +221,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
 _BEFORE_MONTH = {
     "in", "on", "by", "since", "until", "last", "next", "this", "early", "late", "mid", "through",
     "from", "before", "after", "during", "that", "each", "every", "of", "and", "or", "to",
+    "around", "throughout", "come", "till", "into", "over", "within", "for", "between", "about",
+    "circa", "starting", "beginning", "ending", "as", "at", "so", "but", "then", "when",
 }  # fmt: skip
 
 
@@ -257,9 +259,10 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     following = text[end : end + 2]
     if len(following) == 2 and following[0] == " " and following[1].isupper():
         return True
-    # after a capitalized word that is not a sentence start or a time word: "Jill June"
+    # after a capitalized word that is not a time word, even at a sentence start: "Jill June",
+    # "Theresa May said" ("Throughout May" and "Come June" are time words)
     before = re.search(
-        r"(?<![.!?:\n\"“] )(?<!^)\b([A-Z][a-z]+) $",
+        r"\b([A-Z][a-z]+) $",
         text[max(0, end - len(month) - 25) : end - len(month)],
     )
     return before is not None and before.group(1).casefold() not in _BEFORE_MONTH
@@ -445,7 +448,9 @@ def _cue_tense(text: str, start: int) -> Tense | None:
     return None
 
 
-_JOINER = re.compile(r"^,? ?(?:(?:[ECMP][SD]T|GMT|local time),? )?(?:on |at )?$", re.IGNORECASE)
+_JOINER = re.compile(
+    r"^,? ?(?:(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local time),? )?(?:on |at )?$", re.IGNORECASE
+)
 
 
 def _merge_clock(
