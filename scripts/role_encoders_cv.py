@@ -4,7 +4,8 @@ Scores every gold mention of the SemEval-2025 T10 English documents (3 shuffles 
 document folds) with a logistic head, next to the majority role of each training fold:
 
 - `shipped`: the mention vectors the framing stage reads (int8-single MiniLM on ONNX Runtime),
-  at the shipped head's C;
+  at the C the shipped main-role head was trained with (chosen by `parallax train framing`'s
+  own cross-validation);
 - each `--model DIR` (a sentence-transformers folder with a Hugging Face model in it, read with
   PyTorch in float): the mean state of the mention's word pieces in its sentence, from the last
   layer and from the mean of the last four, alone and with the sentence's mean state.
@@ -28,8 +29,9 @@ from typing import Any
 import numpy as np
 
 from parallax.framing.encoder import sentence_at
+from parallax.framing.heads import load_model
 from parallax.framing.semeval import TaskDocument, load_documents
-from parallax.framing.train import ROLE_C, featurize, mention_span
+from parallax.framing.train import featurize, mention_span
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "semeval2025t10-en" / "train"
@@ -127,8 +129,10 @@ def main() -> None:
     data = featurize(docs)
     kept = [mention_span(d, m).start >= 0 for d in docs for m in d.mentions]
     shipped = data.mention_rows[np.array(kept)]
+    c_main = float(load_model().info["role_C"]["main"])
     print(
-        f"shipped mention vectors, C={ROLE_C}: {cross_validate(shipped, y, groups, logistic(ROLE_C)):.3f}"
+        f"shipped mention vectors, C={c_main}: "
+        f"{cross_validate(shipped, y, groups, logistic(c_main)):.3f}"
     )
     for folder in args.model:
         states = model_states(folder, items)

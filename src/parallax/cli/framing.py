@@ -69,7 +69,8 @@ def train_framing(
     settings = {k: v for k, v in model.settings.items() if k != "fine_parent"}
     out.print(
         f"trained on {model.info['documents']} documents and {model.info['mentions']} "
-        f"mentions; decision {settings}; wrote {output} ({output.stat().st_size:,} bytes)"
+        f"mentions; decision {settings}; role heads' C {model.info['role_C']}; wrote {output} "
+        f"({output.stat().st_size:,} bytes)"
     )
 
 

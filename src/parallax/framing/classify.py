@@ -43,6 +43,7 @@ __all__ = [
     "cast_as",
     "cast_features",
     "coarse_of",
+    "decide_roles",
     "frame_articles",
     "sentence_evidence",
 ]
@@ -169,24 +170,17 @@ class Framer:
         if not mentions:
             return []
         features, contexts = self.mention_features(doc, mentions)
-        main_head, fine_head = self.model.head("main_role"), self.model.head("fine_role")
-        main, fine = main_head.scores(features), fine_head.scores(features)
-        parent = self.model.settings.get("fine_parent", {})
         cast = np.ones(len(mentions), dtype=bool)
         if cast_only:
             cast = self.casts(cast_features(doc.body, mentions, features))
-        out = []
-        for i, mention in enumerate(mentions):
-            if not cast[i]:
-                continue
-            j = int(main[i].argmax())
-            main_role = main_head.labels[j]
-            order = np.argsort(-fine[i])
-            fine_roles = [
-                fine_head.labels[k] for k in order if parent.get(fine_head.labels[k]) == main_role
-            ][:1]
-            out.append(cast_as(mention, main_role, fine_roles, float(main[i, j]), contexts[i]))
-        return out
+        decided = decide_roles(self.model, features)
+        return [
+            cast_as(mention, main_role, fine_roles, confidence, contexts[i])
+            for i, (mention, (main_role, fine_roles, confidence)) in enumerate(
+                zip(mentions, decided, strict=True)
+            )
+            if cast[i]
+        ]
 
     def casts(self, rows: Vectors) -> np.ndarray:
         """Per row of `cast_features`: whether the article casts that entity (all True for a
@@ -226,6 +220,27 @@ class Framer:
             )
             article.roles = self.roles(doc, mentions[i], cast_only=True)
         return list(articles)
+
+
+def decide_roles(model: FramingModel, features: Vectors) -> list[tuple[str, list[str], float]]:
+    """Per row of mention features: the main role (the main head's best), its fine role (the
+    fine head's best among those of that main role) and the main role's probability."""
+    if not len(features):
+        return []
+    main_head, fine_head = model.head("main_role"), model.head("fine_role")
+    main, fine = main_head.scores(features), fine_head.scores(features)
+    parent = model.settings.get("fine_parent", {})
+    out = []
+    for i in range(len(features)):
+        j = int(main[i].argmax())
+        main_role = main_head.labels[j]
+        fine_roles = [
+            fine_head.labels[k]
+            for k in np.argsort(-fine[i])
+            if parent.get(fine_head.labels[k]) == main_role
+        ][:1]
+        out.append((main_role, fine_roles, float(main[i, j])))
+    return out
 
 
 def cast_as(

@@ -23,7 +23,13 @@ from typing import Any
 import numpy as np
 
 from parallax.eval.metrics import PRF
-from parallax.framing.classify import Framer, NarrativeDecision, article_mentions, cast_features
+from parallax.framing.classify import (
+    Framer,
+    NarrativeDecision,
+    article_mentions,
+    cast_features,
+    decide_roles,
+)
 from parallax.framing.encoder import (
     DocumentVectors,
     FramingEncoder,
@@ -48,7 +54,8 @@ __all__ = [
 GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
 RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
 NARRATIVE_C = 1.0
-ROLE_C = 4.0
+ROLE_C = 4.0  # both role heads' C when too few documents to tune it
+ROLE_GRID = (1.0, 2.0, 4.0, 8.0)
 CAST_C = 1.0
 CAST_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
@@ -186,20 +193,76 @@ def _narrative_heads(data: Featurized, idx: Sequence[int]) -> dict[str, LinearHe
     }
 
 
-def _role_heads(data: Featurized) -> tuple[dict[str, LinearHead], dict[str, str]]:
-    if not data.mentions:
-        return {}, {}
-    main = [m.main_role for m in data.mentions]
-    fine = [m.fine_roles[0] if m.fine_roles else m.main_role for m in data.mentions]
+def _role_targets(mentions: Sequence[GoldMention]) -> tuple[list[str], list[str], dict[str, str]]:
+    """Each mention's main role and first fine role (its main role when it has none), and each
+    fine role's main role."""
+    main = [m.main_role for m in mentions]
+    fine = [m.fine_roles[0] if m.fine_roles else m.main_role for m in mentions]
     parent: dict[str, str] = {}
-    for m in data.mentions:
+    for m in mentions:
         for role in m.fine_roles:
             parent.setdefault(role, m.main_role)
+    return main, fine, parent
+
+
+def _role_heads(
+    data: Featurized, c_main: float, c_fine: float
+) -> tuple[dict[str, LinearHead], dict[str, str]]:
+    if not data.mentions:
+        return {}, {}
+    main, fine, parent = _role_targets(data.mentions)
     heads = {
-        "main_role": _softmax_head(data.mention_rows, main, ROLE_C),
-        "fine_role": _softmax_head(data.mention_rows, fine, ROLE_C),
+        "main_role": _softmax_head(data.mention_rows, main, c_main),
+        "fine_role": _softmax_head(data.mention_rows, fine, c_fine),
     }
     return heads, parent
+
+
+def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, dict[str, Any]]:
+    """The role heads' C by cross-validation grouped by document (3 shuffles): the main head's
+    by main-role accuracy, then the fine head's by the exact match of fine roles, decoded as
+    `decide_roles` does with the chosen main head."""
+    owner = np.array([i for i, doc in enumerate(data.docs) for _ in doc.mentions])
+    main, fine, _ = _role_targets(data.mentions)
+    targets = {"main_role": np.array(main), "fine_role": np.array(fine)}
+    splits = []
+    for shuffle in range(3):
+        order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
+        for k in range(folds):
+            held = np.isin(owner, order[k::folds])
+            splits.append((np.flatnonzero(~held), np.flatnonzero(held)))
+    fitted: dict[tuple[int, str, float], LinearHead] = {}
+
+    def head(split: int, name: str, c: float) -> LinearHead:
+        if (split, name, c) not in fitted:
+            rows = splits[split][0]
+            labels = targets[name][rows].tolist()
+            fitted[(split, name, c)] = _softmax_head(data.mention_rows[rows], labels, c)
+        return fitted[(split, name, c)]
+
+    def score(c_main: float, c_fine: float) -> tuple[float, float]:
+        right = exact = 0
+        for k, (train_rows, held_rows) in enumerate(splits):
+            _, _, parent = _role_targets([data.mentions[i] for i in train_rows])
+            heads = {"main_role": head(k, "main_role", c_main)}
+            heads["fine_role"] = head(k, "fine_role", c_fine)
+            decided = decide_roles(
+                FramingModel(heads, {"fine_parent": parent}), data.mention_rows[held_rows]
+            )
+            for i, (role, fine_roles, _) in zip(held_rows, decided, strict=True):
+                right += role == data.mentions[i].main_role
+                exact += set(fine_roles) == set(data.mentions[i].fine_roles)
+        total = 3 * len(data.mentions)
+        return right / total, exact / total
+
+    report: dict[str, Any] = {}
+    for c in ROLE_GRID:
+        report[f"main {c}"] = round(score(c, ROLE_GRID[0])[0], 4)
+    c_main = max(ROLE_GRID, key=lambda c: report[f"main {c}"])
+    for c in ROLE_GRID:
+        report[f"fine {c}"] = round(score(c_main, c)[1], 4)
+    c_fine = max(ROLE_GRID, key=lambda c: report[f"fine {c}"])
+    return c_main, c_fine, report
 
 
 def _cast_head(data: Featurized, folds: int) -> tuple[LinearHead | None, float]:
@@ -300,8 +363,12 @@ def train_model(
     if len(data.docs) >= 5 * folds:
         say(f"tuning the narrative decision ({folds}-fold cross-validation)")
         settings, tuning = _tune(data, folds, seed)
+    c_main = c_fine = ROLE_C
+    if len(data.docs) >= 5 * folds and data.mentions:
+        say(f"tuning the role heads ({folds}-fold cross-validation)")
+        c_main, c_fine, tuning["roles"] = _tune_roles(data, folds, seed)
     say("fitting the role heads")
-    role_heads, parent = _role_heads(data)
+    role_heads, parent = _role_heads(data, c_main, c_fine)
     heads.update(role_heads)
     settings["fine_parent"] = parent
     say("fitting the casting head")
@@ -315,7 +382,7 @@ def train_model(
         "features": "float all-MiniLM-L6-v2 (ONNX Runtime): title + first sentences (narratives); "
         "the mention's token states in its sentence (roles)",
         "narrative_C": NARRATIVE_C,
-        "role_C": ROLE_C,
+        "role_C": {"main": c_main, "fine": c_fine},
         "cast_C": CAST_C,
         "cast_examples": len(data.cast_labels),
         "tuning": tuning,
