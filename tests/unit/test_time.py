@@ -342,6 +342,13 @@ def test_clock_time_joins_its_day() -> None:
     assert values("The polls close at 8 p.m. on Friday.") == [
         ("8 p.m. on Friday", "TIME", "2021-03-05T20:00")
     ]
+    # 24-hour clocks after a word that introduces a time or before a zone; minutes after a dot
+    assert values("Polls close at 18:30 GMT on Sunday.") == [
+        ("18:30 GMT on Sunday", "TIME", "2021-03-07T18:30")
+    ]
+    assert values("The blast hit at 06:45.") == [("06:45", "TIME", "2021-03-02T06:45")]
+    assert values("Trading halted at 9.30am.") == [("9.30am", "TIME", "2021-03-02T09:30")]
+    assert values("The team won 21:17; John 3:16 was read; shares rose 2.30 percent.") == []
     # a time zone between the clock and its day
     assert values("The meeting is at 10:30 a.m. ET on March 9, 2021.") == [
         ("10:30 a.m. ET on March 9, 2021", "TIME", "2021-03-09T10:30")

@@ -335,7 +335,7 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
         hour, minute = 24, "00"
     else:
         hour, minute = int(m.group("h")), m.group("m") or "00"
-        meridiem = (m.group("ap") or "").replace(".", "").casefold()
+        meridiem = (m.groupdict().get("ap") or "").replace(".", "").casefold()
         if meridiem == "pm" and hour < 12:
             hour += 12
         elif meridiem == "am" and hour == 12:

@@ -104,7 +104,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _month_only,
     ),
     (
-        rf"(?:(?P<clock>(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?,? )(?:on )?)?"
+        rf"(?:(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?,? )(?:on )?)?"
         rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?(?P<weekday>{_WEEKDAY})(?:'s)?"
         rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?)?",
         _weekday,
@@ -202,7 +202,15 @@ RULES: list[tuple[str, Normalizer]] = [
         _set,
     ),
     (
-        r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
+        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
+        _clock,
+    ),
+    # a 24-hour clock ("at 21:00", "18:30 GMT"): after a word that introduces a time, or before
+    # a time zone, so that scores and ratios ("won 21:17") stay out
+    (
+        r"(?:(?<=\bat )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )"
+        r"|(?<=\baround )|(?=\d\d?:\d\d (?:GMT|UTC|BST|CES?T|[ECMP][SD]T|local time)\b))"
+        r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?! ?[ap]\.?m)",
         _clock,
     ),
     # "in recent weeks": a stretch up to now (PXW), as TimeBank mostly has it; "recent years" is
