@@ -21,6 +21,7 @@ from parallax.framing.encoder import (
 )
 from parallax.framing.heads import FramingModel, LinearHead, ModelError
 from parallax.framing.semeval import (
+    fold_documents,
     format_subtask2,
     load_documents,
     read_document,
@@ -54,6 +55,19 @@ def test_split_is_stratified_and_reproducible() -> None:
     again = split_documents(docs, 0.34, seed=3)
     assert [d.name for d in dev] == [d.name for d in again[1]]
     assert len(dev) == 2 and len(train) == 4
+
+
+def test_folds_put_every_document_in_dev_once() -> None:
+    docs = load_documents(FIXTURES)
+    folds = fold_documents(docs, 3, seed=3)
+    assert folds == fold_documents(docs, 3, seed=3)
+    devs = [d.name for _, dev in folds for d in dev]
+    assert sorted(devs) == sorted(d.name for d in docs)
+    for train, dev in folds:
+        assert {d.name for d in train}.isdisjoint(d.name for d in dev)
+        assert len(train) + len(dev) == len(docs)
+        # stratified: each domain's documents are spread over the folds
+        assert {d.domain for d in dev} == {d.domain for d in docs}
 
 
 def test_bad_task_inputs_are_clear_errors(tmp_path: Path) -> None:
@@ -381,3 +395,14 @@ def test_role_heads_c_is_chosen_by_grouped_cross_validation() -> None:
     assert c_main in ROLE_GRID and c_fine in ROLE_GRID
     # the roles are separable: every held-out mention is read right, fine roles included
     assert report[f"main {c_main}"] == 1.0 and report[f"fine {c_fine}"] == 1.0
+
+
+def test_eval_framing_cross_validates_over_folds() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "framing", "--data", str(FIXTURES), "--folds", "3"])
+    assert result.exit_code == 0, result.output
+    # every document is dev once: the counts are summed over the folds
+    assert "dev documents: 6" in result.output and "train documents: 12" in result.output
+    assert "Parallax" in result.output  # the table (wrapped to the terminal)
+    bad = runner.invoke(app, ["eval", "framing", "--data", str(FIXTURES), "--folds", "1"])
+    assert isinstance(bad.exception, ConfigError) and "between 2 and 20" in str(bad.exception)

@@ -21,7 +21,12 @@ from parallax.eval.metrics import PRF
 from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import DocumentVectors, load_encoder
 from parallax.framing.llm import LLMFramer, LLMSettings
-from parallax.framing.semeval import TaskDocument, load_documents, split_documents
+from parallax.framing.semeval import (
+    TaskDocument,
+    fold_documents,
+    load_documents,
+    split_documents,
+)
 from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
 from parallax.framing.train import (
     cast_scores,
@@ -68,13 +73,59 @@ def evaluate_framing(
     seed: int = 7,
     say: Callable[[str], None] | None = None,
     llm: LLMSettings | None = None,
+    folds: int | None = None,
 ) -> tuple[list[FramingScores], dict[str, int]]:
     """Train on the train split, score on dev; the baselines and the user-taxonomy
     classifier in the same run, and a chat model behind `llm` when given (the trained heads
-    frame the documents it fails on)."""
+    frame the documents it fails on). With `folds`, the same on each of that many
+    domain-stratified folds (every document is dev once), each figure the mean over the folds
+    and each count their sum."""
     say = say or (lambda _m: None)
     docs = load_documents(data)
-    train, dev = split_documents(docs, dev_fraction, seed)
+    if not folds:
+        train, dev = split_documents(docs, dev_fraction, seed)
+        return _evaluate_split(train, dev, seed, say, llm)
+    runs = []
+    for k, (train, dev) in enumerate(fold_documents(docs, folds, seed), 1):
+        say(f"fold {k} of {folds}")
+        runs.append(_evaluate_split(train, dev, seed, say, llm))
+    counts: Counter[str] = Counter()
+    for _, fold_counts in runs:
+        counts.update(fold_counts)
+    return [_mean_scores(list(same)) for same in zip(*(r for r, _ in runs), strict=True)], dict(
+        counts
+    )
+
+
+def _mean_scores(scores: list[FramingScores]) -> FramingScores:
+    """One system's figures averaged over folds (a figure absent in any fold stays absent)."""
+
+    def mean(values: list[float | None]) -> float | None:
+        known = [v for v in values if v is not None]
+        return sum(known) / len(known) if len(known) == len(values) else None
+
+    casting = None
+    if all(s.casting is not None for s in scores):
+        p = mean([s.casting.precision for s in scores if s.casting is not None])
+        r = mean([s.casting.recall for s in scores if s.casting is not None])
+        casting = PRF(p or 0.0, r or 0.0)
+    return FramingScores(
+        scores[0].system,
+        mean([s.coarse_f1 for s in scores]),
+        mean([s.fine_f1 for s in scores]),
+        mean([s.main_accuracy for s in scores]),
+        mean([s.emr for s in scores]),
+        casting,
+    )
+
+
+def _evaluate_split(
+    train: list[TaskDocument],
+    dev: list[TaskDocument],
+    seed: int,
+    say: Callable[[str], None],
+    llm: LLMSettings | None,
+) -> tuple[list[FramingScores], dict[str, int]]:
     encoder = load_encoder()
     say(f"embedding {len(train)} train and {len(dev)} dev documents")
     train_data, dev_data = featurize(train, encoder), featurize(dev, encoder)

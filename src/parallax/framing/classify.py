@@ -1,7 +1,8 @@
 """Inference: narratives and entity roles of articles, each with the sentences behind it.
 
 Narratives: a gate says whether the article pushes any narrative of the taxonomy at all
-("Other" when not); then every narrative and subnarrative whose probability is within the tuned
+("Other" when not): the mean of two logistic readings, one of the document vector and one of
+the article's words (TF-IDF, when the model has it); then every narrative and subnarrative whose probability is within the tuned
 ratio of the best one is kept. The evidence for a label is the sentences whose own vectors
 score highest under that label's weights (the document vector is their mean, so these are
 the sentences that moved the decision).
@@ -44,6 +45,7 @@ __all__ = [
     "cast_features",
     "coarse_of",
     "decide_roles",
+    "document_text",
     "frame_articles",
     "sentence_evidence",
 ]
@@ -120,6 +122,9 @@ class Framer:
             return []
         x = np.stack([d.document for d in docs])
         gate = self.model.head("gate").scores(x)[:, 0]
+        if self.model.text is not None and "gate_text" in self.model.heads:
+            words = self.model.text.transform([document_text(d) for d in docs])
+            gate = (gate + self.model.head("gate_text").scores(words)[:, 0]) / np.float32(2)
         coarse_head, fine_head = self.model.head("coarse"), self.model.head("fine")
         coarse, fine = coarse_head.scores(x), fine_head.scores(x)
         gate_at = float(self.model.settings.get("gate_threshold", 0.5))
@@ -220,6 +225,11 @@ class Framer:
             )
             article.roles = self.roles(doc, mentions[i], cast_only=True)
         return list(articles)
+
+
+def document_text(doc: DocumentVectors) -> str:
+    """The words the word gate reads: the title and the whole body."""
+    return f"{doc.title_text}\n{doc.body}"
 
 
 def decide_roles(model: FramingModel, features: Vectors) -> list[tuple[str, list[str], float]]:

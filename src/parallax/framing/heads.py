@@ -1,7 +1,9 @@
 """The trained framing model: linear heads over sentence-embedding features, saved as one
 small `.npz` file (weights) with its settings and label names as JSON inside it.
 
-Inference needs only NumPy; training (`parallax.framing.train`) uses scikit-learn.
+One head reads words instead: a second "Other" gate over the article's TF-IDF word and
+two-word counts (scikit-learn's vectorizer, rebuilt from the vocabulary and IDF weights kept in
+the file). Training is `parallax.framing.train`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["DEFAULT_MODEL", "FramingModel", "LinearHead", "ModelError", "load_model"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "FramingModel",
+    "LinearHead",
+    "ModelError",
+    "TextFeatures",
+    "load_model",
+    "text_vectorizer",
+]
 
 DEFAULT_MODEL = Path(__file__).with_name("models") / "semeval2025-en.npz"
 FORMAT = 3  # 3: int8-single encoder features; 2: float ones; 1: no contextual mention vectors
@@ -35,8 +45,10 @@ class LinearHead:
     bias: Matrix
     kind: Literal["sigmoid", "softmax"] = "sigmoid"
 
-    def scores(self, features: Matrix) -> Matrix:
-        logits = np.atleast_2d(features) @ self.weights.T + self.bias
+    def scores(self, features: Any) -> Matrix:
+        """Per row of `features` (an array, or a SciPy sparse matrix), each label's score."""
+        rows = features if hasattr(features, "tocsr") else np.atleast_2d(features)
+        logits = np.asarray(rows @ self.weights.T) + self.bias
         if self.kind == "softmax":
             logits = logits - logits.max(axis=1, keepdims=True)
             exp = np.exp(logits)
@@ -44,6 +56,43 @@ class LinearHead:
             return probs
         sig: Matrix = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
         return sig
+
+
+def text_vectorizer(vocabulary: list[str] | None = None) -> Any:
+    """The TF-IDF vectorizer of the word gate: lowercased words and word pairs, sublinear
+    counts; fitted (kept where in two documents or more) when `vocabulary` is None."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if vocabulary is None:
+        return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32)
+    return TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, vocabulary=vocabulary, dtype=np.float32
+    )
+
+
+@dataclass(slots=True)
+class TextFeatures:
+    """What the word gate reads: a fitted vectorizer's vocabulary (in column order) and IDF."""
+
+    vocabulary: list[str]
+    idf: Matrix
+    _vectorizer: Any = None
+
+    @classmethod
+    def fitted(cls, texts: list[str]) -> tuple[TextFeatures, Any]:
+        """Fit on `texts`; the features and the texts' TF-IDF matrix."""
+        vectorizer = text_vectorizer()
+        matrix = vectorizer.fit_transform(texts)
+        vocabulary = [""] * len(vectorizer.vocabulary_)
+        for term, column in vectorizer.vocabulary_.items():
+            vocabulary[column] = term
+        return cls(vocabulary, vectorizer.idf_.astype(np.float32), vectorizer), matrix
+
+    def transform(self, texts: list[str]) -> Any:
+        if self._vectorizer is None:
+            self._vectorizer = text_vectorizer(self.vocabulary)
+            self._vectorizer.idf_ = self.idf
+        return self._vectorizer.transform(texts)
 
 
 @dataclass(slots=True)
@@ -54,6 +103,7 @@ class FramingModel:
     heads: dict[str, LinearHead]
     settings: dict[str, Any] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    text: TextFeatures | None = None  # the word gate's features (`gate_text` head)
 
     def head(self, name: str) -> LinearHead:
         try:
@@ -70,6 +120,9 @@ class FramingModel:
             arrays[f"{name}.W"] = head.weights.astype(np.float16)
             arrays[f"{name}.b"] = head.bias.astype(np.float32)
             meta["heads"][name] = {"labels": head.labels, "kind": head.kind}
+        if self.text is not None:
+            meta["text_vocabulary"] = self.text.vocabulary
+            arrays["text.idf"] = self.text.idf
         tmp = path.with_name(path.name + ".tmp.npz")
         np.savez_compressed(tmp, meta=np.array(json.dumps(meta)), **arrays)  # type: ignore[arg-type]
         tmp.replace(path)
@@ -95,9 +148,12 @@ class FramingModel:
                     )
                     for name, spec in meta["heads"].items()
                 }
+                text = None
+                if "text_vocabulary" in meta:
+                    text = TextFeatures(meta["text_vocabulary"], data["text.idf"])
         except (KeyError, ValueError, OSError) as exc:
             raise ModelError(f"{path}: not a Parallax framing model ({exc})") from exc
-        return cls(heads=heads, settings=meta.get("settings", {}), info=meta.get("info", {}))
+        return cls(heads, meta.get("settings", {}), meta.get("info", {}), text)
 
 
 _loaded: dict[Path, FramingModel] = {}

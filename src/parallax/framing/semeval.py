@@ -137,6 +137,23 @@ def split_documents(
     return [d for d in docs if d.name not in dev], [d for d in docs if d.name in dev]
 
 
+def fold_documents(
+    docs: list[TaskDocument], folds: int = 5, seed: int = 7
+) -> list[tuple[list[TaskDocument], list[TaskDocument]]]:
+    """`folds` reproducible (train, dev) splits, stratified by domain, in which every document
+    is in the dev part of exactly one."""
+    rng = random.Random(seed)
+    fold_of: dict[str, int] = {}
+    for domain in sorted({d.domain for d in docs}):
+        names = sorted(d.name for d in docs if d.domain == domain)
+        rng.shuffle(names)
+        fold_of.update((name, i % folds) for i, name in enumerate(names))
+    return [
+        ([d for d in docs if fold_of[d.name] != k], [d for d in docs if fold_of[d.name] == k])
+        for k in range(folds)
+    ]
+
+
 def format_subtask1(rows: Iterable[tuple[GoldMention, str, list[str]]]) -> list[str]:
     """`file mention start end main_role fine_role...` lines."""
     return [

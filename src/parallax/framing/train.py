@@ -29,6 +29,7 @@ from parallax.framing.classify import (
     article_mentions,
     cast_features,
     decide_roles,
+    document_text,
 )
 from parallax.framing.encoder import (
     DocumentVectors,
@@ -36,7 +37,7 @@ from parallax.framing.encoder import (
     MentionSpan,
     load_encoder,
 )
-from parallax.framing.heads import FramingModel, LinearHead
+from parallax.framing.heads import FramingModel, LinearHead, TextFeatures
 from parallax.framing.semeval import GoldMention, TaskDocument
 from parallax.minilm import Vectors
 from parallax.model import Article, Entity, article_id
@@ -54,6 +55,7 @@ __all__ = [
 GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
 RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
 NARRATIVE_C = 1.0
+TEXT_GATE_C = 10.0  # the word gate's C (TF-IDF rows are sparse and long)
 ROLE_C = 4.0  # both role heads' C when too few documents to tune it
 ROLE_GRID = (1.0, 2.0, 4.0, 8.0)
 CAST_C = 1.0
@@ -176,21 +178,31 @@ def _softmax_head(x: Vectors, y: list[str], c: float) -> LinearHead:
     )
 
 
-def _narrative_heads(data: Featurized, idx: Sequence[int]) -> dict[str, LinearHead]:
+def _narrative_heads(
+    data: Featurized, idx: Sequence[int]
+) -> tuple[dict[str, LinearHead], TextFeatures | None]:
+    """The narrative heads fitted on documents `idx`, and the word gate's features (None when
+    those documents are all "Other" or all not)."""
     x = np.stack([data.vectors[i].document for i in idx])
     docs = [data.docs[i] for i in idx]
     other = [not d.narratives for d in docs]
-    gate = LinearHead(["Other"], np.zeros((1, x.shape[1]), np.float32), np.zeros(1, np.float32))
-    if 0 < sum(other) < len(other):
-        clf = _logistic(x, other, NARRATIVE_C, balanced=False)
-        gate = LinearHead(
-            ["Other"], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
-        )
-    return {
-        "gate": gate,
+    heads = {
+        "gate": LinearHead(
+            ["Other"], np.zeros((1, x.shape[1]), np.float32), np.zeros(1, np.float32)
+        ),
         "coarse": _multilabel_head(x, [d.narratives for d in docs], NARRATIVE_C),
         "fine": _multilabel_head(x, [d.subnarratives for d in docs], NARRATIVE_C),
     }
+    text = None
+    if 0 < sum(other) < len(other):
+        heads["gate"] = _gate_head(_logistic(x, other, NARRATIVE_C, balanced=False))
+        text, words = TextFeatures.fitted([document_text(data.vectors[i]) for i in idx])
+        heads["gate_text"] = _gate_head(_logistic(words, other, TEXT_GATE_C, balanced=False))
+    return heads, text
+
+
+def _gate_head(clf: Any) -> LinearHead:
+    return LinearHead(["Other"], clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32))
 
 
 def _role_targets(mentions: Sequence[GoldMention]) -> tuple[list[str], list[str], dict[str, str]]:
@@ -329,7 +341,8 @@ def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], di
         held_set = {int(i) for i in held}
         train_idx = [i for i in range(len(data.docs)) if i not in held_set]
         # decisions on precomputed vectors: the encoder is never loaded
-        framer = Framer(FramingModel(_narrative_heads(data, train_idx)))
+        heads, text = _narrative_heads(data, train_idx)
+        framer = Framer(FramingModel(heads, text=text))
         dev_vectors = [data.vectors[int(i)] for i in held]
         dev_docs = [data.docs[int(i)] for i in held]
         for gate, ratio in totals:
@@ -357,7 +370,7 @@ def train_model(
         say(f"embedding {len(docs)} documents")
         data = featurize(docs, encoder)
     say("fitting the narrative heads")
-    heads = _narrative_heads(data, range(len(data.docs)))
+    heads, text = _narrative_heads(data, range(len(data.docs)))
     settings: dict[str, Any] = {"gate_threshold": 0.4, "narrative_ratio": 0.8}
     tuning: dict[str, Any] = {}
     if len(data.docs) >= 5 * folds:
@@ -379,12 +392,14 @@ def train_model(
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(data.docs),
         "mentions": len(data.mentions),
-        "features": "float all-MiniLM-L6-v2 (ONNX Runtime): title + first sentences (narratives); "
-        "the mention's token states in its sentence (roles)",
+        "features": "int8-single all-MiniLM-L6-v2 (ONNX Runtime): title + first sentences "
+        "(narratives), with TF-IDF words and word pairs for the second 'Other' gate; the "
+        "mention's token states in its sentence (roles)",
+        "text_gate_C": TEXT_GATE_C,
         "narrative_C": NARRATIVE_C,
         "role_C": {"main": c_main, "fine": c_fine},
         "cast_C": CAST_C,
         "cast_examples": len(data.cast_labels),
         "tuning": tuning,
     }
-    return FramingModel(heads, settings, info)
+    return FramingModel(heads, settings, info, text)
