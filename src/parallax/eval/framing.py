@@ -104,11 +104,13 @@ def _mean_scores(scores: list[FramingScores]) -> FramingScores:
         known = [v for v in values if v is not None]
         return sum(known) / len(known) if len(known) == len(values) else None
 
+    castings = [s.casting for s in scores if s.casting is not None]
     casting = None
-    if all(s.casting is not None for s in scores):
-        p = mean([s.casting.precision for s in scores if s.casting is not None])
-        r = mean([s.casting.recall for s in scores if s.casting is not None])
-        casting = PRF(p or 0.0, r or 0.0)
+    if len(castings) == len(scores):
+        casting = PRF(
+            sum(c.precision for c in castings) / len(castings),
+            sum(c.recall for c in castings) / len(castings),
+        )
     return FramingScores(
         scores[0].system,
         mean([s.coarse_f1 for s in scores]),

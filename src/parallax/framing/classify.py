@@ -2,8 +2,8 @@
 
 Narratives: a gate says whether the article pushes any narrative of the taxonomy at all
 ("Other" when not): the mean of two logistic readings, one of the document vector and one of
-the article's words (TF-IDF, when the model has it); then every narrative and subnarrative whose probability is within the tuned
-ratio of the best one is kept. The evidence for a label is the sentences whose own vectors
+the article's words (TF-IDF, when the model has it); then every narrative and subnarrative
+whose probability is within the tuned ratio of the best one is kept. The evidence for a label is the sentences whose own vectors
 score highest under that label's weights (the document vector is their mean, so these are
 the sentences that moved the decision).
 

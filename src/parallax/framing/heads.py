@@ -60,13 +60,12 @@ class LinearHead:
 
 def text_vectorizer(vocabulary: list[str] | None = None) -> Any:
     """The TF-IDF vectorizer of the word gate: lowercased words and word pairs, sublinear
-    counts; fitted (kept where in two documents or more) when `vocabulary` is None."""
+    counts; fitted, it keeps the terms of two documents or more (`min_df`, which scikit-learn
+    ignores when `vocabulary` is given)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    if vocabulary is None:
-        return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32)
     return TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, vocabulary=vocabulary, dtype=np.float32
+        ngram_range=(1, 2), min_df=2, sublinear_tf=True, vocabulary=vocabulary, dtype=np.float32
     )
 
 
