@@ -237,12 +237,14 @@ def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, 
     owner = np.array([i for i, doc in enumerate(data.docs) for _ in doc.mentions])
     main, fine, _ = _role_targets(data.mentions)
     targets = {"main_role": np.array(main), "fine_role": np.array(fine)}
-    splits = []
+    splits = []  # (training rows, held-out rows, each fine role's main role in training)
     for shuffle in range(3):
         order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
         for k in range(folds):
             held = np.isin(owner, order[k::folds])
-            splits.append((np.flatnonzero(~held), np.flatnonzero(held)))
+            train_rows = np.flatnonzero(~held)
+            parent = _role_targets([data.mentions[i] for i in train_rows])[2]
+            splits.append((train_rows, np.flatnonzero(held), parent))
     fitted: dict[tuple[int, str, float], LinearHead] = {}
 
     def head(split: int, name: str, c: float) -> LinearHead:
@@ -254,8 +256,7 @@ def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, 
 
     def score(c_main: float, c_fine: float) -> tuple[float, float]:
         right = exact = 0
-        for k, (train_rows, held_rows) in enumerate(splits):
-            _, _, parent = _role_targets([data.mentions[i] for i in train_rows])
+        for k, (_, held_rows, parent) in enumerate(splits):
             heads = {"main_role": head(k, "main_role", c_main)}
             heads["fine_role"] = head(k, "fine_role", c_fine)
             decided = decide_roles(

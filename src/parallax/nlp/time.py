@@ -524,10 +524,11 @@ def _merge_day_next_to(
 
 _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
 # a count of times or a span of time per unit: "twice a week", "24 hours a day"
-_TIMES = re.compile(r"\b(?:times|twice|once|(?:minute|hour|day|night|week|month)s?)\s+$", re.I)
+_COUNT_OF_TIMES = r"times|twice|once|(?:minute|hour|day|night|week|month)s?"
+_TIMES = re.compile(rf"\b(?:{_COUNT_OF_TIMES})\s+$", re.I)
 _RATE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|times|twice|once|"
-    r"(?:minute|hour|day|night|week|month)s?)\s+$"  # "24 hours a day, seven days a week"
+    rf"(?:\d[\d,.]*%?|million|billion|trillion|percent|{_COUNT_OF_TIMES})\s+$"
+    # "24 hours a day, seven days a week"
     r"|\d[\d,.]*%?(?: [a-z]+){1,2}\s+$",  # "9 million euros a year", "500 people a day"
     re.IGNORECASE,
 )
