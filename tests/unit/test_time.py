@@ -483,6 +483,44 @@ def test_coordinated_days_and_other_small_forms() -> None:
     assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]
 
 
+def test_ranges_of_days_and_of_years_give_both_ends() -> None:
+    assert values("The summit runs June 8-9 in Geneva.") == [
+        ("June 8", "DATE", "2021-06-08"),
+        ("9", "DATE", "2021-06-09"),
+    ]
+    assert values("The festival runs from 3 to 7 June.") == [
+        ("3", "DATE", "2021-06-03"),
+        ("7 June", "DATE", "2021-06-07"),
+    ]
+    assert values("On 3-4 March the board met.") == [
+        ("3", "DATE", "2021-03-03"),
+        ("4 March", "DATE", "2021-03-04"),
+    ]
+    assert values("Prices rose 3-7 percent in June.") == [("June", "DATE", "2020-06")]
+    assert values("The 2023-24 season and the 1999-00 budget were poor.") == [
+        ("2023", "DATE", "2023"),
+        ("24", "DATE", "2024"),
+        ("1999", "DATE", "1999"),
+        ("00", "DATE", "2000"),
+    ]
+    assert values("It was the 2019/2020 plan.")[1:] == [("2020", "DATE", "2020")]
+    assert values("The 2020-19 figures.") == [("2020", "DATE", "2020")]
+
+
+def test_last_as_a_verb_stays_out_of_the_duration() -> None:
+    assert values("The talks last two years.") == [("two years", "DURATION", "P2Y")]
+    assert values("Such storms typically last a few hours.") == [
+        ("a few hours", "DURATION", "PTXH")
+    ]
+    assert values("Protests that last three weeks are rare.") == [
+        ("three weeks", "DURATION", "P3W")
+    ]
+    assert values("Prices rose over the last two years.") == [
+        ("the last two years", "DURATION", "P2Y")
+    ]
+    assert values("He left last week.") == [("last week", "DATE", "2021-W08")]
+
+
 def test_sets_of_months_and_spelled_years_after_a_month() -> None:
     assert values("Rates rise each July.") == [("each July", "SET", "XXXX-07")]
     assert values("Each may vote.") == []

@@ -303,6 +303,8 @@ def extract_timexes(
             cue = _until_tense(doc, start)
         tense = cue or tense_at(start)
         kind, value = normalize(m, ctx, tense)
+        if kind == "DURATION" and _last_is_verb(text, surface, start, doc):
+            surface, start = surface[5:], start + 5  # "the talks last two years": a verb
         rate = _rate(text, surface, start) if kind == "DURATION" else None
         if rate == "amount":
             continue  # "$2 million a year", "700 seats a week": a unit of measure, not a time
@@ -329,7 +331,33 @@ def extract_timexes(
         if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
-    return _ordered_weekdays(text, _with_coordinated_days(text, result), dct)
+    found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
+    return _ordered_weekdays(text, found, dct)
+
+
+_BEFORE_VERB_LAST = {"MD", "TO", "WDT", "WP", "RB", "NNS", "NNPS", "PRP"}
+_VERB_LAST_AFTER = re.compile(
+    r"(?:\b(?:will|would|could|can|may|might|should|must|to|that|which|who|typically|usually|"
+    r"often|only|not|generally|normally|they|we|you|I)|n't) $",
+    re.IGNORECASE,
+)
+
+
+def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
+    """Whether the "last" that opens `surface` is the verb ("the talks last two years", "will
+    last three hours"), not the adjective of "the last two years": from its tag or the word
+    before it, or from its tag and place in the parse."""
+    if not surface.startswith(("last ", "Last ")):
+        return False
+    if _VERB_LAST_AFTER.search(text, max(0, start - 16), start):
+        return True
+    span = doc.char_span(start, start + 4) if doc is not None else None
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    if token.tag_.startswith("VB") or token.dep_ == "ROOT":
+        return True
+    return token.i > 0 and token.nbor(-1).tag_ in _BEFORE_VERB_LAST
 
 
 def _remember(ctx: _Context, kind: str, value: str | None) -> None:
@@ -342,7 +370,7 @@ def _remember(ctx: _Context, kind: str, value: str | None) -> None:
 
 
 _NEXT_DAY = re.compile(
-    r" (?:and|or|to|through) (\d{1,2})(?:, ((?:19|20)\d\d))?(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
+    r"(?: (?:and|or|to|through) | ?[-\u2013] ?)(\d{1,2})(?:, ((?:19|20)\d\d))?(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
     r"people|of|million|billion|thousand|hundred|times|points|cents|dollars|years|months|weeks|"
     r"days|hours|minutes)\b| (?!(?:was|is|as|has|this|his|its|us|thus)\b)[a-z]+s\b)"
 )  # a count of something ("25 percent", "4 protesters") is not a day
@@ -376,6 +404,65 @@ def _with_coordinated_days(text: str, found: list[Timex]) -> list[Timex]:
             out[-1] = Timex(timex.text, timex.start, timex.end, "DATE", f"{month}{value[8:]}")
         start, end = m.start(1), m.end()
         out.append(Timex(text[start:end], start, end, "DATE", f"{month}{int(m.group(1)):02d}"))
+    return out
+
+
+# "3 to 7 June", "3-4 March", "between 3 and 7 June": the days before a day-first date (or
+# before a month the hyphen kept from its day) share its month
+_DAYS_BEFORE = re.compile(
+    r"(?<![\w$.,:/-])(\d{1,2})(?:st|nd|rd|th)?(?: (?:and|to|through|until|till) | ?[-\u2013] ?)"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?$"
+)
+_MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d$")
+
+
+def _with_earlier_days(text: str, found: list[Timex]) -> list[Timex]:
+    """`3 to 7 June` and `between 3 and 7 June 2023`: the first day is a date of the same month;
+    `3-4 March`, where the hyphen kept the second day out of the date, gives two dates."""
+    out: list[Timex] = []
+    for timex in found:
+        value = timex.value or ""
+        day_first = _ANY_YEAR_DAY.match(value) and timex.text[:1].isdigit()
+        if timex.type != "DATE" or not (day_first or _MONTH_VALUE.match(value)):
+            out.append(timex)
+            continue
+        m = _DAYS_BEFORE.search(text, max(0, timex.start - 16), timex.start)
+        if m is None or bool(m.group(2)) == bool(day_first) or (out and out[-1].end > m.start()):
+            out.append(timex)
+            continue
+        month = value[:8] if day_first else f"{value}-"
+        day = int(value[8:10]) if day_first else int(m.group(2))
+        if not day_first:  # "4 March" from "4" and "March"
+            start = m.start(2)
+            timex = Timex(text[start : timex.end], start, timex.end, "DATE", f"{month}{day:02d}")
+        first = int(m.group(1))
+        if first < day <= 31:
+            out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{month}{first:02d}"))
+        out.append(timex)
+    return out
+
+
+# "2023-24", "2024/25", "1990-91", "2023-2024": the year after the hyphen is a year of its own
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+_NEXT_YEAR = re.compile(r"[-\u2013/]((?:19|20)?\d\d)(?![\w-]|/\d)")
+
+
+def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
+    """`the 2023-24 season`: the second year, written short or whole, follows the first."""
+    out: list[Timex] = []
+    for i, timex in enumerate(found):
+        out.append(timex)
+        if timex.type != "DATE" or timex.value != timex.text or not _YEAR_ONLY.match(timex.text):
+            continue
+        m = _NEXT_YEAR.match(text, timex.end)
+        if m is None or (i + 1 < len(found) and found[i + 1].start < m.end()):
+            continue  # "2019/2020": the second year was found on its own
+        year, digits = int(timex.text), m.group(1)
+        second = int(digits) if len(digits) == 4 else year // 100 * 100 + int(digits)
+        if len(digits) == 2 and second < year:
+            second += 100  # "1999-00"
+        if year < second <= year + 50:
+            out.append(Timex(digits, m.start(1), m.end(1), "DATE", str(second)))
     return out
 
 
