@@ -507,6 +507,18 @@ def test_ranges_of_days_and_of_years_give_both_ends() -> None:
     assert values("The 2020-19 figures.") == [("2020", "DATE", "2020")]
 
 
+def test_a_noun_plan_is_no_planner_and_would_looks_ahead() -> None:
+    # Tuesday 2021-03-02: "the plan, unveiled in March" was unveiled; "would take effect" is ahead
+    assert values("Officials said the plan, unveiled in January, would take effect in June.") == [
+        ("January", "DATE", "2021-01"),
+        ("June", "DATE", "2021-06"),
+    ]
+    text = "She said the vote would be held on Friday."
+    assert values(text) == [("Friday", "DATE", "2021-03-05")]
+    # with no parse, the sentence's words guess the tense
+    assert [t.value for t in extract_timexes(text, TUESDAY)] == ["2021-03-05"]
+
+
 def test_last_as_a_verb_stays_out_of_the_duration() -> None:
     assert values("The talks last two years.") == [("two years", "DURATION", "P2Y")]
     assert values("Such storms typically last a few hours.") == [

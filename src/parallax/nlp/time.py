@@ -144,6 +144,8 @@ def _told_past(verb: Token) -> bool:
 def _is_planner(verb: Token) -> bool:
     """A verb that tells a plan: "plans", "is scheduled", and "set" or "slated" in the passive
     ("is set for Nov. 5", "a summit set for April"; an active "set" sets prices, not dates)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False  # "the plan, unveiled in March": a noun plans nothing
     if verb.lemma_ in _PLAN:
         return True
     if verb.lemma_ not in _PASSIVE_PLAN or verb.tag_ != "VBN":
@@ -159,7 +161,7 @@ def _verb_tense(verb: Token) -> Tense:
     words = {a.lower_ for a in auxes}
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "must have left on Monday": a perfect, even after a modal
-    if words & {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must"} or (
+    if words & {"will", "'ll", "shall", "wo", "would", "can", "may", "might", "should", "must"} or (
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
@@ -183,7 +185,7 @@ def _verb_tense(verb: Token) -> Tense:
 
 
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|'ll|shall|scheduled|plans? to|expected to|is to|are to)\b", re.I
+    r"\b(?:will|'ll|shall|would(?! have)|scheduled|plans? to|expected to|is to|are to)\b", re.I
 )
 _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|\w+ed)\b", re.I)
 
