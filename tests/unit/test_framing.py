@@ -29,7 +29,7 @@ from parallax.framing.semeval import (
     split_documents,
 )
 from parallax.framing.taxonomy import UserTaxonomy
-from parallax.framing.train import decision_scores, mention_span
+from parallax.framing.train import decision_scores, featurize, mention_span
 from parallax.model import Article
 
 from ..conftest import ROOT
@@ -173,6 +173,22 @@ def test_training_learns_the_tiny_corpus(tiny_model: Path) -> None:
     roles = framer.roles(vectors[0], [mention_span(doc, m) for m in doc.mentions])
     assert [r.main_role for r in roles] == [m.main_role for m in doc.mentions]
     assert all(r.evidence and r.mention in r.evidence[0].sentence for r in roles)
+
+
+def test_a_subset_of_featurized_documents_is_theirs_alone() -> None:
+    """`eval framing` featurizes every document once and gives each split its rows: they must
+    be what featurizing those documents alone gives."""
+    docs = load_documents(FIXTURES)
+    whole = featurize(docs)
+    part = whole.subset([3, 1])
+    alone = featurize([docs[3], docs[1]])
+    assert [d.name for d in part.docs] == [docs[3].name, docs[1].name]
+    assert part.mentions == alone.mentions and len(part.mentions) > 0
+    np.testing.assert_allclose(part.mention_rows, alone.mention_rows, atol=1e-6)
+    assert (part.cast_labels, part.cast_docs) == (alone.cast_labels, alone.cast_docs)
+    np.testing.assert_allclose(part.cast_rows, alone.cast_rows, atol=1e-6)
+    for a, b in zip(part.vectors, alone.vectors, strict=True):
+        np.testing.assert_allclose(a.document, b.document, atol=1e-6)
 
 
 def test_export_semeval_subtasks(tiny_model: Path) -> None:

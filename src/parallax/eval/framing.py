@@ -19,7 +19,7 @@ from pathlib import Path
 
 from parallax.eval.metrics import PRF
 from parallax.framing.classify import Framer, NarrativeDecision
-from parallax.framing.encoder import DocumentVectors, load_encoder
+from parallax.framing.encoder import DocumentVectors, FramingEncoder, load_encoder
 from parallax.framing.llm import LLMFramer, LLMSettings
 from parallax.framing.semeval import (
     TaskDocument,
@@ -29,6 +29,7 @@ from parallax.framing.semeval import (
 )
 from parallax.framing.taxonomy import UserTaxonomy, semeval_taxonomy
 from parallax.framing.train import (
+    Featurized,
     cast_scores,
     decision_scores,
     featurize,
@@ -82,13 +83,22 @@ def evaluate_framing(
     and each count their sum."""
     say = say or (lambda _m: None)
     docs = load_documents(data)
+    encoder = load_encoder()
+    say(f"embedding {len(docs)} documents")
+    featurized = featurize(docs, encoder)  # once: each split takes its documents' rows
+    where = {doc.name: i for i, doc in enumerate(docs)}
+
+    def run(train: list[TaskDocument], dev: list[TaskDocument]) -> _Run:
+        rows = featurized.subset([where[d.name] for d in train])
+        dev_rows = featurized.subset([where[d.name] for d in dev])
+        return _evaluate_split(rows, dev_rows, encoder, seed, say, llm)
+
     if not folds:
-        train, dev = split_documents(docs, dev_fraction, seed)
-        return _evaluate_split(train, dev, seed, say, llm)
+        return run(*split_documents(docs, dev_fraction, seed))
     runs = []
     for k, (train, dev) in enumerate(fold_documents(docs, folds, seed), 1):
         say(f"fold {k} of {folds}")
-        runs.append(_evaluate_split(train, dev, seed, say, llm))
+        runs.append(run(train, dev))
     counts: Counter[str] = Counter()
     for _, fold_counts in runs:
         counts.update(fold_counts)
@@ -121,16 +131,18 @@ def _mean_scores(scores: list[FramingScores]) -> FramingScores:
     )
 
 
+_Run = tuple[list[FramingScores], dict[str, int]]
+
+
 def _evaluate_split(
-    train: list[TaskDocument],
-    dev: list[TaskDocument],
+    train_data: Featurized,
+    dev_data: Featurized,
+    encoder: FramingEncoder,
     seed: int,
     say: Callable[[str], None],
     llm: LLMSettings | None,
-) -> tuple[list[FramingScores], dict[str, int]]:
-    encoder = load_encoder()
-    say(f"embedding {len(train)} train and {len(dev)} dev documents")
-    train_data, dev_data = featurize(train, encoder), featurize(dev, encoder)
+) -> _Run:
+    train, dev = train_data.docs, dev_data.docs
     model = train_model(train, data=train_data, seed=seed, progress=say)
     framer = Framer(model, encoder)
 

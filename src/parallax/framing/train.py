@@ -75,6 +75,24 @@ class Featurized:
     cast_labels: list[bool]
     cast_docs: list[int]
 
+    def subset(self, indices: Sequence[int]) -> Featurized:
+        """The documents at `indices`, in that order, with their own rows: what `featurize`
+        gives for them alone, since a document's vectors and entities depend on its text only."""
+        starts = np.cumsum([0] + [len(d.mentions) for d in self.docs])
+        rows = [r for i in indices for r in range(starts[i], starts[i + 1])]
+        new_index = {old: new for new, old in enumerate(indices)}
+        cast = [(r, new_index[o]) for r, o in enumerate(self.cast_docs) if o in new_index]
+        cast.sort(key=lambda pair: pair[1])  # stable: each document's entities keep their order
+        return Featurized(
+            [self.docs[i] for i in indices],
+            [self.vectors[i] for i in indices],
+            self.mention_rows[rows],
+            [self.mentions[r] for r in rows],
+            self.cast_rows[[r for r, _ in cast]],
+            [self.cast_labels[r] for r, _ in cast],
+            [o for _, o in cast],
+        )
+
 
 def mention_span(doc: TaskDocument, mention: GoldMention) -> MentionSpan:
     """A task mention (file offsets, end inclusive) as a span of the document's body."""
