@@ -519,6 +519,27 @@ def test_a_noun_plan_is_no_planner_and_would_looks_ahead() -> None:
     assert [t.value for t in extract_timexes(text, TUESDAY)] == ["2021-03-05"]
 
 
+def test_a_weekday_of_a_month() -> None:
+    # Tuesday 2021-03-02
+    assert values("The board meets on the first Monday of April.") == [
+        ("the first Monday of April", "DATE", "2021-04-05")
+    ]
+    assert values("The vote was held on the last Sunday in October.") == [
+        ("the last Sunday in October", "DATE", "2020-10-25")
+    ]
+    assert values("It fell on the fourth Thursday of November 2019.") == [
+        ("the fourth Thursday of November 2019", "DATE", "2019-11-28")
+    ]
+    assert values("No fifth Friday of February exists in 2021.")[0] == (
+        "fifth Friday of February",
+        "DATE",
+        "2021-02",
+    )
+    assert values("They meet on the first Monday of April.", None) == [
+        ("the first Monday of April", "DATE", "XXXX-04")
+    ]
+
+
 def test_last_as_a_verb_stays_out_of_the_duration() -> None:
     assert values("The talks last two years.") == [("two years", "DURATION", "P2Y")]
     assert values("Such storms typically last a few hours.") == [

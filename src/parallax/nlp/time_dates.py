@@ -19,6 +19,7 @@ from parallax.nlp.time_calendar import (
     NUMBERS,
     ORDINALS,
     SEASONS,
+    WEEKDAYS,
     Tense,
     _anchored,
     _Context,
@@ -108,6 +109,29 @@ def _ordinal_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
         return "DATE", date(year, month, day).isoformat()
     except ValueError:  # "the 31st" of a shorter month
         return "DATE", None
+
+
+def _weekday_of_month(
+    m: re.Match[str], ctx: _Context, tense: Tense
+) -> tuple[TimexType, str | None]:
+    """`the first Monday of December`, `the last Sunday in October`: that day of the month
+    (placed in a year as the month alone would be; the month alone with no year known)."""
+    kind, month_value = _month_only(m, ctx, tense)
+    if not month_value or month_value.startswith("XXXX"):
+        return kind, month_value
+    year, month = int(month_value[:4]), int(month_value[5:7])
+    target = WEEKDAYS[m.group("weekday").casefold()[:3]]
+    nth = m.group("nth").casefold()
+    if nth == "last":
+        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        day = end - timedelta(days=(end.weekday() - target) % 7)
+    else:
+        first = date(year, month, 1)
+        weeks = ORDINALS.get(nth, 5) - 1  # the rule's other ordinal: "fifth", "5th"
+        day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * weeks)
+        if day.month != month:  # "the fifth Monday" of a month with four
+            return kind, month_value
+    return "DATE", day.isoformat()
 
 
 def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

@@ -37,6 +37,7 @@ from parallax.nlp.time_dates import (
     _season,
     _spelled_year,
     _the_quarter,
+    _weekday_of_month,
     _year_end,
     _year_only,
     _year_quarter,
@@ -98,6 +99,12 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         rf"(?:the )?(?P<dayword>{_DAY_WORD}) of (?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?",
         _month_day,
+    ),
+    (
+        rf"(?:the )?(?P<nth>{_ORD}|fifth|5th|last) (?P<weekday>{_WEEKDAY}) (?:of|in) "
+        rf"(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})"
+        rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        _weekday_of_month,
     ),
     (
         rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
