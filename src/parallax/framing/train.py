@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
+TUNE_SHUFFLES = 3
 RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
 NARRATIVE_C = 1.0
 TEXT_GATE_C = 10.0  # the word gate's C (TF-IDF rows are sparse and long)
@@ -351,11 +352,14 @@ def decision_scores(
 
 
 def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], dict[str, Any]]:
-    order = np.random.default_rng(seed).permutation(len(data.docs))
-    buckets = [order[k::folds] for k in range(folds)]
+    buckets = []
+    for shuffle in range(TUNE_SHUFFLES):
+        order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
+        buckets += [order[k::folds] for k in range(folds)]
     totals: dict[tuple[float, float], list[float]] = {
         s: [0.0, 0.0] for s in product(GATE_GRID, RATIO_GRID)
     }
+    total = len(data.docs) * TUNE_SHUFFLES  # each shuffle holds every document out once
     for held in buckets:
         held_set = {int(i) for i in held}
         train_idx = [i for i in range(len(data.docs)) if i not in held_set]
@@ -367,8 +371,8 @@ def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], di
         for gate, ratio in totals:
             framer.model.settings = {"gate_threshold": gate, "narrative_ratio": ratio}
             c, f = decision_scores(dev_docs, framer.decide_narratives(dev_vectors))
-            totals[(gate, ratio)][0] += c * len(held) / len(data.docs)
-            totals[(gate, ratio)][1] += f * len(held) / len(data.docs)
+            totals[(gate, ratio)][0] += c * len(held) / total
+            totals[(gate, ratio)][1] += f * len(held) / total
     best = max(totals, key=lambda s: (sum(totals[s]), -abs(s[0] - 0.4)))
     report = {f"{g}/{r}": [round(v, 4) for v in totals[(g, r)]] for g, r in totals}
     return {"gate_threshold": best[0], "narrative_ratio": best[1]}, report
