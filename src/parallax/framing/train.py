@@ -3,7 +3,7 @@
 Features are MiniLM sentence and mention vectors (see `encoder`); every head is a scikit-learn
 logistic regression whose weights are copied into a `LinearHead`. The narrative decision
 settings (gate threshold, ratio to the best label) are chosen by 5-fold cross-validation on
-the training documents only.
+the training documents only, over `TUNE_SHUFFLES` shuffles of the folds.
 
 The casting head learns which entities an article casts at all: the entities stage runs on the
 training documents, and an entity counts as cast when the annotators gave a role to one of its
@@ -53,8 +53,8 @@ __all__ = [
 ]
 
 GATE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5)
-TUNE_SHUFFLES = 3
 RATIO_GRID = (0.6, 0.7, 0.8, 0.9)
+TUNE_SHUFFLES = 3  # shuffles of the cross-validation folds that tune decisions and role C
 NARRATIVE_C = 1.0
 TEXT_GATE_C = 10.0  # the word gate's C (TF-IDF rows are sparse and long)
 ROLE_C = 4.0  # both role heads' C when too few documents to tune it
@@ -250,14 +250,14 @@ def _role_heads(
 
 
 def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, dict[str, Any]]:
-    """The role heads' C by cross-validation grouped by document (3 shuffles): the main head's
-    by main-role accuracy, then the fine head's by the exact match of fine roles, decoded as
-    `decide_roles` does with the chosen main head."""
+    """The role heads' C by cross-validation grouped by document (`TUNE_SHUFFLES` shuffles):
+    the main head's by main-role accuracy, then the fine head's by the exact match of fine
+    roles, decoded as `decide_roles` does with the chosen main head."""
     owner = np.array([i for i, doc in enumerate(data.docs) for _ in doc.mentions])
     main, fine, _ = _role_targets(data.mentions)
     targets = {"main_role": np.array(main), "fine_role": np.array(fine)}
     splits = []  # (training rows, held-out rows, each fine role's main role in training)
-    for shuffle in range(3):
+    for shuffle in range(TUNE_SHUFFLES):
         order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
         for k in range(folds):
             held = np.isin(owner, order[k::folds])
@@ -284,7 +284,7 @@ def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, 
             for i, (role, fine_roles, _) in zip(held_rows, decided, strict=True):
                 right += role == data.mentions[i].main_role
                 exact += set(fine_roles) == set(data.mentions[i].fine_roles)
-        total = 3 * len(data.mentions)
+        total = TUNE_SHUFFLES * len(data.mentions)
         return right / total, exact / total
 
     report: dict[str, Any] = {}

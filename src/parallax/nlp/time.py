@@ -347,8 +347,9 @@ _VERB_LAST_AFTER = re.compile(
 
 def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
     """Whether the "last" that opens `surface` is the verb ("the talks last two years", "will
-    last three hours"), not the adjective of "the last two years": from its tag or the word
-    before it, or from its tag and place in the parse."""
+    last three hours"), not the adjective of "the last two years": from the word before it
+    ("will", "to", "that"), else from the parse (its tag, its place as the root, or the tag
+    of the word before it: a plural subject, a modal, an adverb)."""
     if not surface.startswith(("last ", "Last ")):
         return False
     if _VERB_LAST_AFTER.search(text, max(0, start - 16), start):
@@ -372,7 +373,8 @@ def _remember(ctx: _Context, kind: str, value: str | None) -> None:
 
 
 _NEXT_DAY = re.compile(
-    r"(?: (?:and|or|to|through) | ?[-\u2013] ?)(\d{1,2})(?:, ((?:19|20)\d\d))?(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
+    r"(?: (?:and|or|to|through) | ?[-\u2013] ?)(\d{1,2})(?:, ((?:19|20)\d\d))?"
+    r"(?!\d|[:.,]\d|\w| ?%| (?:percent|per|"
     r"people|of|million|billion|thousand|hundred|times|points|cents|dollars|years|months|weeks|"
     r"days|hours|minutes)\b| (?!(?:was|is|as|has|this|his|its|us|thus)\b)[a-z]+s\b)"
 )  # a count of something ("25 percent", "4 protesters") is not a day
@@ -424,12 +426,12 @@ def _with_earlier_days(text: str, found: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     for timex in found:
         value = timex.value or ""
-        day_first = _ANY_YEAR_DAY.match(value) and timex.text[:1].isdigit()
+        day_first = bool(_ANY_YEAR_DAY.match(value)) and timex.text[:1].isdigit()
         if timex.type != "DATE" or not (day_first or _MONTH_VALUE.match(value)):
             out.append(timex)
             continue
         m = _DAYS_BEFORE.search(text, max(0, timex.start - 16), timex.start)
-        if m is None or bool(m.group(2)) == bool(day_first) or (out and out[-1].end > m.start()):
+        if m is None or bool(m.group(2)) == day_first or (out and out[-1].end > m.start()):
             out.append(timex)
             continue
         month = value[:8] if day_first else f"{value}-"
