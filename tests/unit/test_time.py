@@ -497,6 +497,8 @@ def test_ranges_of_days_and_of_years_give_both_ends() -> None:
         ("4 March", "DATE", "2021-03-04"),
     ]
     assert values("Prices rose 3-7 percent in June.") == [("June", "DATE", "2020-06")]
+    assert values("The score was 7-4 March's best.") == [("March", "DATE", "2021-03")]
+    assert values("Codes 0-0 March on.") == [("March", "DATE", "2021-03")]
     assert values("The 2023-24 season and the 1999-00 budget were poor.") == [
         ("2023", "DATE", "2023"),
         ("24", "DATE", "2024"),

@@ -435,13 +435,14 @@ def _with_earlier_days(text: str, found: list[Timex]) -> list[Timex]:
             out.append(timex)
             continue
         month = value[:8] if day_first else f"{value}-"
-        day = int(value[8:10]) if day_first else int(m.group(2))
+        first, day = int(m.group(1)), int(value[8:10] if day_first else m.group(2))
+        if not 1 <= first < day <= 31:  # "7-4 March", "0-3 June": no range of days
+            out.append(timex)
+            continue
         if not day_first:  # "4 March" from "4" and "March"
             start = m.start(2)
             timex = Timex(text[start : timex.end], start, timex.end, "DATE", f"{month}{day:02d}")
-        first = int(m.group(1))
-        if first < day <= 31:
-            out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{month}{first:02d}"))
+        out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{month}{first:02d}"))
         out.append(timex)
     return out
 
