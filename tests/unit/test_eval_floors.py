@@ -64,7 +64,7 @@ def test_person_canonicalization_floor() -> None:
 
 
 def test_time_floors_on_tempeval3() -> None:
-    from parallax.eval.time import load_timeml, score_time
+    from parallax.eval.time import dateparser_timexes, load_timeml, score_time
     from parallax.nlp import load_nlp
     from parallax.nlp.time import extract_timexes
 
@@ -82,6 +82,8 @@ def test_time_floors_on_tempeval3() -> None:
         score = score_time(corpus, pairs)
         assert score.relaxed_prf.f1 >= FLOORS["time_relaxed_f1"], corpus
         assert score.value_prf.f1 >= floor, corpus
+        baseline = score_time(corpus, [(d, dateparser_timexes(d.text, d.dct)) for d in docs])
+        assert score.value_prf.f1 > baseline.value_prf.f1 + 0.2, corpus
 
 
 def test_story_clustering_floors() -> None:

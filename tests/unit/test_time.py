@@ -749,3 +749,14 @@ def test_the_week_to_a_day_is_the_week_that_day_closes() -> None:
     assert values("Shares fell in the week ended Friday.", None) == [
         ("the week ended Friday", "DATE", None)
     ]
+
+
+def test_the_dateparser_baseline_reads_spans_and_periods() -> None:
+    from parallax.eval.time import dateparser_timexes
+
+    text = "The vote was held last Friday. In 2019 the law passed."
+    found = [(t.text, t.type, t.value) for t in dateparser_timexes(text, TUESDAY)]
+    assert ("last Friday", "DATE", "2021-02-26") in found
+    assert any(value == "2019" for _, _, value in found)
+    for t in dateparser_timexes(text, TUESDAY):
+        assert text[t.start : t.end] == t.text

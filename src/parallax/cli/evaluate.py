@@ -200,7 +200,7 @@ def eval_time(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
 ) -> None:
     """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3 metrics."""
-    from parallax.eval.time import load_timeml, score_time
+    from parallax.eval.time import TimeScore, dateparser_timexes, load_timeml, score_time
     from parallax.nlp import load_nlp
     from parallax.nlp.time import extract_timexes
 
@@ -209,20 +209,16 @@ def eval_time(
         raise ConfigError(f"TempEval-3 TBAQ-cleaned not found under {data}")
     nlp = load_nlp(_nlp_settings(model).model)
     table = Table(
-        "corpus", "docs", "gold", "strict F1", "relaxed P", "relaxed R", "relaxed F1",
-        "type acc.", "value F1", "value F1 (canonical)",
+        "corpus", "system", "docs", "gold", "strict F1", "relaxed P", "relaxed R",
+        "relaxed F1", "type acc.", "value F1", "value F1 (canonical)",
     )  # fmt: skip
-    for corpus in ("AQUAINT", "TimeBank"):
-        docs = load_timeml(root / corpus, limit)
-        parsed = nlp.pipe(d.text for d in docs)
-        pairs = [
-            (d, extract_timexes(d.text, d.dct, doc=p)) for d, p in zip(docs, parsed, strict=True)
-        ]
-        score = score_time(corpus, pairs)
+
+    def row(corpus: str, system: str, docs: int, score: TimeScore) -> None:
         relaxed = score.relaxed_prf
         table.add_row(
             corpus,
-            str(len(docs)),
+            system,
+            str(docs),
             str(score.gold),
             f"{score.strict_prf.f1:.3f}",
             f"{relaxed.precision:.3f}",
@@ -232,12 +228,24 @@ def eval_time(
             f"{score.value_prf.f1:.3f}",
             f"{score.value_canonical_prf.f1:.3f}",
         )
+
+    for corpus in ("AQUAINT", "TimeBank"):
+        docs = load_timeml(root / corpus, limit)
+        parsed = nlp.pipe(d.text for d in docs)
+        pairs = [
+            (d, extract_timexes(d.text, d.dct, doc=p)) for d, p in zip(docs, parsed, strict=True)
+        ]
+        score = score_time(corpus, pairs)
+        row(corpus, "Parallax", len(docs), score)
+        found = [(d, dateparser_timexes(d.text, d.dct)) for d in docs]
+        row(corpus, "dateparser search_dates", len(docs), score_time(corpus, found))
         if verbose:
             _print_lines(f"[yellow]{corpus}[/yellow]", score.errors)
     out.print(table)
     out.print(
         "value F1: exact TIMEX3 strings; canonical: unspecified tails (1968-XX = 1968) and "
-        "week padding (W7 = W07) read as the same value"
+        "week padding (W7 = W07) read as the same value. Baseline: dateparser's search_dates "
+        "finds the strings, its parser their period (year, month, ISO week, day, time)"
     )
 
 

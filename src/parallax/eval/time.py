@@ -17,9 +17,17 @@ from datetime import datetime
 from pathlib import Path
 
 from parallax.eval.metrics import PRF
-from parallax.model import Timex
+from parallax.model import Timex, TimexType
 
-__all__ = ["GoldTimex", "TimeDoc", "TimeScore", "canonical_value", "load_timeml", "score_time"]
+__all__ = [
+    "GoldTimex",
+    "TimeDoc",
+    "TimeScore",
+    "canonical_value",
+    "dateparser_timexes",
+    "load_timeml",
+    "score_time",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +174,52 @@ def score_time(name: str, docs: Iterable[tuple[TimeDoc, list[Timex]]]) -> TimeSc
             if i not in used:
                 score.errors.append(f"{doc.name}: spurious {pred.text!r} {pred.value}")
     return score
+
+
+def dateparser_timexes(text: str, dct: datetime | None) -> list[Timex]:
+    """The same-run baseline of `parallax eval time`: dateparser's `search_dates` finds the
+    strings (in text order; each is looked up after the previous one), and its parser reads
+    each one's period against the creation time: a year, a month, an ISO week, a day, or a
+    time of day. It finds no durations or sets, so none are given."""
+    import warnings
+
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    settings: dict[str, object] = {"RETURN_TIME_AS_PERIOD": True}
+    if dct is not None:
+        settings["RELATIVE_BASE"] = dct
+    with warnings.catch_warnings():  # dateparser warns about pytz and time zones it reads
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        parser = DateDataParser(languages=["en"], settings=settings)
+        out: list[Timex] = []
+        at = 0
+        for string, when in found:
+            start = text.find(string, at)
+            if start < 0:
+                continue
+            at = start + len(string)
+            period = parser.get_date_data(string).period or "day"
+            out.append(Timex(string, start, at, *_period_value(when, period)))
+    return out
+
+
+def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
+    """A dateparser date and period as a TIMEX3 type and value.
+
+    >>> _period_value(datetime(1998, 8, 14, 10, 30), "time")
+    ('TIME', '1998-08-14T10:30')
+    >>> [_period_value(datetime(1998, 8, 14), p)[1] for p in ("year", "month", "week", "day")]
+    ['1998', '1998-08', '1998-W33', '1998-08-14']
+    """
+    if period == "time":
+        return "TIME", when.strftime("%Y-%m-%dT%H:%M")
+    if period == "year":
+        return "DATE", f"{when.year:04d}"
+    if period == "month":
+        return "DATE", f"{when.year:04d}-{when.month:02d}"
+    if period == "week":
+        year, week, _ = when.isocalendar()
+        return "DATE", f"{year:04d}-W{week:02d}"
+    return "DATE", when.date().isoformat()
