@@ -462,6 +462,10 @@ def test_a_day_next_to_a_date_and_a_clock_dated_by_an_aside() -> None:
         ("10:35 a.m.", "TIME", "2021-02-26T10:35"),
         ("Friday", "DATE", "2021-02-26"),
     ]
+    assert values("The truce took effect at 8 p.m. local time (1700 GMT) on Friday.") == [
+        ("8 p.m.", "TIME", "2021-02-26T20:00"),
+        ("Friday", "DATE", "2021-02-26"),
+    ]
 
 
 def test_coordinated_days_and_other_small_forms() -> None:

@@ -564,12 +564,14 @@ def _merge_clock(
     return Timex(text[previous.start : end], previous.start, end, "TIME", f"{second}T{clock}")
 
 
-_ASIDE = re.compile(r" \((?:\d{3,4} (?:GMT|UTC)\) )?")
+# between a clock and the day that dates it: "(0735 GMT) ", " local time (1700 GMT) on ", " ("
+_ASIDE = re.compile(r"(?: local time)?(?: \(\d{3,4} (?:GMT|UTC)\))?(?: \(| (?:on )?)")
 
 
 def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> Timex | None:
-    """A clock time whose day an aside gives: `10:35 a.m. (0735 GMT) Friday`, `at 4 in the
-    morning (4 a.m. EDT Thursday)`. Both stay expressions of their own."""
+    """A clock time whose day an aside gives: `10:35 a.m. (0735 GMT) Friday`, `8 p.m. local
+    time (1700 GMT) on Friday`, `at 4 in the morning (4 a.m. EDT Thursday)`. Both stay
+    expressions of their own."""
     if previous.type != "TIME" or not previous.value or "T" not in previous.value or not value:
         return None
     if not _ASIDE.fullmatch(text, previous.end, start) or not _FULL_DAY.match(value[:10]):
