@@ -544,6 +544,12 @@ def test_a_weekday_of_a_month() -> None:
     assert values("They meet on the first Monday of April.", None) == [
         ("the first Monday of April", "DATE", "XXXX-04")
     ]
+    assert values("They meet on the first Monday of next month.") == [
+        ("the first Monday of next month", "DATE", "2021-04-05")
+    ]
+    assert values("They meet on the first Monday of next month.", None) == [
+        ("the first Monday of next month", "DATE", None)
+    ]
 
 
 def test_last_as_a_verb_stays_out_of_the_duration() -> None:

@@ -114,11 +114,19 @@ def _ordinal_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 def _weekday_of_month(
     m: re.Match[str], ctx: _Context, tense: Tense
 ) -> tuple[TimexType, str | None]:
-    """`the first Monday of December`, `the last Sunday in October`: that day of the month
-    (placed in a year as the month alone would be; the month alone with no year known)."""
-    kind, month_value = _month_only(m, ctx, tense)
-    if not month_value or month_value.startswith("XXXX"):
-        return kind, month_value
+    """`the first Monday of December`, `the last Sunday in October`, `the first Monday of next
+    month`: that day of the month (placed in a year as the month alone would be; the month
+    alone, or nothing, with no publication date)."""
+    if shift := m.group("mrel"):
+        if ctx.dct is None:
+            return "DATE", None
+        year, month = _shift_month(ctx.dct, {"last": -1, "this": 0, "next": 1}[shift.casefold()])
+        month_value = f"{year:04d}-{month:02d}"
+    else:
+        kind, named = _month_only(m, ctx, tense)
+        if not named or named.startswith("XXXX"):
+            return kind, named
+        month_value = named
     year, month = int(month_value[:4]), int(month_value[5:7])
     target = WEEKDAYS[m.group("weekday").casefold()[:3]]
     nth = m.group("nth").casefold()
@@ -130,7 +138,7 @@ def _weekday_of_month(
         weeks = ORDINALS.get(nth, 5) - 1  # the rule's other ordinal: "fifth", "5th"
         day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * weeks)
         if day.month != month:  # "the fifth Monday" of a month with four
-            return kind, month_value
+            return "DATE", month_value
     return "DATE", day.isoformat()
 
 

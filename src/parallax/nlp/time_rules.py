@@ -102,8 +102,8 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (
         rf"(?:the )?(?P<nth>{_ORD}|fifth|5th|last) (?P<weekday>{_WEEKDAY}) (?:of|in) "
-        rf"(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})"
-        rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        rf"(?:(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})"
+        rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?|(?P<mrel>last|next|this) month)",
         _weekday_of_month,
     ),
     (
