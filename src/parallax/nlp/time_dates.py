@@ -66,10 +66,13 @@ def _month_name(text: str) -> int:
     return MONTHS[text.casefold().rstrip(".")]
 
 
+_REL_STEP = {"last": -1, "this": 0, "next": 1}  # "last year", "this month", "next month"
+
+
 def _year_shift(m: re.Match[str]) -> int | None:
     """Years from the DCT's that "last/this/next year" after a month (and day) tells; None
     when the match has none."""
-    return {"last": -1, "this": 0, "next": 1}.get((m.groupdict().get("yrel") or "").casefold())
+    return _REL_STEP.get((m.groupdict().get("yrel") or "").casefold())
 
 
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -120,14 +123,12 @@ def _weekday_of_month(
     if shift := m.group("mrel"):
         if ctx.dct is None:
             return "DATE", None
-        year, month = _shift_month(ctx.dct, {"last": -1, "this": 0, "next": 1}[shift.casefold()])
-        month_value = f"{year:04d}-{month:02d}"
+        year, month = _shift_month(ctx.dct, _REL_STEP[shift.casefold()])
     else:
         kind, named = _month_only(m, ctx, tense)
         if not named or named.startswith("XXXX"):
             return kind, named
-        month_value = named
-    year, month = int(month_value[:4]), int(month_value[5:7])
+        year, month = int(named[:4]), int(named[5:7])
     target = WEEKDAYS[m.group("weekday").casefold()[:3]]
     nth = m.group("nth").casefold()
     if nth == "last":
@@ -138,7 +139,7 @@ def _weekday_of_month(
         weeks = ORDINALS.get(nth, 5) - 1  # the rule's other ordinal: "fifth", "5th"
         day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * weeks)
         if day.month != month:  # "the fifth Monday" of a month with four
-            return "DATE", month_value
+            return "DATE", f"{year:04d}-{month:02d}"
     return "DATE", day.isoformat()
 
 
