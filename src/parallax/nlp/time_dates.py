@@ -252,7 +252,7 @@ def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str
         return "DATE", f"{m.group('year')}-H{half}"
     if ctx.dct is None:
         return "DATE", f"XXXX-H{half}"
-    shift = {"last": -1, "next": 1}.get((m.group("hrel") or "").casefold(), 0)
+    shift = _REL_STEP.get((m.group("hrel") or "").casefold(), 0)
     return "DATE", f"{ctx.dct.year + shift}-H{half}"
 
 
@@ -315,7 +315,7 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     if rel in {"last", "this", "next"}:
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        year = ctx.dct.year + _REL_STEP[rel]
         return "DATE", f"{year}-{code}"
     if rel == "this past":
         tense = "past"
