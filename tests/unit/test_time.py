@@ -552,6 +552,14 @@ def test_a_weekday_of_a_month() -> None:
     ]
 
 
+def test_a_present_be_with_a_date_looks_ahead() -> None:
+    # Tuesday 2021-03-02: a January or a Monday told with "is in" / "is on" is the coming one
+    assert values("The election is in January.") == [("January", "DATE", "2022-01")]
+    assert values("The hearing is on Monday.") == [("Monday", "DATE", "2021-03-08")]
+    assert values("The figures are as of Monday.") == [("Monday", "DATE", "2021-03-01")]
+    assert values("The election was in January.") == [("January", "DATE", "2021-01")]
+
+
 def test_last_as_a_verb_stays_out_of_the_duration() -> None:
     assert values("The talks last two years.") == [("two years", "DURATION", "P2Y")]
     assert values("Such storms typically last a few hours.") == [

@@ -50,9 +50,13 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         node = span[0]
         if node.dep_ == "poss":
             return "none"  # "Tuesday's primaries": the noun's own time, not the clause's
+        below = node
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
+                if _scheduled_by_be(node, below):
+                    return "future"
                 break
+            below = node
             if node.pos_ == "ADJ" and node is not span[0]:
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
@@ -65,6 +69,18 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         return _clause_tense(node)
 
     return lookup
+
+
+def _scheduled_by_be(verb: Token, below: Token) -> bool:
+    """ "The vote is in December", "the next session is on Monday": a present "be" whose
+    complement is the date tells when something is set to happen, which lies ahead."""
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ in {"VBZ", "VBP"}
+        and below.dep_ == "prep"
+        and below.lower_ in {"on", "in", "at"}
+        and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
+    )
 
 
 def _until_tense(doc: Doc | None, char: int) -> Tense:
