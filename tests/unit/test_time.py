@@ -558,6 +558,9 @@ def test_a_present_be_with_a_date_looks_ahead() -> None:
     assert values("The hearing is on Monday.") == [("Monday", "DATE", "2021-03-08")]
     assert values("The figures are as of Monday.") == [("Monday", "DATE", "2021-03-01")]
     assert values("The election was in January.") == [("January", "DATE", "2021-01")]
+    # with another complement, the date may be a figure's: the nearest January
+    assert values("The rate is 3% in January.") == [("January", "DATE", "2021-01")]
+    assert values("Inflation is at 3% in January.") == [("January", "DATE", "2021-01")]
 
 
 def test_last_as_a_verb_stays_out_of_the_duration() -> None:

@@ -72,14 +72,19 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
 
 
 def _scheduled_by_be(verb: Token, below: Token) -> bool:
-    """ "The vote is in December", "the next session is on Monday": a present "be" whose
-    complement is the date tells when something is set to happen, which lies ahead."""
+    """ "The vote is in December", "the next session is on Monday": a present "be" whose only
+    complement is the date tells when something is set to happen, which lies ahead. With
+    another complement the date may be that of a figure ("the rate is 3% in March")."""
     return (
         verb.lemma_ == "be"
         and verb.tag_ in {"VBZ", "VBP"}
         and below.dep_ == "prep"
         and below.lower_ in {"on", "in", "at"}
-        and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
+        and not any(
+            c.dep_ in {"aux", "auxpass", "neg", "attr", "acomp", "npadvmod", "dobj"}
+            or (c.dep_ == "prep" and c.i != below.i)
+            for c in verb.children
+        )
     )
 
 
