@@ -249,6 +249,16 @@ def _role_heads(
     return heads, parent
 
 
+def _held_out(documents: int, folds: int, seed: int) -> list[np.ndarray]:
+    """The held-out documents of each tuning fold: `folds` folds of each of `TUNE_SHUFFLES`
+    shuffles, so every document is held out once a shuffle."""
+    buckets = []
+    for shuffle in range(TUNE_SHUFFLES):
+        order = np.random.default_rng(seed + shuffle).permutation(documents)
+        buckets += [order[k::folds] for k in range(folds)]
+    return buckets
+
+
 def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, dict[str, Any]]:
     """The role heads' C by cross-validation grouped by document (`TUNE_SHUFFLES` shuffles):
     the main head's by main-role accuracy, then the fine head's by the exact match of fine
@@ -257,13 +267,11 @@ def _tune_roles(data: Featurized, folds: int, seed: int) -> tuple[float, float, 
     main, fine, _ = _role_targets(data.mentions)
     targets = {"main_role": np.array(main), "fine_role": np.array(fine)}
     splits = []  # (training rows, held-out rows, each fine role's main role in training)
-    for shuffle in range(TUNE_SHUFFLES):
-        order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
-        for k in range(folds):
-            held = np.isin(owner, order[k::folds])
-            train_rows = np.flatnonzero(~held)
-            parent = _role_targets([data.mentions[i] for i in train_rows])[2]
-            splits.append((train_rows, np.flatnonzero(held), parent))
+    for held_docs in _held_out(len(data.docs), folds, seed):
+        held = np.isin(owner, held_docs)
+        train_rows = np.flatnonzero(~held)
+        parent = _role_targets([data.mentions[i] for i in train_rows])[2]
+        splits.append((train_rows, np.flatnonzero(held), parent))
     fitted: dict[tuple[int, str, float], LinearHead] = {}
 
     def head(split: int, name: str, c: float) -> LinearHead:
@@ -352,10 +360,7 @@ def decision_scores(
 
 
 def _tune(data: Featurized, folds: int, seed: int) -> tuple[dict[str, float], dict[str, Any]]:
-    buckets = []
-    for shuffle in range(TUNE_SHUFFLES):
-        order = np.random.default_rng(seed + shuffle).permutation(len(data.docs))
-        buckets += [order[k::folds] for k in range(folds)]
+    buckets = _held_out(len(data.docs), folds, seed)
     totals: dict[tuple[float, float], list[float]] = {
         s: [0.0, 0.0] for s in product(GATE_GRID, RATIO_GRID)
     }
