@@ -525,6 +525,21 @@ def test_a_noun_plan_is_no_planner_and_would_looks_ahead() -> None:
     assert [t.value for t in extract_timexes(text, TUESDAY)] == ["2021-03-05"]
 
 
+def test_a_day_after_said_dates_the_saying_not_the_clause() -> None:
+    # Tuesday 2021-03-02: the parser hangs "on Monday" from "would cut"; the day is the saying's
+    text = "The company said on Monday it would cut 500 jobs."
+    assert values(text) == [("Monday", "DATE", "2021-03-01")]
+    assert [t.value for t in extract_timexes(text, TUESDAY)] == ["2021-03-01"]
+    assert values("He told reporters on Friday that prices would rise.") == [
+        ("Friday", "DATE", "2021-02-26")
+    ]
+    # after the clause's subject the day is the clause's own
+    assert values("Officials said on Monday the vote would be held on Friday.") == [
+        ("Monday", "DATE", "2021-03-01"),
+        ("Friday", "DATE", "2021-03-05"),
+    ]
+
+
 def test_a_weekday_of_a_month() -> None:
     # Tuesday 2021-03-02
     assert values("The board meets on the first Monday of April.") == [

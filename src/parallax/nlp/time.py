@@ -55,6 +55,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 if _scheduled_by_be(node, below):
                     return "future"
+                node = _saying_verb(node, span[0])
                 break
             below = node
             if node.pos_ == "ADJ" and node is not span[0]:
@@ -69,6 +70,17 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         return _clause_tense(node)
 
     return lookup
+
+
+def _saying_verb(verb: Token, date: Token) -> Token:
+    """ "The company said on Tuesday it would cut jobs": a date between a verb and the subject
+    of the clause it governs belongs to that verb, though the parser may hang it from the
+    clause ("would cut"), whose tense would put Tuesday ahead."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i >= date.i or head.pos_ not in {"VERB", "AUX"}:
+        return verb
+    opening = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "mark"}]
+    return head if opening and date.i < min(opening) else verb
 
 
 def _scheduled_by_be(verb: Token, below: Token) -> bool:
@@ -208,6 +220,9 @@ def _verb_tense(verb: Token) -> Tense:
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|'ll|shall|would(?! have)|scheduled|plans? to|expected to|is to|are to)\b", re.I
 )
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told(?: \w+){0,2}|announced|added|confirmed|reported|wrote|warned)(?: on)? $", re.I
+)
 _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|\w+ed)\b", re.I)
 
 
@@ -215,6 +230,8 @@ def _guess_tense(text: str, char: int) -> Tense:
     start = max(text.rfind(". ", 0, char), text.rfind("\n", 0, char), 0)
     end_candidates = [i for i in (text.find(". ", char), text.find("\n", char)) if i != -1]
     sentence = text[start : min(end_candidates) if end_candidates else len(text)]
+    if _SAID_BEFORE.search(text, max(0, char - 40), char):
+        return "past"  # "said on Tuesday it would": the day of the saying
     if _FUTURE_WORDS.search(sentence):
         return "future"
     return "past" if _PAST_WORDS.search(sentence) else "none"
