@@ -540,6 +540,18 @@ def test_a_day_after_said_dates_the_saying_not_the_clause() -> None:
     ]
 
 
+def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
+    # Tuesday 2021-03-02: the nearest Friday is ahead, the nearest Sunday behind
+    assert values("Friday's vote was a setback for the government.") == [
+        ("Friday", "DATE", "2021-02-26")
+    ]
+    assert values("Sunday's election is expected to be close.") == [
+        ("Sunday", "DATE", "2021-03-07")
+    ]
+    # an object, or a perfect, says nothing of when the noun's day falls: the nearest one
+    assert values("The company postponed Friday's meeting.") == [("Friday", "DATE", "2021-03-05")]
+
+
 def test_a_weekday_of_a_month() -> None:
     # Tuesday 2021-03-02
     assert values("The board meets on the first Monday of April.") == [

@@ -49,7 +49,15 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             return "none"
         node = span[0]
         if node.dep_ == "poss":
-            return "none"  # "Tuesday's primaries": the noun's own time, not the clause's
+            # "Tuesday's primaries": the noun's own time, not the clause's; but what a simple
+            # past tells of it has happened ("Friday's vote was a setback") and what a future
+            # tells of it lies ahead ("Sunday's election is expected to be close")
+            noun = node.head
+            if noun.dep_ not in {"nsubj", "nsubjpass"}:
+                return "none"
+            if _simple_past(noun.head):
+                return "past"
+            return "future" if _verb_tense(noun.head) == "future" else "none"
         below = node
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
@@ -70,6 +78,10 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         return _clause_tense(node)
 
     return lookup
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _saying_verb(verb: Token, date: Token) -> Token:
