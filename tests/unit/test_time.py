@@ -365,6 +365,13 @@ def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
     assert values("The law passed on March 3, 2019.", None) == [
         ("March 3, 2019", "DATE", "2019-03-03")
     ]
+    # a weekend is of an unknown week, like a weekday; a span up to now needs no anchor
+    assert values("Protests spread over the weekend.", None) == [
+        ("the weekend", "DATE", "XXXX-WXX-WE")
+    ]
+    assert values("Prices doubled in the past decade.", None) == [
+        ("the past decade", "DURATION", "P10Y")
+    ]
 
 
 def test_ages_and_ordinary_words_are_not_time() -> None:

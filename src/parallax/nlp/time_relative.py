@@ -178,10 +178,11 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         steps = -1
     if rel in {"the next", "the coming"}:
         steps = 1
+    if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
+        # "the past decade": the ten years up to now, a span that needs no anchor
+        return "DURATION", _duration(1, unit)
     if ctx.dct is None:
         return "DATE", None
-    if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
-        return "DURATION", _duration(1, unit)  # "the past decade": the ten years up to now
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
@@ -275,7 +276,7 @@ def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 
 def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if ctx.dct is None:
-        return "DATE", None
+        return "DATE", "XXXX-WXX-WE"  # a weekend, like a weekday, of an unknown week
     word = m.group(0).casefold()
     steps = -1 if word.startswith("last") or "past" in word else 1 if word.startswith("next") else 0
     if steps == 0 and tense == "past" and ctx.dct.weekday() < 5:
