@@ -432,6 +432,10 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day() -> None:
     ]
     assert values("A vigil is planned for Saturday.") == [("Saturday", "DATE", "2021-03-06")]
     assert values("The vote was postponed until Monday.") == [("Monday", "DATE", "2021-03-08")]
+    # put off or moved *to* a day: ahead too, even told in the perfect
+    assert values("The hearing has been moved to January.") == [("January", "DATE", "2022-01")]
+    assert values("The vote was postponed to Monday.") == [("Monday", "DATE", "2021-03-08")]
+    assert values("The family moved to Berlin in February.") == [("February", "DATE", "2021-02")]
     # a plan still standing, told in the present perfect, lies ahead
     assert values("The court has scheduled a hearing for Saturday.") == [
         ("Saturday", "DATE", "2021-03-06")

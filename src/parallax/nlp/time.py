@@ -570,6 +570,9 @@ _PUT_OFF = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# moved to a day: "the hearing has been moved to February", "rescheduled for Monday"
+_MOVED = re.compile(r"\b(?:moved|moving|rescheduled|pushed)\b[^.;]{0,40}$", re.IGNORECASE)
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -580,11 +583,16 @@ def _cue_tense(text: str, start: int) -> Tense | None:
     """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
     Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("until
     Thursday, they had not" looks back), except after a verb of putting off ("was adjourned
-    until Friday", "postponed until Tuesday"), which looks ahead."""
+    until Friday", "postponed until Tuesday"), which looks ahead, as does a day something is
+    put off or moved to ("postponed to March", "has been moved to February")."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday")
         return "future" if _PUT_OFF.search(before[: found.start()]) else "none"
+    if (found := _TO.search(before)) and (
+        _PUT_OFF.search(before[: found.start()]) or _MOVED.search(before[: found.start()])
+    ):
+        return "future"  # put off or moved to a day: "postponed to March", "moved to Monday"
     if _SINCE.search(before):
         return "strictly past"
     return None
