@@ -112,6 +112,13 @@ def test_durations_with_a_word_between_count_and_unit() -> None:
         ("the next couple of years", "DURATION", "P2Y")
     ]
     assert values("Costs should fall by year's end.") == [("year's end", "DATE", "2021-12-31")]
+    # the preposition stays out, as TimeML has it ("For <TIMEX3>the nine months</TIMEX3>")
+    assert values("For the nine months, profit rose.") == [("the nine months", "DURATION", "P9M")]
+    assert values("Jobs grew in the three months to March.")[0] == (
+        "the three months",
+        "DURATION",
+        "P3M",
+    )
 
 
 def test_clock_hours_told_by_part_of_day() -> None:
