@@ -112,7 +112,13 @@ def test_durations_with_a_word_between_count_and_unit() -> None:
         ("the next couple of years", "DURATION", "P2Y")
     ]
     assert values("Costs should fall by year's end.") == [("year's end", "DATE", "2021-12-31")]
-    # the preposition stays out, as TimeML has it ("For <TIMEX3>the nine months</TIMEX3>")
+    # a count's modifier is part of it (TimeML's `mod`); the preposition stays out, as TimeML
+    # has it ("For <TIMEX3>the nine months</TIMEX3>")
+    assert values("The war lasted nearly two years.") == [("nearly two years", "DURATION", "P2Y")]
+    assert values("It began more than a decade ago.") == [
+        ("more than a decade ago", "DATE", "2011")
+    ]
+    assert values("Talk about the past year.") == [("the past year", "DATE", "2020")]
     assert values("For the nine months, profit rose.") == [("the nine months", "DURATION", "P9M")]
     assert values("Jobs grew in the three months to March.")[0] == (
         "the three months",

@@ -384,7 +384,7 @@ def extract_timexes(
             ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
-    return _ordered_weekdays(text, found, dct)
+    return _with_modifiers(text, _ordered_weekdays(text, found, dct))
 
 
 _BEFORE_VERB_LAST = {"MD", "TO", "WDT", "WP", "RB", "NNS", "NNPS", "PRP"}
@@ -493,6 +493,35 @@ def _with_earlier_days(text: str, found: list[Timex]) -> list[Timex]:
             start = m.start(2)
             timex = Timex(text[start : timex.end], start, timex.end, "DATE", f"{month}{day:02d}")
         out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{month}{first:02d}"))
+        out.append(timex)
+    return out
+
+
+# TimeML keeps a count's modifier inside the expression (its `mod`): "nearly two years",
+# "more than a decade", "at least 30 days", "about two years ago"
+_MODIFIER = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|"
+    r"at least|at most|up to|no more than|no less than)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_modifiers(text: str, found: list[Timex]) -> list[Timex]:
+    """A count of units (a duration, or "... ago") takes the modifier before it."""
+    out: list[Timex] = []
+    for timex in found:
+        counted = timex.type == "DURATION" or (
+            timex.type == "DATE" and timex.text.casefold().endswith(" ago")
+        )
+        m = _MODIFIER.search(text, max(0, timex.start - 16), timex.start) if counted else None
+        if (
+            m is not None
+            and not timex.text.casefold().startswith("the ")
+            and (not out or out[-1].end <= m.start())
+        ):
+            timex = Timex(
+                text[m.start() : timex.end], m.start(), timex.end, timex.type, timex.value
+            )
         out.append(timex)
     return out
 
