@@ -189,6 +189,10 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
     assert values("Crowds watched the Summer Olympics.") == []
     assert values("He looks to the Super Tuesday primaries.") == []
+    # a newspaper is no frequency, a figure no year
+    assert values("The Communist Party daily Granma said so.") == []
+    assert values("The airline plans daily flights.") == [("daily", "SET", "P1D")]
+    assert values("The index closed at 2082.1 points.") == []
 
 
 def test_modals_look_ahead_and_a_perfect_looks_back() -> None:

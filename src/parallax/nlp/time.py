@@ -718,8 +718,8 @@ _RATE_BEFORE = re.compile(
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
-    title (NBC's "Today", USA TODAY, "60 Minutes"), an ordinal ("a second group") or an idiom
-    ("high noon")."""
+    title (NBC's "Today", USA TODAY, "60 Minutes"), a newspaper ("the daily Granma"), a figure
+    ("closed at 2082.1"), an ordinal ("a second group") or an idiom ("high noon")."""
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -731,11 +731,16 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
+    if surface.isdigit() and re.match(r"[.,]\d", text[end : end + 2]):
+        return True  # "closed at 2082.1", "2,019": a figure, not a year
+    if surface.casefold() == "daily" and _PAPER.match(text, end):
+        return True  # "the Communist Party daily Granma", "the daily said": a newspaper
     if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
         return True  # "a second betrayal", "a second group": the ordinal
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
 
 
+_PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
 _ORDINAL_NEXT = re.compile(
     r" (?!(?:later|earlier|ago|after|before|of|or|and|in|to|for|longer|more|each|per|a|the)\b)"
