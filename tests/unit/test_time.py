@@ -576,8 +576,14 @@ def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
     assert values("Sunday's election is expected to be close.") == [
         ("Sunday", "DATE", "2021-03-07")
     ]
-    # an object, or a perfect, says nothing of when the noun's day falls: the nearest one
-    assert values("The company postponed Friday's meeting.") == [("Friday", "DATE", "2021-03-05")]
+    # an object says nothing of when the noun's day falls: the nearer one, leaning back (news
+    # tells more of what was): Friday three days ahead loses to Friday four days back
+    assert values("The bonds convert at a premium over Friday's closing price.") == [
+        ("Friday", "DATE", "2021-02-26")
+    ]
+    assert values("The bonds convert at a premium over Wednesday's price.") == [
+        ("Wednesday", "DATE", "2021-03-03")
+    ]
 
 
 def test_a_weekday_of_a_month() -> None:
