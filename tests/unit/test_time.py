@@ -171,6 +171,10 @@ def test_every_with_a_count_is_a_set() -> None:
 
 
 def test_fiscal_years_by_code() -> None:
+    assert values("Sales in the current fiscal year will rise.") == [
+        ("the current fiscal year", "DATE", "2021")
+    ]
+    assert values("Profit will rise next fiscal year.") == [("next fiscal year", "DATE", "2022")]
     assert values("Revenue for FY2023 rose; FY24 looks weaker.") == [
         ("FY2023", "DATE", "2023"),
         ("FY24", "DATE", "2024"),

@@ -173,7 +173,10 @@ RULES: list[tuple[str, Normalizer]] = [
         rf"(?:(?P<weekday>{_WEEKDAY})|(?P<word>today|tomorrow))",
         _count_from,
     ),
-    (rf"(?P<rel>{_REL}) (?P<unit>week|weekend|month|year|quarter|decade|century)", _relative_unit),
+    (
+        rf"(?P<rel>{_REL}) (?:fiscal )?(?P<unit>week|weekend|month|year|quarter|decade|century)",
+        _relative_unit,
+    ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
         rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
