@@ -66,6 +66,22 @@ def test_a_date_told_in_the_past_tense_and_one_the_tense_does_not_govern() -> No
     ]
 
 
+def test_the_previous_or_following_weekday_counts_from_the_texts_last_day() -> None:
+    assert values("He was charged on Feb. 3 and freed the following Monday.") == [
+        ("Feb. 3", "DATE", "2021-02-03"),
+        ("the following Monday", "DATE", "2021-02-08"),
+    ]
+    assert values("Shares fell Friday, 4.5% below the previous Friday.")[1] == (
+        "the previous Friday",
+        "DATE",
+        "2021-02-19",
+    )
+    # with no day before it, from the publication date
+    assert values("The previous Friday, talks failed.") == [
+        ("The previous Friday", "DATE", "2021-02-26")
+    ]
+
+
 def test_that_day_and_the_week_of_a_date() -> None:
     text = "The blast hit the market on Feb. 20. Later that day police sealed it off. That night a curfew began."
     assert values(text) == [

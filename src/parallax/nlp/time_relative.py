@@ -72,7 +72,13 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         tense = "future"
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
         return _month_day(m, ctx, tense)
-    value = _weekday_date(m.group("weekday"), ctx, tense, skip_today=rel == "next")
+    if rel in {"the previous", "the following"} and ctx.last and _FULL_DAY.match(ctx.last):
+        # "charged on March 3 and freed the following Monday": counted from the text's last
+        # day, not from the publication date
+        told = _Context(date.fromisoformat(ctx.last[:10]))
+        value = _weekday_date(m.group("weekday"), told, tense, skip_today=True)
+    else:
+        value = _weekday_date(m.group("weekday"), ctx, tense, skip_today=rel == "next")
     if m.group("clock"):
         return "TIME", value + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
     part = (m.group("part") or "").casefold()
