@@ -473,6 +473,12 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day() -> None:
     assert values("The hearing has been moved to January.") == [("January", "DATE", "2022-01")]
     assert values("The vote was postponed to Monday.") == [("Monday", "DATE", "2021-03-08")]
     assert values("The family moved to Berlin in February.") == [("February", "DATE", "2021-02")]
+    assert values("Lenders have extended the loans through January.") == [
+        ("January", "DATE", "2022-01")
+    ]
+    assert values("Sales ran through January.") == [("January", "DATE", "2021-01")]
+    # "is to": what is set to be
+    assert values("Trading is to resume on Friday.") == [("Friday", "DATE", "2021-03-05")]
     # a plan still standing, told in the present perfect, lies ahead
     assert values("The court has scheduled a hearing for Saturday.") == [
         ("Saturday", "DATE", "2021-03-06")

@@ -210,6 +210,9 @@ def _verb_tense(verb: Token) -> Tense:
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
+    if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        # "is to resume trading Tuesday", "talks are to resume in June": what is set to be
+        return "past" if verb.head.tag_ == "VBD" else "future"
     planner = next((v for v in (verb, verb.head) if _is_planner(v)), None)
     if planner is not None:
         # a plan told in the past may have fallen either side of the telling: the nearest day
@@ -599,7 +602,7 @@ _PUT_OFF = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|for|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 # moved to a day: "the hearing has been moved to February", "rescheduled for Monday"
 _MOVED = re.compile(r"\b(?:moved|moving|rescheduled|pushed)\b[^.;]{0,40}$", re.IGNORECASE)
 _SINCE = re.compile(
@@ -621,7 +624,7 @@ def _cue_tense(text: str, start: int) -> Tense | None:
     if (found := _TO.search(before)) and (
         _PUT_OFF.search(before[: found.start()]) or _MOVED.search(before[: found.start()])
     ):
-        return "future"  # put off or moved to a day: "postponed to March", "moved to Monday"
+        return "future"  # put off or moved to a day: "postponed to March", "extended through May"
     if _SINCE.search(before):
         return "strictly past"
     return None
