@@ -734,8 +734,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
-    if surface.isdigit() and re.match(r"[.,]\d", text[end : end + 2]):
-        return True  # "closed at 2082.1", "2,019": a figure, not a year
+    if surface.isdigit() and _DECIMALS.match(text, end):
+        return True  # "closed at 2082.1", "2019,5": a figure, not a year
     if surface.casefold() == "daily" and _PAPER.match(text, end):
         return True  # "the Communist Party daily Granma", "the daily said": a newspaper
     if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
@@ -743,6 +743,7 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
 
 
+_DECIMALS = re.compile(r"[.,]\d")
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
 _ORDINAL_NEXT = re.compile(
