@@ -178,6 +178,8 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
 def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if m.group("iso"):
         y, mo, d = m.group("iy"), m.group("im"), m.group("id")
+    elif m.group("ey"):  # dotted, day first: 15.05.2024
+        y, mo, d = m.group("ey"), m.group("em"), m.group("ed")
     else:
         y, mo, d = m.group("uy"), m.group("um"), m.group("ud")
         if len(y) == 2:

@@ -75,7 +75,8 @@ __all__ = ["CAPITALIZED_ONLY", "COMPILED", "RULES", "scan"]
 RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
-        r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?",
+        r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?"
+        r"|(?<![\d.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)",  # 15.05.2024
         _numeric_date,
     ),
     # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
@@ -215,6 +216,8 @@ RULES: list[tuple[str, Normalizer]] = [
         r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
         _clock,
     ),
+    # a wire service's clock, "at 0400 GMT" (not the aside after a local time: "10 a.m. (0700 GMT)")
+    (r"(?<![(\d.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d) (?:GMT|UTC)\b", _clock),
     # a 24-hour clock ("at 21:00", "18:30 GMT"): after a word that introduces a time, or before
     # a time zone, so that scores and ratios ("won 21:17") stay out
     (
