@@ -442,6 +442,7 @@ def test_day_first_numeric_dates_and_impossible_ones() -> None:
     assert values("The decree of 14/06/2020 stands.") == [("14/06/2020", "DATE", "2020-06-14")]
     assert values("The decree of 06/14/2020 stands.") == [("06/14/2020", "DATE", "2020-06-14")]
     assert values("The decree of 14.06.2020 stands.") == [("14.06.2020", "DATE", "2020-06-14")]
+    assert values("The form says 31.02.2020.") == [("31.02.2020", "DATE", None)]  # no such day
     # a wire service's clock, unless it is the aside after the local time
     assert values("The shelling began at 0400 GMT on Sunday.") == [
         ("0400 GMT on Sunday", "TIME", "2021-02-28T04:00")

@@ -186,9 +186,10 @@ def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
             y = ("19" if int(y) > 30 else "20") + y
         if int(mo) > 12 >= int(d):  # day first, as outside the US: 14/06/2023
             mo, d = d, mo
-    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+    try:
+        value = date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:  # "31.02.2024", "00/00/2024": no such day
         return "DATE", None
-    value = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     hour, minute = m.group("hh") or m.group("hh2"), m.group("mm") or m.group("mm2")
     if hour:
         return "TIME", f"{value}T{int(hour):02d}:{minute}"
