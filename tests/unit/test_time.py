@@ -443,6 +443,8 @@ def test_day_first_numeric_dates_and_impossible_ones() -> None:
     assert values("The decree of 06/14/2020 stands.") == [("06/14/2020", "DATE", "2020-06-14")]
     assert values("The decree of 14.06.2020 stands.") == [("14.06.2020", "DATE", "2020-06-14")]
     assert values("The form says 31.02.2020.") == [("31.02.2020", "DATE", None)]  # no such day
+    assert values("It was signed on February 30.") == [("February 30", "DATE", None)]
+    assert values("It was signed on Feb. 29, 2020.") == [("Feb. 29, 2020", "DATE", "2020-02-29")]
     # a wire service's clock, unless it is the aside after the local time
     assert values("The shelling began at 0400 GMT on Sunday.") == [
         ("0400 GMT on Sunday", "TIME", "2021-02-28T04:00")

@@ -4,6 +4,7 @@ numeric dates, years, decades, centuries, quarters, halves, seasons and holidays
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -88,6 +89,8 @@ def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
         year = _month_for(
             month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK
         )
+    if day > monthrange(2000 if year is None else year, month)[1]:
+        return "DATE", None  # "February 30", "June 31": no such day (a leap year for Feb. 29)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
