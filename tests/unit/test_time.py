@@ -82,6 +82,19 @@ def test_the_previous_or_following_weekday_counts_from_the_texts_last_day() -> N
     ]
 
 
+def test_that_month_or_week_is_the_one_the_text_last_named() -> None:
+    assert values("The plant closed in March 2020. Later that month, prices rose.")[1] == (
+        "Later that month",
+        "DATE",
+        "2020-03",
+    )
+    assert values("The plant closed on March 3, 2020. That week, prices rose.")[1] == (
+        "That week",
+        "DATE",
+        "2020-W10",
+    )
+
+
 def test_that_day_and_the_week_of_a_date() -> None:
     text = "The blast hit the market on Feb. 20. Later that day police sealed it off. That night a curfew began."
     assert values(text) == [

@@ -255,7 +255,8 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
     # "the week before," counts from the last date given; "the week before the vote" names none
     (
-        r"(?:the )?following (?P<unit>year|month|week)|that (?P<unit2>year)"
+        r"(?:the )?following (?P<unit>year|month|week)"
+        r"|(?:(?:earlier|later) )?that (?:same )?(?P<unit2>year|month|week)"
         r"|the (?P<unit3>year|month|week) (?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$))",
         _anaphoric_unit,
     ),
