@@ -204,6 +204,11 @@ def test_fiscal_years_by_code() -> None:
         ("the current fiscal year", "DATE", "2021")
     ]
     assert values("Profit will rise next fiscal year.") == [("next fiscal year", "DATE", "2022")]
+    assert values("During current year, 1.1 million trees will be planted.") == [
+        ("current year", "DATE", "2021")
+    ]
+    # a comparison basis, not a span of time
+    assert values("Exports saw a year-on-year rise of 115%.") == []
     assert values("Revenue for FY2023 rose; FY24 looks weaker.") == [
         ("FY2023", "DATE", "2023"),
         ("FY24", "DATE", "2024"),

@@ -180,7 +180,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago))",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago)|-o[nv])",
         _span_duration,
     ),
     (
