@@ -207,6 +207,13 @@ def test_fiscal_years_by_code() -> None:
     assert values("During current year, 1.1 million trees will be planted.") == [
         ("current year", "DATE", "2021")
     ]
+    # the span since an event, up to now, is no calendar week or year
+    assert values("In the week since the election, prices fell.") == [
+        ("the week", "DURATION", "P1W")
+    ]
+    assert values("In the months since the invasion, prices rose.") == [
+        ("the months", "DURATION", "PXM")
+    ]
     # a comparison basis, not a span of time
     assert values("Exports saw a year-on-year rise of 115%.") == []
     assert values("Revenue for FY2023 rose; FY24 looks weaker.") == [

@@ -191,9 +191,12 @@ RULES: list[tuple[str, Normalizer]] = [
     # "for the year ended June 30" is a fiscal year's span; "for the year" alone is this year;
     # "the week before" / "the year after" count from another date, not from the DCT
     (r"the (?P<unit>year)(?= (?:ended|ending|end|to|through)\b)", _the_unit),
+    # "in the week since the election", "the months since the invasion": a span up to now
+    (r"the (?P<unit>week|month|year|decade)(?= since\b)", _the_unit),
+    (r"the (?P<unit>days|weeks|months|years|decades)(?= since\b)", _bare_plural),
     (
         r"the (?:full (?=year))?(?P<unit>month|week|year)(?= |[,.;:])"
-        r"(?! (?:before|after|earlier|later|ended|ending|end|to|through)\b)",
+        r"(?! (?:before|after|earlier|later|ended|ending|end|to|through|since)\b)",
         _the_unit_date,
     ),
     (
