@@ -207,6 +207,13 @@ def test_fiscal_years_by_code() -> None:
     assert values("During current year, 1.1 million trees will be planted.") == [
         ("current year", "DATE", "2021")
     ]
+    # parts of a century are spans, not "the past quarter" of a year
+    assert values("Over the past quarter century, prices rose.") == [
+        ("the past quarter century", "DURATION", "P25Y")
+    ]
+    assert values("He was the best reporter of the past half-century.") == [
+        ("the past half-century", "DURATION", "P50Y")
+    ]
     # the span since an event, up to now, is no calendar week or year
     assert values("In the week since the election, prices fell.") == [
         ("the week", "DURATION", "P1W")

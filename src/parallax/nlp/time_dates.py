@@ -239,6 +239,11 @@ def _century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     return "DATE", f"{int(m.group('ord')) - 1:02d}"
 
 
+def _part_century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the past half-century`, `a quarter century`: fifty or twenty-five years."""
+    return "DURATION", "P50Y" if m.group("part").casefold() == "half" else "P25Y"
+
+
 def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     tens = _WORD_TENS[m.group("decade").casefold().replace("ies", "y")]
     return "DATE", f"19{tens // 10}"

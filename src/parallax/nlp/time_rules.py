@@ -32,6 +32,7 @@ from parallax.nlp.time_dates import (
     _month_only,
     _numeric_date,
     _ordinal_day,
+    _part_century,
     _period_code,
     _quarter_named,
     _season,
@@ -251,6 +252,11 @@ RULES: list[tuple[str, Normalizer]] = [
         _spelled_year,
     ),
     (r"(?:the )?(?P<ord>\d{1,2})(?:st|nd|rd|th) century", _century),
+    (
+        r"(?:(?:the|a|this) (?:(?:past|last|next|coming) )?)?(?P<part>half|quarter)[- ]century"
+        r"(?! ago)",
+        _part_century,
+    ),
     (
         r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
         _decade_word,
