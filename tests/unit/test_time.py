@@ -652,6 +652,30 @@ def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
     ]
 
 
+def test_a_week_of_a_month() -> None:
+    # Tuesday 2021-03-02: 2020-05-01 is in ISO week 18, 2021-04-01 in 13, 2021-02-28 in 8
+    assert values("Prices fell in the first week of May.")[0] == (
+        "the first week of May",
+        "DATE",
+        "2020-W18",
+    )
+    assert values("The talks resume in the first week of April.")[0] == (
+        "the first week of April",
+        "DATE",
+        "2021-W13",
+    )
+    assert values("Prices fell in the final week of February.")[0] == (
+        "the final week of February",
+        "DATE",
+        "2021-W08",
+    )
+    assert values("Prices fell in the first week of April.", None)[0] == (
+        "the first week of April",
+        "DATE",
+        "XXXX-04",
+    )
+
+
 def test_a_weekday_of_a_month() -> None:
     # Tuesday 2021-03-02
     assert values("The board meets on the first Monday of April.") == [

@@ -146,6 +146,23 @@ def _weekday_of_month(
     return "DATE", day.isoformat()
 
 
+def _week_of_month(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`the first week of April`, `the final week of March 2024`: the ISO week holding the
+    month's first day (a week on for each further one) or its last day (the month alone with
+    no year known)."""
+    kind, named = _month_only(m, ctx, tense)
+    if not named or named.startswith("XXXX"):
+        return kind, named
+    year, month = int(named[:4]), int(named[5:7])
+    nth = m.group("nth").casefold()
+    if nth in {"last", "final"}:
+        day = date(year, month, monthrange(year, month)[1])
+    else:
+        day = date(year, month, 1) + timedelta(weeks=ORDINALS[nth] - 1)
+    week = day.isocalendar()
+    return "DATE", f"{week.year:04d}-W{week.week:02d}"
+
+
 def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
     rel = (m.group("rel") or "").casefold()

@@ -38,6 +38,7 @@ from parallax.nlp.time_dates import (
     _season,
     _spelled_year,
     _the_quarter,
+    _week_of_month,
     _weekday_of_month,
     _year_end,
     _year_only,
@@ -107,6 +108,11 @@ RULES: list[tuple[str, Normalizer]] = [
         rf"(?:(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})"
         rf"(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?|(?P<mrel>last|next|this) month)",
         _weekday_of_month,
+    ),
+    (
+        rf"the (?P<nth>{_ORD}|last|final) week (?:of|in) (?:(?P<rel>last|next|this) )?"
+        rf"(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        _week_of_month,
     ),
     (
         rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
