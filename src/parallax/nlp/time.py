@@ -621,10 +621,11 @@ def _cue_tense(text: str, start: int) -> Tense | None:
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday")
         return "future" if _PUT_OFF.search(before[: found.start()]) else "none"
-    if (found := _TO.search(before)) and (
-        _PUT_OFF.search(before[: found.start()]) or _MOVED.search(before[: found.start()])
-    ):
-        return "future"  # put off or moved to a day: "postponed to March", "extended through May"
+    if found := _TO.search(before):
+        # put off or moved to a day: "postponed to March", "extended through May"
+        verb_part = before[: found.start()]
+        if _PUT_OFF.search(verb_part) or _MOVED.search(verb_part):
+            return "future"
     if _SINCE.search(before):
         return "strictly past"
     return None

@@ -26,6 +26,7 @@ from parallax.nlp.time_calendar import (
     _Context,
     _quarter,
     _shift_month,
+    _week,
     _year,
 )
 
@@ -129,13 +130,13 @@ def _weekday_of_month(
         year, month = _shift_month(ctx.dct, _REL_STEP[shift.casefold()])
     else:
         kind, named = _month_only(m, ctx, tense)
-        if not named or named.startswith("XXXX"):
+        if (placed := _year_month(named)) is None:
             return kind, named
-        year, month = int(named[:4]), int(named[5:7])
+        year, month = placed
     target = WEEKDAYS[m.group("weekday").casefold()[:3]]
     nth = m.group("nth").casefold()
     if nth == "last":
-        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        end = date(year, month, monthrange(year, month)[1])
         day = end - timedelta(days=(end.weekday() - target) % 7)
     else:
         first = date(year, month, 1)
@@ -151,16 +152,22 @@ def _week_of_month(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     month's first day (a week on for each further one) or its last day (the month alone with
     no year known)."""
     kind, named = _month_only(m, ctx, tense)
-    if not named or named.startswith("XXXX"):
+    if (placed := _year_month(named)) is None:
         return kind, named
-    year, month = int(named[:4]), int(named[5:7])
+    year, month = placed
     nth = m.group("nth").casefold()
     if nth in {"last", "final"}:
         day = date(year, month, monthrange(year, month)[1])
     else:
         day = date(year, month, 1) + timedelta(weeks=ORDINALS[nth] - 1)
-    week = day.isocalendar()
-    return "DATE", f"{week.year:04d}-W{week.week:02d}"
+    return "DATE", _week(day)
+
+
+def _year_month(value: str | None) -> tuple[int, int] | None:
+    """The year and month of a `_month_only` value (`2024-04`); None when no year is known."""
+    if not value or value.startswith("XXXX"):
+        return None
+    return int(value[:4]), int(value[5:7])
 
 
 def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -408,6 +415,5 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         year = _month_for(when.month, None, ctx, tense, when.day, _PAST_MONTH_SLACK)
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
-        iso = when.isocalendar()
-        return "DATE", f"{iso.year}-W{iso.week:02d}"
+        return "DATE", _week(when)
     return "DATE", when.isoformat()
