@@ -331,6 +331,13 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]
     assert values("The plant will open in October.") == [("October", "DATE", "2021-10")]
     assert values("Prices rose in December.") == [("December", "DATE", "2020-12")]
+    # a plan or an aim looks ahead
+    assert values("Officials hope to reopen the school in January.") == [
+        ("January", "DATE", "2022-01")
+    ]
+    assert values("The team aims to finish the bridge by January.") == [
+        ("January", "DATE", "2022-01")
+    ]
     # a bare June or July mid-sentence is a month; before a capitalized word, a name
     assert values("She said in June that talks had failed.") == [("June", "DATE", "2020-06")]
     assert values("Work began in July and stopped.") == [("July", "DATE", "2020-07")]

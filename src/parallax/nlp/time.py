@@ -159,7 +159,11 @@ def _verb_above(node: Token) -> Token:
     return node
 
 
-_PLAN = {"plan", "schedule", "expect", "intend"}
+# verbs of a plan or an aim: "hopes to reopen the school in February" looks ahead
+_PLAN = {
+    "plan", "schedule", "expect", "intend", "hope", "aim", "want", "seek", "promise", "pledge",
+    "vow", "prepare",
+}  # fmt: skip
 # "the vote is set for Nov. 5", "is slated to open Monday" (spaCy reads "slated" as "slat")
 _PASSIVE_PLAN = {"set", "slate", "slat"}
 _AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
