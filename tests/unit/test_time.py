@@ -425,6 +425,11 @@ def test_clock_time_joins_its_day() -> None:
     assert values("The blast hit at 06:45.") == [("06:45", "TIME", "2021-03-02T06:45")]
     assert values("Trading halted at 9.30am.") == [("9.30am", "TIME", "2021-03-02T09:30")]
     assert values("The team won 21:17; John 3:16 was read; shares rose 2.30 percent.") == []
+    # the end of a range of clocks
+    assert values("The court sat from 9:30 to 17:00.") == [
+        ("9:30", "TIME", "2021-03-02T09:30"),
+        ("17:00", "TIME", "2021-03-02T17:00"),
+    ]
     # a time zone between the clock and its day
     assert values("The meeting is at 10:30 a.m. ET on March 9, 2021.") == [
         ("10:30 a.m. ET on March 9, 2021", "TIME", "2021-03-09T10:30")
@@ -452,6 +457,9 @@ def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
 
 def test_ages_and_ordinary_words_are_not_time() -> None:
     assert values("A 6-year-old boy may fall behind; the march went on.") == []
+    # a version number; "the year" that a year then names
+    assert values("The app's version 1.2.2024 fixes the bug.") == []
+    assert values("The year is 2023.") == [("2023", "DATE", "2023")]
 
 
 def test_spans_point_into_the_text() -> None:

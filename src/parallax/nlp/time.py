@@ -727,7 +727,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
     title (NBC's "Today", USA TODAY, "60 Minutes"), a newspaper ("the daily Granma"), a figure
-    ("closed at 2082.1"), an ordinal ("a second group") or an idiom ("high noon")."""
+    ("closed at 2082.1", "version 1.2.2024"), "the year" a year names ("the year was 1968"), an
+    ordinal ("a second group") or an idiom ("high noon")."""
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -739,8 +740,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
-    if surface.isdigit() and _DECIMALS.match(text, end):
-        return True  # "closed at 2082.1", "2019,5": a figure, not a year
+    if surface.isdigit() and (_DECIMALS.match(text, end) or _DIGIT_DOT.search(text, 0, start)):
+        return True  # "closed at 2082.1", "2019,5", "version 1.2.2024": a figure, not a year
+    if surface.casefold() == "the year" and _YEAR_IS.match(text, end):
+        return True  # "The year is 2023": the year that follows says which
     if surface.casefold() == "daily" and _PAPER.match(text, end):
         return True  # "the Communist Party daily Granma", "the daily said": a newspaper
     if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
@@ -749,6 +752,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
 
 
 _DECIMALS = re.compile(r"[.,]\d")
+_DIGIT_DOT = re.compile(r"\d[.,]\Z")
+_YEAR_IS = re.compile(r" (?:is|was|will be) (?:\d{4}|now)\b")
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
 _ORDINAL_NEXT = re.compile(

@@ -78,7 +78,9 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
         r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?"
-        r"|(?<![\d.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)",  # 15.05.2024
+        # 15.05.2024, but not a version number ("version 1.2.2024", "v1.2.2024")
+        r"|(?<![\d.])(?<![vV])(?<!version )(?<!release )"
+        r"(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)",
         _numeric_date,
     ),
     # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
@@ -228,11 +230,12 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     # a wire service's clock, "at 0400 GMT" (not the aside after a local time: "10 a.m. (0700 GMT)")
     (r"(?<![(\d.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d) (?:GMT|UTC)\b", _clock),
-    # a 24-hour clock ("at 21:00", "18:30 GMT"): after a word that introduces a time, or before
-    # a time zone, so that scores and ratios ("won 21:17") stay out
+    # a 24-hour clock ("at 21:00", "18:30 GMT"): after a word that introduces a time, or a
+    # clock and "to" ("from 9:30 to 17:00"), or before a time zone, so that scores and ratios
+    # ("won 21:17") stay out
     (
         r"(?:(?<=\bat )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )"
-        r"|(?<=\baround )|(?=\d\d?:\d\d (?:GMT|UTC|BST|CES?T|[ECMP][SD]T|local time)\b))"
+        r"|(?<=\baround )|(?<=\d:\d\d to )|(?<=\d:\d\d and )|(?=\d\d?:\d\d (?:GMT|UTC|BST|CES?T|[ECMP][SD]T|local time)\b))"
         r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?! ?[ap]\.?m)",
         _clock,
     ),
