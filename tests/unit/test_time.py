@@ -93,6 +93,11 @@ def test_that_month_or_week_is_the_one_the_text_last_named() -> None:
         "DATE",
         "2020-W10",
     )
+    assert values("The virus arrived in January 2020. That spring, schools closed.")[1] == (
+        "That spring",
+        "DATE",
+        "2020-SP",
+    )
 
 
 def test_that_day_and_the_week_of_a_date() -> None:
@@ -173,6 +178,11 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
     assert values("The airline adds 700 seats a week.") == []
     assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
+    # a year closing the sentence before is no amount
+    assert values("The firm was founded in 1998. A decade later, it went public.") == [
+        ("1998", "DATE", "1998"),
+        ("A decade", "DURATION", "P10Y"),
+    ]
 
 
 def test_a_possessive_weekday_keeps_its_own_time() -> None:

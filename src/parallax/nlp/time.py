@@ -715,10 +715,12 @@ _FRACTION = re.compile(r"(?:quarters?|half|halves)$", re.IGNORECASE)
 # a count of times or a span of time per unit: "twice a week", "24 hours a day"
 _COUNT_OF_TIMES = r"times|twice|once|(?:minute|hour|day|night|week|month)s?"
 _TIMES = re.compile(rf"\b(?:{_COUNT_OF_TIMES})\s+$", re.I)
+# an amount ends in a digit: "1998. A year later" closes a sentence with a year
+_AMOUNT = r"\d(?:[\d,.]*\d)?%?"
 _RATE_BEFORE = re.compile(
-    rf"(?:\d[\d,.]*%?|million|billion|trillion|percent|{_COUNT_OF_TIMES})\s+$"
+    rf"(?:{_AMOUNT}|million|billion|trillion|percent|{_COUNT_OF_TIMES})\s+$"
     # "24 hours a day, seven days a week"
-    r"|\d[\d,.]*%?(?: [a-z]+){1,2}\s+$",  # "9 million euros a year", "500 people a day"
+    rf"|{_AMOUNT}(?: [a-z]+){{1,2}}\s+$",  # "9 million euros a year", "500 people a day"
     re.IGNORECASE,
 )
 

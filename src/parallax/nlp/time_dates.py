@@ -347,6 +347,9 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     year = m.group("year") or m.group("year2")
     if year:
         return "DATE", f"{year}-{code}"
+    if rel == "that":  # "In 2020 the virus arrived. That spring, ...": the last date's year
+        last = ctx.last or ""
+        return "DATE", f"{last[:4]}-{code}" if last[:4].isdigit() else None
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     if rel in {"last", "this", "next"}:
