@@ -742,7 +742,9 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
-    if surface.isdigit() and (_DECIMALS.match(text, end) or _DIGIT_DOT.search(text, 0, start)):
+    if surface.isdigit() and (
+        _DECIMALS.match(text, end) or _DIGIT_DOT.fullmatch(text, max(0, start - 2), start)
+    ):
         return True  # "closed at 2082.1", "2019,5", "version 1.2.2024": a figure, not a year
     if surface.casefold() == "the year" and _YEAR_IS.match(text, end):
         return True  # "The year is 2023": the year that follows says which
@@ -754,7 +756,7 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
 
 
 _DECIMALS = re.compile(r"[.,]\d")
-_DIGIT_DOT = re.compile(r"\d[.,]\Z")
+_DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:\d{4}|now)\b")
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
