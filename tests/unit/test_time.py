@@ -177,6 +177,7 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
     assert values("The plan saves $2 million a year.") == []
     assert values("The airline adds 700 seats a week.") == []
     assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
+    assert values("The panel meets every other week.") == [("every other week", "SET", "P2W")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
     # a year closing the sentence before is no amount
     assert values("The firm was founded in 1998. A decade later, it went public.") == [

@@ -313,8 +313,8 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
         ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),
     ):  # fmt: skip
-        if key in word:
-            return "SET", value
+        if key in word:  # "every other week": once in two
+            return "SET", value.replace("1", "2") if " other " in word else value
     return "SET", None
 
 
