@@ -408,6 +408,9 @@ def test_absolute_dates_years_and_decades() -> None:
     assert values("The bridge has stood since 2008.") == [("2008", "DATE", "2008")]
     assert values("He was elected in October 2019.") == [("October 2019", "DATE", "2019-10")]
     assert values("Rents soared in the 1990s.") == [("the 1990s", "DATE", "199")]
+    # a year of hundreds names its century; the 2000s stay a decade
+    assert values("The town was founded in the 1800s.") == [("the 1800s", "DATE", "18")]
+    assert values("The law dates from the early 2000s.") == [("early 2000s", "DATE", "200")]
 
 
 def test_durations_and_sets() -> None:

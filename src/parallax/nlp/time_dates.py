@@ -231,7 +231,11 @@ def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
 
 
 def _decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    return "DATE", m.group("decade") or "19" + m.group("short")
+    """`the 1980s` is `198`; `the 1800s` a century, `18` (`the 2000s` stays a decade)."""
+    decade = m.group("decade")
+    if decade and decade.endswith("0") and decade < "200":
+        return "DATE", decade[:2]
+    return "DATE", decade or "19" + m.group("short")
 
 
 _WORD_TENS = {
