@@ -757,7 +757,7 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
 
 _DECIMALS = re.compile(r"[.,]\d")
 _DIGIT_DOT = re.compile(r"\d[.,]")
-_YEAR_IS = re.compile(r" (?:is|was|will be) (?:\d{4}|now)\b")
+_YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
 _ORDINAL_NEXT = re.compile(
