@@ -349,6 +349,8 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The team aims to finish the bridge by January.") == [
         ("January", "DATE", "2022-01")
     ]
+    # ... but a date of the vow itself is the vow's
+    assert values("The minister vowed in August to resign.") == [("August", "DATE", "2020-08")]
     # a bare June or July mid-sentence is a month; before a capitalized word, a name
     assert values("She said in June that talks had failed.") == [("June", "DATE", "2020-06")]
     assert values("Work began in July and stopped.") == [("July", "DATE", "2020-07")]

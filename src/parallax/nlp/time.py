@@ -159,11 +159,10 @@ def _verb_above(node: Token) -> Token:
     return node
 
 
-# verbs of a plan or an aim: "hopes to reopen the school in February" looks ahead
-_PLAN = {
-    "plan", "schedule", "expect", "intend", "hope", "aim", "want", "seek", "promise", "pledge",
-    "vow", "prepare",
-}  # fmt: skip
+_PLAN = {"plan", "schedule", "expect", "intend"}
+# verbs of an aim, a plan only for the verb they govern: "hopes to reopen the school in
+# February" looks ahead, "vowed in June to fight" dates the vow
+_AIM = {"hope", "aim", "want", "seek", "promise", "pledge", "vow", "prepare"}
 # "the vote is set for Nov. 5", "is slated to open Monday" (spaCy reads "slated" as "slat")
 _PASSIVE_PLAN = {"set", "slate", "slat"}
 _AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
@@ -217,7 +216,8 @@ def _verb_tense(verb: Token) -> Tense:
     if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         # "is to resume trading Tuesday", "talks are to resume in June": what is set to be
         return "past" if verb.head.tag_ == "VBD" else "future"
-    planner = next((v for v in (verb, verb.head) if _is_planner(v)), None)
+    aim = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ in _AIM else None
+    planner = aim or next((v for v in (verb, verb.head) if _is_planner(v)), None)
     if planner is not None:
         # a plan told in the past may have fallen either side of the telling: the nearest day
         return "none" if _told_past(planner) else "future"
