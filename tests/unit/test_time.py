@@ -363,6 +363,10 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The deal was signed in January.", told_in_november) == [
         ("January", "DATE", "2024-01")
     ]
+    # an event told in the simple past, its date hanging from the verb, is done by the
+    # publication date; a date a past verb sets may lie ahead
+    assert values("The summit took place on March 20.") == [("March 20", "DATE", "2020-03-20")]
+    assert values("The deadline was extended to March 20.") == [("March 20", "DATE", "2021-03-20")]
     assert values("Talks began in June last year.") == [("June last year", "DATE", "2020-06")]
     # a day of a month with its year told relatively: one expression, that year's day
     assert values("The tax rose on January 1 this year.") == [

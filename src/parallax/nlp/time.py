@@ -25,7 +25,14 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
-from parallax.nlp.time_calendar import _FULL_DAY, _WEEKDAY, Tense, _Context, _day_next_to
+from parallax.nlp.time_calendar import (
+    _FULL_DAY,
+    _WEEKDAY,
+    MONTHS,
+    Tense,
+    _Context,
+    _day_next_to,
+)
 from parallax.nlp.time_dates import _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, scan
@@ -63,6 +70,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 if _scheduled_by_be(node, below):
                     return "future"
+                if _done_on(node, below, span[0]):
+                    return "strictly past"
                 node = _saying_verb(node, span[0])
                 break
             below = node
@@ -78,6 +87,33 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         return _clause_tense(node)
 
     return lookup
+
+
+# verbs whose date may be the one they set or tell, not the day they were done on
+_NOT_DONE_ON = {
+    "say", "tell", "announce", "report", "write", "add", "confirm", "warn", "state", "claim",
+    "note", "declare", "explain", "insist", "argue", "reveal", "disclose", "predict", "promise",
+    "set", "extend", "postpone", "delay", "move", "schedule", "plan", "fix", "call", "agree",
+    "approve", "order", "decide", "expect", "propose", "push", "bring", "put", "give", "offer",
+}  # fmt: skip
+
+
+def _done_on(verb: Token, below: Token, date: Token) -> bool:
+    """ "The summit took place on June 12", "the plant was closed in June": an event told in
+    the simple past, its month or date hanging from its verb by "on", "in" or "during", lies
+    on or before the publication date (not so for a verb that sets or tells a date)."""
+    if date.lower_.rstrip(".") not in MONTHS and not date.like_num:
+        return False  # a weekday told in the past may be today's
+    if verb.lemma_ in _NOT_DONE_ON or below.dep_ != "prep":
+        return False
+    if not any(c.dep_ == "pobj" and c.i in {date.i, date.head.i} for c in below.children):
+        return False  # "in the week after the vote on June 12": another date's preposition
+    if below.lower_ not in {"on", "in", "during"}:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
 
 
 def _simple_past(verb: Token) -> bool:
