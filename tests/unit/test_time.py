@@ -122,6 +122,7 @@ def test_halves_vague_counts_and_this_month() -> None:
     assert values("The search took a day and a half.") == [
         ("a day and a half", "DURATION", "P1DT12H")
     ]
+    assert values("A fortnight ago, the dam burst.") == [("A fortnight ago", "DATE", "2021-W07")]
     assert values("The plant closed several years ago.") == [
         ("several years ago", "DATE", "PAST_REF")
     ]
@@ -178,6 +179,7 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
     assert values("The airline adds 700 seats a week.") == []
     assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
     assert values("The panel meets every other week.") == [("every other week", "SET", "P2W")]
+    assert values("The shop closes on weekends.") == [("weekends", "SET", "XXXX-WXX-WE")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
     # a year closing the sentence before is no amount
     assert values("The firm was founded in 1998. A decade later, it went public.") == [

@@ -197,6 +197,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     count = _number(m.group("num"))
     unit = m.group("unit").casefold().rstrip("s")
+    if unit == "fortnight" and count is not None:  # "a fortnight ago": two weeks ago
+        count, unit = count * 2, "week"
     direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
     if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
@@ -304,6 +306,8 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         suffix = "T" + PARTS[part] if part in PARTS else ""
         return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(0)[:3]] + 1}{suffix}"
     last = word.split()[-1]
+    if last.startswith("weekend"):  # "every weekend", "on weekends"
+        return "SET", "XXXX-WXX-WE"
     if last in SEASONS:  # "every summer"
         return "SET", f"XXXX-{SEASONS[last]}"
     month = re.search(_MONTH, word)  # "each July"

@@ -175,7 +175,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _edge,
     ),
     (
-        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?) (?P<dir>ago|earlier|from now|hence)",
+        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?|fortnights?) (?P<dir>ago|earlier|from now|hence)",
         _ago,
     ),
     (
@@ -214,12 +214,12 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
-        r"(?:every|each) (?:other )?(?:hour|day|night|week|month|quarter|year|spring|summer|fall"
-        r"|autumn|winter|(?=(?-i:[A-Z]))"
+        r"(?:every|each) (?:other )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
+        r"|summer|fall|autumn|winter|(?=(?-i:[A-Z]))"
         + _MONTH
         + "|"
         + _WEEKDAY
-        + r")|daily|nightly|weekly|monthly|annually|yearly|hourly|"
+        + r")|(?:(?<=on )|(?<=at ))weekends\b|daily|nightly|weekly|monthly|annually|yearly|hourly|"
         + _WEEKDAY
         + r"(?:s? (?:morning|afternoon|evening|night)s|s)",
         _set,
