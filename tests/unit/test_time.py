@@ -77,6 +77,11 @@ def test_the_previous_or_following_weekday_counts_from_the_texts_last_day() -> N
         "2021-02-19",
     )
     # with no day before it, from the publication date
+    # some Monday, not a dated one; the article of a service is the service's
+    assert values("The crash happened on a Monday.") == [("Monday", "DATE", "XXXX-WXX-1")]
+    assert values("Mourners attended a Sunday night service.") == [
+        ("Sunday night", "TIME", "2021-02-28TNI")
+    ]
     assert values("The previous Friday, talks failed.") == [
         ("The previous Friday", "DATE", "2021-02-26")
     ]

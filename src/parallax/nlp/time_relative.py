@@ -64,6 +64,10 @@ def _weekday_date(name: str, ctx: _Context, tense: Tense, skip_today: bool = Fal
     return (ctx.dct - timedelta(days=back)).isoformat()
 
 
+# "on a Monday"; not "a Sunday night service", whose article is the service's
+_ANY_ONE = re.compile(r"(?<!\w)on an? \Z", re.IGNORECASE)
+
+
 def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     rel = (m.group("rel") or "").casefold()
     if rel in {"last", "the previous"}:
@@ -72,6 +76,11 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         tense = "future"
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
         return _month_day(m, ctx, tense)
+    if not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
+        # "it happened on a Monday": some Monday, not a dated one
+        part = PARTS.get((m.group("part") or "").casefold())
+        day = f"XXXX-WXX-{WEEKDAYS[m.group('weekday').casefold()[:3]] + 1}"
+        return ("TIME", f"{day}T{part}") if part else ("DATE", day)
     if rel in {"the previous", "the following"} and ctx.last and _FULL_DAY.match(ctx.last):
         # "charged on March 3 and freed the following Monday": counted from the text's last
         # day, not from the publication date
