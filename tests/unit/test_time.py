@@ -323,6 +323,9 @@ def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("Sales slowed for the rest of the month.") == [
         ("the rest of the month", "DATE", "2021-03")
     ]
+    assert values("The plant will close by the end of the decade.") == [
+        ("the end of the decade", "DATE", "202")
+    ]
 
 
 def test_weekdays_in_the_plural_recur() -> None:

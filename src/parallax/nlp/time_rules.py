@@ -171,7 +171,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (  # "by the end of the year": the year itself, as TimeML writes it
         r"(?:the )?(?:end|beginning|start|middle|rest|remainder|balance) of "
-        r"(?P<rel>the|this|next|last) (?P<unit>week|month|year|quarter)(?! (?:before|after)\b)",
+        r"(?P<rel>the|this|next|last) (?P<unit>week|month|year|quarter|decade|century)(?! (?:before|after)\b)",
         _edge,
     ),
     (
