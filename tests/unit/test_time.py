@@ -159,6 +159,12 @@ def test_durations_with_a_word_between_count_and_unit() -> None:
         ("more than a decade ago", "DATE", "2011")
     ]
     assert values("Talk about the past year.") == [("the past year", "DATE", "2020")]
+    # a gap between two dates, not a date itself
+    assert values("It will close in 2030, five years earlier than promised.")[1] == (
+        "five years earlier",
+        "DURATION",
+        "P5Y",
+    )
     assert values("For the nine months, profit rose.") == [("the nine months", "DURATION", "P9M")]
     assert values("Jobs grew in the three months to March.")[0] == (
         "the three months",

@@ -209,6 +209,8 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if unit == "fortnight" and count is not None:  # "a fortnight ago": two weeks ago
         count, unit = count * 2, "week"
     direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
+    if count is not None and m.string.startswith(" than", m.end()):
+        return "DURATION", _duration(count, unit)  # "five years earlier than promised": a gap
     if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
     if ctx.dct is None or count is None:
