@@ -304,7 +304,9 @@ def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         return "DATE", f"XXXX-Q{number}"
     value = ctx.dct.year
     rel = (m.group("qrel") or "").casefold()
-    if rel == "last" or (tense == "past" and number > _quarter(ctx.dct)):
+    if (shift := _year_shift(m)) is not None:  # "the third quarter of next year"
+        value += shift
+    elif rel == "last" or (tense == "past" and number > _quarter(ctx.dct)):
         value -= 1
     elif rel == "next":
         value += 1

@@ -147,7 +147,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _half,
     ),
     (
-        rf"(?:the |this year's |last year's )?(?:fiscal[- ])?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR}))?",
+        rf"(?:the |this year's |last year's )?(?:fiscal[- ])?(?:(?P<qrel>last|next|this) )?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter(?:,? (?:of )?(?P<year>{_YEAR})| of (?P<yrel>last|next|this) year)?",
         _quarter_named,
     ),
     (
