@@ -254,12 +254,9 @@ def test_compare_finds_the_planted_differences(sample_db: str) -> None:
     assert "(only here)" in table.stdout
     # framing per outlet (ingest frames by default), each label with its sentence
     assert set(view["narratives"]) == set(view["columns"])
-    assert view["roles"], "the sample's actors get roles"
-    for casts in view["roles"].values():
-        for column, cast in casts.items():
-            assert column in view["columns"]
-            assert cast["main_role"] in {"Protagonist", "Antagonist", "Innocent"}
-            assert cast["evidence"]["text"] and cast["evidence"]["column"] == column
+    # a tram strike is unlike the war and climate coverage the role model learned from: its
+    # articles get no roles (tests/unit/test_compare_framing.py covers roles side by side)
+    assert view["roles"] == {}
 
 
 def test_compare_page_links_every_item_to_its_sentence(sample_db: str, tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ def test_comparison_shows_framing_one_outlet_alone_carried() -> None:
     assert by_label[HOAX].evidence.text.startswith("Olaf Strand forced")
     assert result.roles["Olaf Strand"]["Ledger"].main_role == "Protagonist"
     assert result.roles["Olaf Strand"]["Wire"].main_role == "Antagonist"
+    for column, cast in result.roles["Olaf Strand"].items():  # each with its own sentence
+        assert cast.evidence is not None and cast.evidence.column == column
+        assert "Olaf Strand" in cast.evidence.text
     assert result.cast_differently == ["Olaf Strand"]
     md = comparison_markdown("Levy", result)
     assert f"**{HOAX}** (CC: Criticism of institutions and authorities: Other) (only here)" in md

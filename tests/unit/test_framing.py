@@ -128,11 +128,15 @@ def test_model_file_round_trip_and_errors(tmp_path: Path) -> None:
     head = LinearHead(
         ["a", "b"], np.eye(2, 3, dtype=np.float32), np.zeros(2, np.float32), "softmax"
     )
-    model = FramingModel({"main_role": head}, {"gate_threshold": 0.4}, {"documents": 2})
+    domain = np.eye(2, 3, dtype=np.float32)  # the training documents' vectors
+    model = FramingModel(
+        {"main_role": head}, {"gate_threshold": 0.4}, {"documents": 2}, None, domain
+    )
     path = tmp_path / "m.npz"
     model.save(path)
     loaded = FramingModel.load(path)
     assert loaded.settings == {"gate_threshold": 0.4}
+    assert loaded.domain is not None and np.array_equal(loaded.domain, domain)
     probs = loaded.head("main_role").scores(np.array([[5.0, 0.0, 0.0]], np.float32))
     assert probs.shape == (1, 2) and probs[0, 0] > 0.99
     with pytest.raises(ModelError, match="no 'fine' head"):
@@ -367,6 +371,15 @@ def test_casting_head_keeps_roles_for_the_entities_an_article_casts() -> None:
     # given mentions (the task's subtask 1) are all cast
     assert len(framer.roles(doc, [ostrava, velna])) == 2
     del model.heads["cast"]  # a model without the head casts every entity
+    assert len(framer.roles(doc, [ostrava, velna], cast_only=True)) == 2
+    # an article unlike every training document gets no roles of its own (counted), though
+    # given mentions still do; one like them does
+    model.settings["domain_threshold"] = 0.0
+    model.domain = -doc.document[None, :]
+    assert framer.roles(doc, [ostrava, velna], cast_only=True) == []
+    assert framer.withheld == 1
+    assert len(framer.roles(doc, [ostrava, velna])) == 2
+    model.domain = doc.document[None, :]
     assert len(framer.roles(doc, [ostrava, velna], cast_only=True)) == 2
 
 

@@ -31,6 +31,7 @@ from parallax.cli.common import (
     _report_error,
     _write_records,
     app,
+    err,
     out,
 )
 from parallax.errors import ConfigError, InputError
@@ -173,6 +174,12 @@ def analyze(
     with target or nullcontext():
         stream = target or sys.stdout
         write_articles(articles(), stream, format)
+    if framer is not None and framer.withheld:
+        err.print(
+            f"note: no roles for {framer.withheld} article(s) unlike the war and climate "
+            "coverage the role model learned from (README: Framing)",
+            highlight=False,
+        )
     raise typer.Exit(1 if failures else 0)
 
 

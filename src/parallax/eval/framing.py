@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from parallax.eval.metrics import PRF
 from parallax.framing.classify import Framer, NarrativeDecision
 from parallax.framing.encoder import DocumentVectors, FramingEncoder, load_encoder
@@ -148,7 +150,10 @@ def _evaluate_split(
 
     ours = _score_framer(framer, "Parallax (trained on train split)", dev, dev_data.vectors)
     if "cast" in model.heads and dev_data.cast_labels:
-        casting = cast_scores(dev_data.cast_labels, list(framer.casts(dev_data.cast_rows)))
+        # as `analyze` casts: the casting head, in articles the domain check lets through
+        near = [model.in_domain(v.document) for v in dev_data.vectors]
+        kept = framer.casts(dev_data.cast_rows) & np.array([near[i] for i in dev_data.cast_docs])
+        casting = cast_scores(dev_data.cast_labels, list(kept))
         ours = dataclasses.replace(ours, casting=casting)
     results = [ours]
     counts: dict[str, int] = {}

@@ -88,6 +88,7 @@ class Framer:
         self.model = model or load_model()
         self._encoder = encoder
         self.taxonomy = taxonomy
+        self.withheld = 0  # articles whose roles were withheld as out of the model's domain
 
     @classmethod
     def from_options(
@@ -171,8 +172,12 @@ class Framer:
     ) -> list[Role]:
         """A role for each mention; with `cast_only` (entities the article names, not given
         mentions), only for those the casting head says the article casts (a model without
-        that head casts them all)."""
+        that head casts them all), and none in an article unlike any the model learned from
+        (counted in `withheld`)."""
         if not mentions:
+            return []
+        if cast_only and not self.model.in_domain(doc.document):
+            self.withheld += 1
             return []
         features, contexts = self.mention_features(doc, mentions)
         cast = np.ones(len(mentions), dtype=bool)

@@ -3,7 +3,9 @@ small `.npz` file (weights) with its settings and label names as JSON inside it.
 
 One head reads words instead: a second "Other" gate over the article's TF-IDF word and
 two-word counts (scikit-learn's vectorizer, rebuilt from the vocabulary and IDF weights kept in
-the file). Training is `parallax.framing.train`.
+the file). The file also keeps the training documents' vectors, so that an article far from
+all of them (local news, sport, for a model trained on war and climate coverage) can be told
+apart: `FramingModel.in_domain`. Training is `parallax.framing.train`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from numpy.typing import NDArray
 
 __all__ = [
     "DEFAULT_MODEL",
+    "DOMAIN_NEIGHBOURS",
     "FramingModel",
     "LinearHead",
     "ModelError",
     "TextFeatures",
     "load_model",
+    "nearest_similarity",
     "text_vectorizer",
 ]
 
@@ -30,6 +34,21 @@ DEFAULT_MODEL = Path(__file__).with_name("models") / "semeval2025-en.npz"
 FORMAT = 3  # 3: int8-single encoder features; 2: float ones; 1: no contextual mention vectors
 
 Matrix = NDArray[np.float32]
+DOMAIN_NEIGHBOURS = 5  # an article's closeness to the training set: its 5 nearest documents
+
+
+def nearest_similarity(rows: Matrix, reference: Matrix, k: int = DOMAIN_NEIGHBOURS) -> Matrix:
+    """Per row of `rows` (unit vectors): the mean cosine similarity of its `k` most similar
+    rows of `reference`.
+
+    >>> ref = np.eye(3, dtype=np.float32)
+    >>> nearest_similarity(np.array([[1, 0, 0]], np.float32), ref, k=2).tolist()
+    [0.5]
+    """
+    sims = rows @ reference.T
+    k = min(k, sims.shape[1])
+    top: Matrix = np.sort(sims, axis=1)[:, -k:].mean(axis=1).astype(np.float32)
+    return top
 
 
 class ModelError(Exception):
@@ -103,12 +122,23 @@ class FramingModel:
     settings: dict[str, Any] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
     text: TextFeatures | None = None  # the word gate's features (`gate_text` head)
+    domain: Matrix | None = None  # the training documents' unit vectors (`in_domain`)
 
     def head(self, name: str) -> LinearHead:
         try:
             return self.heads[name]
         except KeyError:
             raise ModelError(f"the framing model has no {name!r} head") from None
+
+    def in_domain(self, document: Matrix) -> bool:
+        """Whether an article (its unit document vector) is near enough the training
+        documents for the role heads to read it: its nearest ones at least as similar as for
+        all but the least typical 2% of held-out training documents (`domain_threshold`,
+        set by cross-validation). True for a model that keeps no training documents."""
+        threshold = self.settings.get("domain_threshold")
+        if self.domain is None or threshold is None:
+            return True
+        return bool(nearest_similarity(document[None, :], self.domain)[0] >= float(threshold))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,6 +152,8 @@ class FramingModel:
         if self.text is not None:
             meta["text_vocabulary"] = self.text.vocabulary
             arrays["text.idf"] = self.text.idf
+        if self.domain is not None:
+            arrays["domain.documents"] = self.domain.astype(np.float16)
         tmp = path.with_name(path.name + ".tmp.npz")
         np.savez_compressed(tmp, meta=np.array(json.dumps(meta)), **arrays)  # type: ignore[arg-type]
         tmp.replace(path)
@@ -150,9 +182,12 @@ class FramingModel:
                 text = None
                 if "text_vocabulary" in meta:
                     text = TextFeatures(meta["text_vocabulary"], data["text.idf"])
+                domain = None
+                if "domain.documents" in data.files:
+                    domain = data["domain.documents"].astype(np.float32)
         except (KeyError, ValueError, OSError) as exc:
             raise ModelError(f"{path}: not a Parallax framing model ({exc})") from exc
-        return cls(heads, meta.get("settings", {}), meta.get("info", {}), text)
+        return cls(heads, meta.get("settings", {}), meta.get("info", {}), text, domain)
 
 
 _loaded: dict[Path, FramingModel] = {}

@@ -37,7 +37,13 @@ from parallax.framing.encoder import (
     MentionSpan,
     load_encoder,
 )
-from parallax.framing.heads import FramingModel, LinearHead, TextFeatures
+from parallax.framing.heads import (
+    DOMAIN_NEIGHBOURS,
+    FramingModel,
+    LinearHead,
+    TextFeatures,
+    nearest_similarity,
+)
 from parallax.framing.semeval import GoldMention, TaskDocument
 from parallax.minilm import Vectors
 from parallax.model import Article, Entity, article_id
@@ -333,6 +339,23 @@ def _cast_head(data: Featurized, folds: int) -> tuple[LinearHead | None, float]:
     return head, float(threshold)
 
 
+DOMAIN_QUANTILE = 0.02  # the share of held-out training documents the domain check may refuse
+
+
+def _domain(data: Featurized, folds: int) -> tuple[Vectors, float | None]:
+    """The training documents' unit vectors and the domain threshold: how similar an
+    article's nearest training documents must be, the 2% quantile of that similarity for
+    each training document held out of its fold (none with too few documents to tell)."""
+    x = np.stack([v.document for v in data.vectors]).astype(np.float32)
+    if len(x) < 5 * folds:
+        return x, None
+    fold_of = np.arange(len(x)) % folds
+    held_out = np.concatenate(
+        [nearest_similarity(x[fold_of == k], x[fold_of != k]) for k in range(folds)]
+    )
+    return x, float(np.quantile(held_out, DOMAIN_QUANTILE))
+
+
 def scores_f1_samples(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> float:
     """The official subtask-2 metric: F1 per document, averaged; an empty set reads "Other".
 
@@ -416,6 +439,9 @@ def train_model(
     cast, settings["cast_threshold"] = _cast_head(data, folds)
     if cast is not None:
         heads["cast"] = cast
+    domain, threshold = _domain(data, folds)
+    if threshold is not None:
+        settings["domain_threshold"] = threshold
     info = {
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(data.docs),
@@ -428,6 +454,7 @@ def train_model(
         "role_C": {"main": c_main, "fine": c_fine},
         "cast_C": CAST_C,
         "cast_examples": len(data.cast_labels),
+        "domain": {"neighbours": DOMAIN_NEIGHBOURS, "refused_share": DOMAIN_QUANTILE},
         "tuning": tuning,
     }
-    return FramingModel(heads, settings, info, text)
+    return FramingModel(heads, settings, info, text, domain)
