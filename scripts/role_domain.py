@@ -24,8 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from parallax.framing.encoder import load_encoder
-from parallax.framing.heads import load_model, nearest_similarity
+from parallax.framing.heads import load_model
 from parallax.framing.semeval import load_documents
+from parallax.framing.train import held_out_similarity
 from parallax.minilm import Vectors
 from parallax.model import Article
 from parallax.pipeline import analyze_inputs
@@ -44,10 +45,7 @@ def main() -> None:
     print(f"domain threshold {threshold:.3f} (mean similarity of the 5 nearest)")
     docs = load_documents(SHARED / "semeval2025t10-en" / "train")
     x = document_vectors([(d.title, d.body) for d in docs])
-    fold_of = np.arange(len(x)) % 5
-    held_out = np.concatenate(
-        [nearest_similarity(x[fold_of == k], x[fold_of != k]) for k in range(5)]
-    )
+    held_out = held_out_similarity(x)
     print(f"SemEval-2025 T10, held out by fold: {(held_out >= threshold).mean():.3f} pass")
     sample = [a for a in analyze_inputs([str(ROOT / "data" / "sample")]) if isinstance(a, Article)]
     passed = sum(model.in_domain(v) for v in document_vectors([(a.title, a.body) for a in sample]))

@@ -342,6 +342,16 @@ def _cast_head(data: Featurized, folds: int) -> tuple[LinearHead | None, float]:
 DOMAIN_QUANTILE = 0.02  # the share of held-out training documents the domain check may refuse
 
 
+def held_out_similarity(documents: Vectors, folds: int = 5) -> Vectors:
+    """Per document (unit vectors, in order): `nearest_similarity` to the documents of the
+    other folds (fold = index modulo `folds`)."""
+    fold_of = np.arange(len(documents)) % folds
+    out = np.empty(len(documents), np.float32)
+    for k in range(folds):
+        out[fold_of == k] = nearest_similarity(documents[fold_of == k], documents[fold_of != k])
+    return out
+
+
 def _domain(data: Featurized, folds: int) -> tuple[Vectors, float | None]:
     """The training documents' unit vectors and the domain threshold: how similar an
     article's nearest training documents must be, the 2% quantile of that similarity for
@@ -349,11 +359,7 @@ def _domain(data: Featurized, folds: int) -> tuple[Vectors, float | None]:
     x = np.stack([v.document for v in data.vectors]).astype(np.float32)
     if len(x) < 5 * folds:
         return x, None
-    fold_of = np.arange(len(x)) % folds
-    held_out = np.concatenate(
-        [nearest_similarity(x[fold_of == k], x[fold_of != k]) for k in range(folds)]
-    )
-    return x, float(np.quantile(held_out, DOMAIN_QUANTILE))
+    return x, float(np.quantile(held_out_similarity(x, folds), DOMAIN_QUANTILE))
 
 
 def scores_f1_samples(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> float:
