@@ -110,10 +110,10 @@ def _done_on(verb: Token, below: Token, date: Token) -> bool:
         return False  # "in the week after the vote on June 12": another date's preposition
     if below.lower_ not in {"on", "in", "during"}:
         return False
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ == "VBD":
-        return not auxes
-    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
+    if _simple_past(verb):
+        return True
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBN" and auxes in (["was"], ["were"])  # "was closed in June"
 
 
 def _simple_past(verb: Token) -> bool:

@@ -77,11 +77,9 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
         return _month_day(m, ctx, tense)
     if not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
-        # "it happened on a Monday": some Monday, not a dated one
-        part = PARTS.get((m.group("part") or "").casefold())
-        day = f"XXXX-WXX-{WEEKDAYS[m.group('weekday').casefold()[:3]] + 1}"
-        return ("TIME", f"{day}T{part}") if part else ("DATE", day)
-    if rel in {"the previous", "the following"} and ctx.last and _FULL_DAY.match(ctx.last):
+        # "it happened on a Monday": some Monday, as if no publication date were known
+        value = _weekday_date(m.group("weekday"), _Context(None), tense)
+    elif rel in {"the previous", "the following"} and ctx.last and _FULL_DAY.match(ctx.last):
         # "charged on March 3 and freed the following Monday": counted from the text's last
         # day, not from the publication date
         told = _Context(date.fromisoformat(ctx.last[:10]))
