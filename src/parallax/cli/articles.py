@@ -107,6 +107,7 @@ def ingest(
         f"· {store.count()} articles in {db}",
         highlight=False,
     )
+    _note_withheld(framer)
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -174,13 +175,18 @@ def analyze(
     with target or nullcontext():
         stream = target or sys.stdout
         write_articles(articles(), stream, format)
+    _note_withheld(framer)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _note_withheld(framer: Framer | None) -> None:
+    """Say how many articles the framing stage gave no roles as out of its model's domain."""
     if framer is not None and framer.withheld:
         err.print(
             f"note: no roles for {framer.withheld} article(s) unlike the war and climate "
             "coverage the role model learned from (README: Framing)",
             highlight=False,
         )
-    raise typer.Exit(1 if failures else 0)
 
 
 @app.command("ls")
