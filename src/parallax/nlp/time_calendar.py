@@ -97,6 +97,11 @@ class _Context:
     # the day of the last DATE or TIME, when it names one ("Tuesday night" -> Tuesday)
     day: str | None = None
 
+    @property
+    def last_year(self) -> int | None:
+        """The year of the last DATE value, when it names one ("that year" counts from it)."""
+        return int(self.last[:4]) if self.last and self.last[:4].isdigit() else None
+
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 

@@ -280,7 +280,7 @@ def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if tense == "strictly past" and ctx.dct is not None:  # "since year-end": the one gone by
         return "DATE", f"{ctx.dct.year - 1}-12-31"
-    year = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else _year(ctx)
+    year = ctx.last_year if ctx.last_year is not None else _year(ctx)
     return "DATE", f"{year}-12-31" if year else None
 
 
@@ -354,8 +354,7 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     if year:
         return "DATE", f"{year}-{code}"
     if rel == "that":  # "In 2020 the virus arrived. That spring, ...": the last date's year
-        last = ctx.last or ""
-        return "DATE", f"{last[:4]}-{code}" if last[:4].isdigit() else None
+        return "DATE", None if ctx.last_year is None else f"{ctx.last_year:04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     if rel in {"last", "this", "next"}:

@@ -113,10 +113,10 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
     last date the text gave, not from the DCT."""
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).casefold()
     steps = 0 if m.group("unit2") else -1 if (m.group("dir") or "").casefold() == "before" else 1
-    if not ctx.last or not ctx.last[:4].isdigit():
+    if ctx.last_year is None:
         return "DATE", None
     if unit == "year":
-        return "DATE", str(int(ctx.last[:4]) + steps)
+        return "DATE", str(ctx.last_year + steps)
     reference = _reference_day(ctx.last)
     if reference is None or (unit == "week" and reference[1] == "month"):
         return "DATE", None  # a week counts only from a day or a week
