@@ -388,6 +388,21 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The summit took place on March 20.") == [("March 20", "DATE", "2020-03-20")]
     assert values("The deadline was extended to March 20.") == [("March 20", "DATE", "2021-03-20")]
     assert values("Talks began in June last year.") == [("June last year", "DATE", "2020-06")]
+    # the month a statement was made in has begun by publication, however near its start
+    told_in_may = date(2025, 5, 15)
+    assert values("The union said in June it would strike.", told_in_may) == [
+        ("June", "DATE", "2024-06")
+    ]
+    assert values("He told reporters in June that he would run.", told_in_may) == [
+        ("June", "DATE", "2024-06")
+    ]
+    assert values("The minister said in May that talks had failed.", told_in_may) == [
+        ("May", "DATE", "2025-05")
+    ]
+    # ... but a month of what was said keeps the slack
+    assert values("The union said it would strike in June.", told_in_may) == [
+        ("June", "DATE", "2025-06")
+    ]
     # a day of a month with its year told relatively: one expression, that year's day
     assert values("The tax rose on January 1 this year.") == [
         ("January 1 this year", "DATE", "2021-01-01")

@@ -73,6 +73,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
                 if _done_on(node, below, span[0]):
                     return "strictly past"
                 node = _saying_verb(node, span[0])
+                if _told_in_month(node, below, span[0]):
+                    return "strictly past"
                 break
             below = node
             if node.pos_ == "ADJ" and node is not span[0]:
@@ -114,6 +116,35 @@ def _done_on(verb: Token, below: Token, date: Token) -> bool:
         return True
     auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ == "VBN" and auxes in (["was"], ["were"])  # "was closed in June"
+
+
+# verbs of telling: what they were told in has gone by, whatever they tell of
+_TELLING = {
+    "say", "tell", "announce", "report", "write", "add", "confirm", "warn", "state", "claim",
+    "note", "declare", "explain", "insist", "argue", "reveal", "disclose",
+}  # fmt: skip
+
+
+def _told_in_month(verb: Token, below: Token, date: Token) -> bool:
+    """ "The union said in June it would strike": the month a statement was made in, told in
+    the simple past before what was said, has begun by the publication date (so told on May
+    15 it is last year's June). A day keeps the month's slack ("said on Oct. 26", a wire
+    dated a day early), as does a month after the clause ("said it would strike in June")."""
+    if not _simple_past(verb) or verb.lemma_ not in _TELLING:
+        return False
+    if below.lower_ != "in" or below.dep_ != "prep" or date.lower_.rstrip(".") not in MONTHS:
+        return False
+    if any(c.dep_ in {"nummod", "npadvmod"} and c.like_num for c in date.children):
+        return False  # "in June 12"
+    clauses = [_clause_start(c) for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    return not any(i < date.i for i in clauses if i > verb.i)
+
+
+def _clause_start(verb: Token) -> int:
+    """Where a clause begins, leaving out adjuncts the parser hung from its verb ("said in
+    June it would strike": "it")."""
+    opening = {"nsubj", "nsubjpass", "mark", "aux", "auxpass", "expl"}
+    return min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in opening])
 
 
 def _simple_past(verb: Token) -> bool:
