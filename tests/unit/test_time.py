@@ -651,6 +651,37 @@ def test_coordinated_days_and_other_small_forms() -> None:
     assert values("Holy Week began.") == [("Holy Week", "DATE", "2020-W15")]
 
 
+def test_a_range_of_months_runs_forward_and_shares_its_written_year() -> None:
+    told_in_march = date(2025, 3, 12)
+    # the month slack kept April this year's, June last year's: the range that ran is last year's
+    assert values("The ban ran between April and June.", told_in_march) == [
+        ("April", "DATE", "2024-04"),
+        ("June", "DATE", "2024-06"),
+    ]
+    assert values("The plant will close from November to February.", told_in_march) == [
+        ("November", "DATE", "2025-11"),
+        ("February", "DATE", "2026-02"),
+    ]
+    # a year written at the end is the start's too, with or without a publication date
+    for published in (told_in_march, None):
+        assert values("The ban ran from April to June 2023.", published) == [
+            ("April", "DATE", "2023-04"),
+            ("June 2023", "DATE", "2023-06"),
+        ]
+        assert values("The season lasted from November to February 2024.", published) == [
+            ("November", "DATE", "2023-11"),
+            ("February 2024", "DATE", "2024-02"),
+        ]
+        assert values("The show runs from April 3 to June 5, 2023.", published) == [
+            ("April 3", "DATE", "2023-04-03"),
+            ("June 5, 2023", "DATE", "2023-06-05"),
+        ]
+    assert values("The ban ran between April and June.", None) == [
+        ("April", "DATE", "XXXX-04"),
+        ("June", "DATE", "XXXX-06"),
+    ]
+
+
 def test_ranges_of_days_and_of_years_give_both_ends() -> None:
     assert values("The summit runs June 8-9 in Geneva.") == [
         ("June 8", "DATE", "2021-06-08"),

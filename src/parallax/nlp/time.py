@@ -18,7 +18,7 @@ Without a publication date, relative expressions stay unresolved (`XXXX-WXX-5`, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -458,7 +458,8 @@ def extract_timexes(
             ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
-    return _with_modifiers(text, _ordered_weekdays(text, found, dct))
+    ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
+    return _with_modifiers(text, ordered)
 
 
 _BEFORE_VERB_LAST = {"MD", "TO", "WDT", "WP", "RB", "NNS", "NNPS", "PRP"}
@@ -627,6 +628,39 @@ def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
 _RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between Monday and Wednesday"
 _BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGNORECASE)
+_MONTH_NAME = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+# a month, or a day of one, written without a year: "June", "June 5", "5 June"
+_BARE_MONTH = re.compile(
+    rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}",
+    re.IGNORECASE,
+)
+_YEAR_MONTH = re.compile(r"^(?:\d{4}|XXXX)-\d\d(?:-\d\d)?$")  # XXXX: no DCT
+
+
+def _range_ends(
+    text: str, found: list[Timex], bare: re.Pattern[str], value: re.Pattern[str]
+) -> Iterator[tuple[int, str, str]]:
+    """Where `found[i]` and `found[i + 1]` are the two ends of one range ("from Monday to
+    Friday", "between April and June 2023"), the first written `bare`, each resolved to a
+    `value` of the form given: `i` and the two values."""
+    for i in range(len(found) - 1):
+        first, second = found[i], found[i + 1]
+        if (
+            first.type == second.type == "DATE"
+            and first.value
+            and second.value
+            and value.match(first.value)
+            and value.match(second.value)
+            and bare.fullmatch(first.text)
+            and (
+                _RANGE_LINK.fullmatch(text, first.end, second.start)
+                or (
+                    text[first.end : second.start].strip().casefold() == "and"
+                    and _BETWEEN.search(text, max(0, first.start - 12), first.start)
+                )
+            )
+        ):
+            yield i, first.value, second.value
 
 
 def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
@@ -635,35 +669,42 @@ def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[T
     that is after publication ("will close from Monday to Friday"), else before the second
     ("were closed from Monday to Friday")."""
     out = list(found)
-    for i in range(len(out) - 1):
-        first, second = out[i], out[i + 1]
-        if not (
-            first.type == second.type == "DATE"
-            and first.value
-            and second.value
-            and _FULL_DAY.match(first.value)
-            and _FULL_DAY.match(second.value)
-            and _BARE_WEEKDAY.fullmatch(first.text)
-            and _BARE_WEEKDAY.fullmatch(second.text)
-            and (
-                _RANGE_LINK.fullmatch(text, first.end, second.start)
-                or (
-                    text[first.end : second.start].strip().casefold() == "and"
-                    and _BETWEEN.search(text, max(0, first.start - 12), first.start)
-                )
-            )
-            and second.value < first.value
-        ):
+    for i, first, second in _range_ends(text, out, _BARE_WEEKDAY, _FULL_DAY):
+        if second >= first or not _BARE_WEEKDAY.fullmatch(out[i + 1].text):
             continue
-        begin, end = date.fromisoformat(first.value), date.fromisoformat(second.value)
+        begin, end = date.fromisoformat(first), date.fromisoformat(second)
         if dct is not None and begin > dct:
             while end < begin:
                 end += timedelta(days=7)
-            out[i + 1] = replace(second, value=end.isoformat())
+            out[i + 1] = replace(out[i + 1], value=end.isoformat())
         else:
             while begin > end:
                 begin -= timedelta(days=7)
-            out[i] = replace(first, value=begin.isoformat())
+            out[i] = replace(out[i], value=begin.isoformat())
+    return out
+
+
+def _ordered_months(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
+    """`between April and June`: a range of months (or of their days) runs forward. A year
+    written at the second end is the first's too ("from April to June 2023", "from April 3 to
+    June 5, 2023"; "from November to February 2024": the November before). Two ends without a
+    year put out of order by the month slack take their year from an end already gone by
+    ("the ban ran between April and June", told in March: last year's April), else from the
+    first ("will close from November to February")."""
+    out = list(found)
+    for i, first, second in _range_ends(text, out, _BARE_MONTH, _YEAR_MONTH):
+        if second.startswith("X"):
+            continue  # no year at either end, nor a DCT
+        month, end_year = first[5:], int(second[:4])
+        if not _BARE_MONTH.fullmatch(out[i + 1].text):
+            year = end_year - (month > second[5:])
+            out[i] = replace(out[i], value=f"{year:04d}-{month}")
+        elif second >= first:
+            continue
+        elif dct is not None and second <= dct.isoformat()[: len(second)]:
+            out[i] = replace(out[i], value=f"{int(first[:4]) - 1:04d}-{month}")
+        else:
+            out[i + 1] = replace(out[i + 1], value=f"{end_year + 1:04d}-{second[5:]}")
     return out
 
 
