@@ -336,6 +336,10 @@ def test_edges_of_a_unit_are_the_unit() -> None:
     assert values("The plant will close by the end of the decade.") == [
         ("the end of the decade", "DATE", "202")
     ]
+    assert values("By the end of 2025, the line will be finished.") == [
+        ("the end of 2025", "DATE", "2025")
+    ]
+    assert values("Work stopped in the middle of 2022.") == [("the middle of 2022", "DATE", "2022")]
 
 
 def test_weekdays_in_the_plural_recur() -> None:

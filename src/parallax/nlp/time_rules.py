@@ -209,7 +209,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _the_unit_date,
     ),
     (
-        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late )?(?P<year2>{_YEAR})(?!\d)",
+        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)",
         _year_only,
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
