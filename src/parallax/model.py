@@ -270,6 +270,9 @@ class Article:
     events: list[Event] | None = None
     roles: list[Role] | None = None  # None: the framing stage has not run
     narratives: list[Narrative] | None = None
+    # the framing stage gave the entities the article names no roles: it is unlike the
+    # documents the role model learned from (its roles are then [], not a finding)
+    roles_withheld: bool = False
 
     @property
     def body(self) -> str:
@@ -304,6 +307,7 @@ class Article:
             "narratives": None
             if self.narratives is None
             else [n.to_dict() for n in self.narratives],
+            "roles_withheld": self.roles_withheld,
         }
 
     @classmethod
@@ -338,6 +342,7 @@ class Article:
             narratives=None
             if data.get("narratives") is None
             else [Narrative.from_dict(n) for n in data["narratives"]],
+            roles_withheld=bool(data.get("roles_withheld")),
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from parallax.api import create_app
+from parallax.framing.classify import Framer
 from parallax.jobs import ingest_into
 from parallax.store import Store
 
@@ -40,7 +41,7 @@ def build_store(folder: Path) -> str:
         + "\n",
         encoding="utf-8",
     )
-    report = ingest_into(Store(db), [str(SAMPLE), str(hostile)])
+    report = ingest_into(Store(db), [str(SAMPLE), str(hostile)], framer=Framer())
     assert not report.errors
     return db
 
@@ -87,6 +88,22 @@ def test_one_article_with_its_analyses(client: TestClient) -> None:
     article = client.get(f"/api/articles/{first['id']}").json()
     assert article["id"] == first["id"]
     assert {"entities", "quotes", "timexes", "events"} <= set(article)
+
+
+def test_article_pages_show_roles_narratives_and_withheld_roles(client: TestClient) -> None:
+    listed = client.get("/api/articles", params={"limit": 100}).json()["items"]
+    articles = [client.get(f"/api/articles/{a['id']}").json() for a in listed]
+    withheld = [a for a in articles if a["roles_withheld"]]
+    cast = [a for a in articles if a["roles"]]
+    # the local news of the sample is mostly unlike the role model's war and climate texts
+    assert withheld and cast and all(a["roles"] == [] for a in withheld)
+    page = client.get(f"/articles/{withheld[0]['id']}").text
+    assert "Roles withheld" in page and "<h2>Narratives</h2>" in page
+    page = client.get(f"/articles/{cast[0]['id']}").text
+    role = cast[0]["roles"][0]
+    assert "Roles withheld" not in page and role["main_role"] in page
+    sentence = role["evidence"][0]["sentence"]
+    assert sentence.replace("“", "").split()[0] in page  # the sentence that shows it
 
 
 def test_stories_and_one_story_with_its_comparison(client: TestClient) -> None:

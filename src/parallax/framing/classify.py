@@ -172,12 +172,9 @@ class Framer:
     ) -> list[Role]:
         """A role for each mention; with `cast_only` (entities the article names, not given
         mentions), only for those the casting head says the article casts (a model without
-        that head casts them all), and none in an article unlike any the model learned from
-        (counted in `withheld`)."""
+        that head casts them all). `frame` first withholds roles from an article unlike any
+        the model learned from (`withholds`)."""
         if not mentions:
-            return []
-        if cast_only and not self.model.in_domain(doc.document):
-            self.withheld += 1
             return []
         features, contexts = self.mention_features(doc, mentions)
         cast = np.ones(len(mentions), dtype=bool)
@@ -191,6 +188,14 @@ class Framer:
             )
             if cast[i]
         ]
+
+    def withholds(self, doc: DocumentVectors, mentions: Sequence[MentionSpan]) -> bool:
+        """Whether the entities an article names get no roles, as the article is unlike any
+        document the role model learned from (counted in `withheld`)."""
+        if not mentions or self.model.in_domain(doc.document):
+            return False
+        self.withheld += 1
+        return True
 
     def casts(self, rows: Vectors) -> np.ndarray:
         """Per row of `cast_features`: whether the article casts that entity (all True for a
@@ -228,7 +233,11 @@ class Framer:
                 if self.taxonomy
                 else self.narratives(doc, decisions[i])
             )
-            article.roles = self.roles(doc, mentions[i], cast_only=True)
+            article.roles_withheld = self.withholds(doc, mentions[i])
+            if article.roles_withheld:
+                article.roles = []
+            else:
+                article.roles = self.roles(doc, mentions[i], cast_only=True)
         return list(articles)
 
 

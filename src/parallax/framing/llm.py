@@ -413,7 +413,9 @@ class LLMFramer(Framer):
         for article, doc, spans in zip(articles, docs, mentions, strict=True):
             found = self.read(doc, spans, every_mention=False)
             if found is None:  # the heads alone, not this class's methods (no new request)
-                Framer(self.model, self.encoder, self.taxonomy).frame([article])
+                heads = Framer(self.model, self.encoder, self.taxonomy)
+                heads.frame([article])
+                self.withheld += heads.withheld
                 continue
             article.roles = self.roles(doc, spans, cast_only=True)
             article.narratives = _narratives(doc, _decision(found[0]), *found)
