@@ -35,6 +35,7 @@ CSV_COLUMNS = [
     "quotes",
     "roles",
     "narratives",
+    "roles_withheld",
 ]
 
 
@@ -44,6 +45,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     row["removed"] = json.dumps(record["removed"], ensure_ascii=False)
     for key in ("entities", "quotes", "roles", "narratives"):  # JSON in one cell; null: skipped
         row[key] = None if record.get(key) is None else json.dumps(record[key], ensure_ascii=False)
+    row["roles_withheld"] = json.dumps(record["roles_withheld"])  # "true" / "false"
     return row
 
 

@@ -95,7 +95,9 @@ def test_other_output_formats(tmp_path: Path, fmt: str) -> None:
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        assert pq.read_table(target).num_rows == 3
+        table = pq.read_table(target)
+        assert table.num_rows == 3
+        assert set(table.column("roles_withheld").to_pylist()) <= {"true", "false"}
     elif fmt == "json":
         assert len(json.loads(target.read_text("utf-8"))) == 3
     else:
