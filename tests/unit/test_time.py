@@ -548,6 +548,7 @@ def test_day_first_numeric_dates_and_impossible_ones() -> None:
     assert values("The decree of 14/06/2020 stands.") == [("14/06/2020", "DATE", "2020-06-14")]
     assert values("The decree of 06/14/2020 stands.") == [("06/14/2020", "DATE", "2020-06-14")]
     assert values("The decree of 14.06.2020 stands.") == [("14.06.2020", "DATE", "2020-06-14")]
+    assert values("Sales figures for 03/2020 were revised.") == [("03/2020", "DATE", "2020-03")]
     assert values("The form says 31.02.2020.") == [("31.02.2020", "DATE", None)]  # no such day
     assert values("It was signed on February 30.") == [("February 30", "DATE", None)]
     assert values("It was signed on Feb. 29, 2020.") == [("Feb. 29, 2020", "DATE", "2020-02-29")]

@@ -203,6 +203,8 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
 
 
 def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    if m.group("my"):  # a month of a year: 03/2025
+        return "DATE", f"{m.group('my')}-{int(m.group('mm3')):02d}"
     if m.group("iso"):
         y, mo, d = m.group("iy"), m.group("im"), m.group("id")
     elif m.group("ey"):  # dotted, day first: 15.05.2024

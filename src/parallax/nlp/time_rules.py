@@ -80,7 +80,9 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?"
         # 15.05.2024, but not a version number ("version 1.2.2024", "v1.2.2024")
         r"|(?<![\d.])(?<![vV])(?<!version )(?<!release )"
-        r"(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)",
+        r"(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)"
+        # a month of a year: "figures for 03/2025"
+        r"|(?<![\d/.])(?P<mm3>0[1-9]|1[0-2])/(?P<my>(?:19|20)\d\d)(?![\d/])",
         _numeric_date,
     ),
     # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
