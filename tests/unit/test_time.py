@@ -885,6 +885,12 @@ def test_the_next_morning_counts_from_the_day_before_it() -> None:
         ("Feb. 3", "DATE", "2021-02-03"),
         ("the following afternoon", "TIME", "2021-02-04TAF"),
     ]
+    # neither a comparison nor the day a statement was made moves the story off its day
+    text = (
+        "The dam failed on Saturday night, officials said on Monday. The river rose to its "
+        "highest level since 2002. The next morning, soldiers began building a wall."
+    )
+    assert values(text)[-1] == ("The next morning", "TIME", "2021-02-28TMO")
 
 
 def test_the_2001_attacks_named_by_their_date() -> None:

@@ -453,7 +453,8 @@ def extract_timexes(
             continue
         if previous is not None and (redated := _redate_clock(text, previous, start, value)):
             result[-1] = redated
-        _remember(ctx, kind, value)
+        background = bool(_SINCE.search(text, max(0, start - 40), start)) or _told_on(doc, start)
+        _remember(ctx, kind, value, background=background)
         if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.quarter = value
         result.append(Timex(surface, start, end, kind, value))
@@ -488,11 +489,23 @@ def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
     return token.i > 0 and token.nbor(-1).tag_ in _BEFORE_VERB_LAST
 
 
-def _remember(ctx: _Context, kind: str, value: str | None) -> None:
-    """Keep a resolved date as the reference point of the anaphoric expressions after it."""
+def _told_on(doc: Doc | None, char: int) -> bool:
+    """ "..., officials said on Wednesday": the day a statement was made."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    verb = _verb_above(span[0])
+    return verb.lemma_ in _TELLING and span[0].head.dep_ == "prep" and span[0].head.head == verb
+
+
+def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool = False) -> None:
+    """Keep a resolved date as the reference point of the anaphoric expressions after it. A
+    `background` date (a comparison, "the highest level since 2002"; the day of a statement,
+    "..., officials said on Wednesday") leaves the day the story is on as it was."""
     if kind == "DATE" and value and value[:1].isdigit():
         ctx.last = value
-        ctx.day = value if _FULL_DAY.match(value) else None
+        if not (background and ctx.day is not None):
+            ctx.day = value if _FULL_DAY.match(value) else None
     elif kind == "TIME" and value and _FULL_DAY.match(value[:10]):
         ctx.day = value[:10]  # "Tuesday night ... the next morning": that day
 
