@@ -191,11 +191,8 @@ class Framer:
 
     def withholds(self, doc: DocumentVectors, mentions: Sequence[MentionSpan]) -> bool:
         """Whether the entities an article names get no roles, as the article is unlike any
-        document the role model learned from (counted in `withheld`)."""
-        if not mentions or self.model.in_domain(doc.document):
-            return False
-        self.withheld += 1
-        return True
+        document the role model learned from."""
+        return bool(mentions) and not self.model.in_domain(doc.document)
 
     def casts(self, rows: Vectors) -> np.ndarray:
         """Per row of `cast_features`: whether the article casts that entity (all True for a
@@ -235,6 +232,7 @@ class Framer:
             )
             article.roles_withheld = self.withholds(doc, mentions[i])
             if article.roles_withheld:
+                self.withheld += 1
                 article.roles = []
             else:
                 article.roles = self.roles(doc, mentions[i], cast_only=True)

@@ -44,6 +44,14 @@ _TRAILING = " ,.;:'\""
 _CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
 
 
+def _token_at(doc: Doc | None, char: int) -> Token | None:
+    """The parsed token at a character, if any."""
+    if doc is None:
+        return None
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
     """Tense at a character: that of the verb governing the expression (spaCy's tags), else a
     guess from the words of the sentence when no parse is given."""
@@ -51,10 +59,10 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
         return lambda char: _guess_tense(text, char)
 
     def lookup(char: int) -> Tense:
-        span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
-        if span is None or not len(span):
+        node = _token_at(doc, char)
+        if node is None:
             return "none"
-        node = span[0]
+        first = node
         if node.dep_ == "poss":
             # "Tuesday's primaries": the noun's own time, not the clause's; but what a simple
             # past tells of it has happened ("Friday's vote was a setback") and what a future
@@ -70,14 +78,14 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 if _scheduled_by_be(node, below):
                     return "future"
-                if _done_on(node, below, span[0]):
+                if _done_on(node, below, first):
                     return "strictly past"
-                node = _saying_verb(node, span[0])
-                if _told_in_month(node, below, span[0]):
+                node = _saying_verb(node, first)
+                if _told_in_month(node, below, first):
                     return "strictly past"
                 break
             below = node
-            if node.pos_ == "ADJ" and node is not span[0]:
+            if node.pos_ == "ADJ":
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
@@ -185,10 +193,10 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
     stay closed until Friday", "is closed until Sunday"); a perfect or a past auxiliary says
     neither ("had not named a suspect until Monday", "was closed until Friday"): the nearest
     such day."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
+    token = _token_at(doc, char)
+    if token is None:
         return "none"
-    verb = _verb_above(span[0])
+    verb = _verb_above(token)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"will", "'ll", "shall", "wo"} for a in auxes):
         return "future"
@@ -491,11 +499,11 @@ def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
 
 def _told_on(doc: Doc | None, char: int) -> bool:
     """ "..., officials said on Wednesday": the day a statement was made."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
+    token = _token_at(doc, char)
+    if token is None:
         return False
-    verb = _verb_above(span[0])
-    return verb.lemma_ in _TELLING and span[0].head.dep_ == "prep" and span[0].head.head == verb
+    verb = _verb_above(token)
+    return verb.lemma_ in _TELLING and token.head.dep_ == "prep" and token.head.head == verb
 
 
 def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool = False) -> None:
