@@ -403,6 +403,13 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The minister said in May that talks had failed.", told_in_may) == [
         ("May", "DATE", "2025-05")
     ]
+    # an edge word opening the date ("early", "late") leaves the tense to the verb
+    assert values("The factory will reopen in early March.", told_in_may) == [
+        ("early March", "DATE", "2026-03")
+    ]
+    assert values("The factory reopened in early March.", told_in_may) == [
+        ("early March", "DATE", "2025-03")
+    ]
     # ... but a month of what was said keeps the slack
     assert values("The union said it would strike in June.", told_in_may) == [
         ("June", "DATE", "2025-06")

@@ -85,7 +85,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
                     return "strictly past"
                 break
             below = node
-            if node.pos_ == "ADJ":
+            if node.pos_ == "ADJ" and node.i != first.i:  # "early" of "early March" is no head
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
