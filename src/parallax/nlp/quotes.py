@@ -100,7 +100,7 @@ def _subject(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
             node = node.head
         else:
             return None
@@ -283,7 +283,7 @@ class _Extractor:
             subject = _subject(node) if node.pos_ == "VERB" else None
             if subject is not None:
                 return None if self.inside[subject.idx] else node
-            if node.head is node:
+            if node.head.i == node.i:  # the root
                 return None
             node = node.head
         return None
@@ -416,11 +416,6 @@ class _Extractor:
         if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
             skip = {t.i for t in verb.subtree}
             return [t for t in verb.head.subtree if t.i not in skip]
-        subject = _subject(verb)
-        if subject is not None and subject.head is verb:
-            inserted = self.parenthetical(verb, subject)
-            if inserted is not None:
-                return inserted
         if verb.lemma_.lower() in _OBJECT_CUES:
             parts = [
                 c
@@ -434,19 +429,6 @@ class _Extractor:
             if len(tokens) >= 3:
                 return tokens
         return None
-
-    def parenthetical(self, verb: Token, subject: Token) -> list[Token] | None:
-        """`The museum, Mr. Obama said, would …` / `…, Graham said, since …`."""
-        sent = verb.sent
-        left = _phrase(subject).start
-        right = max(t.i for t in verb.subtree if not t.is_punct or t.i == verb.i) + 1
-        before = self.doc[left - 1] if left > sent.start else None
-        if before is None or before.text not in {",", "\u2014", "--"}:
-            return None
-        after = self.doc[right] if right < sent.end else None
-        if after is not None and after.text not in {",", ".", "\u2014", "--", ";", "?", "!"}:
-            return None
-        return [t for t in sent if t.i < left - 1 or t.i > right]
 
     def add_according(self, according: Token) -> None:
         speaker = self.according_speaker(according)
