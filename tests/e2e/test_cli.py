@@ -262,8 +262,10 @@ def test_compare_finds_the_planted_differences(sample_db: str) -> None:
     # framing per outlet (ingest frames by default), each label with its sentence
     assert set(view["narratives"]) == set(view["columns"])
     # a tram strike is unlike the war and climate coverage the role model learned from: its
-    # articles get no roles (tests/unit/test_compare_framing.py covers roles side by side)
-    assert view["roles"] == {}
+    # articles get no roles, and the view says so (tests/unit/test_compare_framing.py covers
+    # roles side by side)
+    assert view["roles"] == {} and view["roles_withheld"] == view["columns"]
+    assert "withheld:" in table.stdout
 
 
 def test_compare_page_links_every_item_to_its_sentence(sample_db: str, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 
 from parallax.model import Article, Entity, Evidence, Mention, Narrative, Role
-from parallax.report.compare import comparison_markdown
+from parallax.report.compare import comparison_html, comparison_markdown
 from parallax.stories.compare import compare_articles
 
 from ..conftest import UnalignedEmbedder
@@ -79,3 +79,18 @@ def test_unframed_articles_give_no_framing_sections() -> None:
     assert result.roles == {} and result.cast_differently == []
     assert result.narratives == {"Ledger": [], "Wire": []}
     assert "casts the actors" not in comparison_markdown("Levy", result)
+
+
+def test_an_outlet_whose_roles_were_withheld_is_named() -> None:
+    ledger = _article("Ledger", "Minister Olaf Strand signed the wind levy.", "Protagonist", [])
+    wire = _article("Wire", "Olaf Strand signed the levy on Monday.", "Protagonist", [])
+    wire.roles, wire.roles_withheld = [], True
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder())
+    assert result.roles_withheld == ["Wire"]
+    assert list(result.roles["Olaf Strand"]) == ["Ledger"]
+    assert "Roles withheld, as the articles are unlike" in comparison_markdown("Levy", result)
+    ledger.roles, ledger.roles_withheld = [], True
+    result = compare_articles([ledger, wire], embedder=UnalignedEmbedder())
+    assert result.roles == {} and result.roles_withheld == ["Ledger", "Wire"]
+    page = comparison_html("Levy", result, [ledger, wire])
+    assert "How each outlet casts the actors" in page and "Ledger, Wire." in page

@@ -160,6 +160,9 @@ def _render_comparison(title: str, result: Comparison) -> None:
                 if c in result.roles[name]
             ),
         )
+    if result.roles_withheld:
+        withheld = "withheld: unlike the texts the role model learned from"
+        row("roles", lambda c: [withheld] if c in result.roles_withheld else [])
     out.print(table)
 
 

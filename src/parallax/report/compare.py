@@ -21,6 +21,12 @@ _env = Environment(
 )
 
 
+_WITHHELD = (
+    "Roles withheld, as the articles are unlike the war and climate coverage the role model "
+    "learned from"
+)
+
+
 def _cite(evidence: Evidence) -> str:
     part = " title" if evidence.part == "title" else ""
     return f"[{evidence.article_id}{part} {evidence.start}-{evidence.end}]"
@@ -63,8 +69,10 @@ def comparison_markdown(title: str, comparison: Comparison) -> str:
                 cite = f": {n.evidence.text} {_cite(n.evidence)}" if n.evidence else ""
                 lines.append(f"- **{n.label}**{subs}{used}{cite}")
             lines.append("")
-    if comparison.roles:
+    if comparison.roles or comparison.roles_withheld:
         lines += ["## How each outlet casts the actors (framing model, experimental)", ""]
+        if comparison.roles_withheld:
+            lines += [f"{_WITHHELD}: {', '.join(comparison.roles_withheld)}.", ""]
         for name, casts in comparison.roles.items():
             cast = "; ".join(
                 f"{c}: {r.main_role}"
@@ -109,6 +117,7 @@ def comparison_html(
         home=home,
         comparison=comparison,
         anchor=anchor,
+        withheld_note=_WITHHELD,
         articles={a.id: a for a in articles},
         timeline_svg=Markup(timeline_svg(events)),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -118,6 +118,8 @@ class Comparison:
     narratives: dict[str, list[NarrativeUse]] = field(default_factory=dict)
     roles: dict[str, dict[str, Casting]] = field(default_factory=dict)  # entity -> column -> role
     cast_differently: list[str] = field(default_factory=list)  # entities with two main roles
+    # columns whose every framed article had its roles withheld (unlike the role model's texts)
+    roles_withheld: list[str] = field(default_factory=list)
 
 
 def loaded_lexicon() -> frozenset[str]:
@@ -299,8 +301,11 @@ def _entities(comparison: Comparison, articles: Sequence[Article]) -> None:
     counts: dict[str, Counter[str]] = {c: Counter() for c in comparison.columns}
     descriptors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
+    withheld: dict[str, bool] = {}  # column -> every framed article withheld so far
     for article in articles:
         column = _column(article)
+        if article.roles is not None:
+            withheld[column] = withheld.get(column, True) and article.roles_withheld
         for entity in article.entities or []:
             name = names.setdefault(entity.key, entity.name)
             if len(entity.name) > len(name):
@@ -358,8 +363,11 @@ def _framing(comparison: Comparison, articles: Sequence[Article]) -> None:
     found: dict[str, dict[str, NarrativeUse]] = {c: {} for c in comparison.columns}
     cast: dict[str, dict[str, Casting]] = defaultdict(dict)
     names: dict[str, str] = {}
+    withheld: dict[str, bool] = {}  # column -> every framed article withheld so far
     for article in articles:
         column = _column(article)
+        if article.roles is not None:
+            withheld[column] = withheld.get(column, True) and article.roles_withheld
         for narrative in article.narratives or []:
             first = narrative.evidence[0] if narrative.evidence else None
             use = NarrativeUse(
@@ -398,6 +406,7 @@ def _framing(comparison: Comparison, articles: Sequence[Article]) -> None:
             for u in sorted(uses.values(), key=lambda u: -u.confidence)
         ]
     comparison.roles = {names[k]: dict(by_column) for k, by_column in cast.items()}
+    comparison.roles_withheld = [c for c in comparison.columns if withheld.get(c)]
     comparison.cast_differently = sorted(
         name
         for name, by_column in comparison.roles.items()
