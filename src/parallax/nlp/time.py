@@ -45,10 +45,11 @@ _CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
 
 
 def _token_at(doc: Doc | None, char: int) -> Token | None:
-    """The parsed token at a character, if any."""
+    """The parsed token at a character, if any (`doc.text` is not read: it is built anew on
+    each access)."""
     if doc is None:
         return None
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
