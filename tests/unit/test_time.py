@@ -140,6 +140,15 @@ def test_quarter_and_half_codes() -> None:
     assert values("Profit in H1 2021 doubled.") == [("H1 2021", "DATE", "2021-H1")]
     # told in March, a later quarter in the past tense is last year's
     assert values("Sales fell in Q4.") == [("Q4", "DATE", "2020-Q4")]
+    # a quarter whose results are told of is over, whatever the tense; one ahead is not
+    assert values("The bank will report fourth-quarter results on Thursday.") == [
+        ("fourth-quarter", "DATE", "2020-Q4"),
+        ("Thursday", "DATE", "2021-03-04"),
+    ]
+    assert values("Its Q4 earnings are due soon.")[0] == ("Q4", "DATE", "2020-Q4")
+    assert values("Sales will rise in the fourth quarter.") == [
+        ("the fourth quarter", "DATE", "2021-Q4")
+    ]
     # a quarter of a year told relatively: one expression
     assert values("Work ends in the third quarter of next year.") == [
         ("the third quarter of next year", "DATE", "2022-Q3")

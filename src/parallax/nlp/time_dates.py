@@ -297,6 +297,16 @@ def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str
     return "DATE", f"{ctx.dct.year + shift}-H{half}"
 
 
+# the results of a quarter come once it is over: "fourth-quarter results", told in February
+_RESULTS = re.compile(r"[ -](?:results|earnings|figures|numbers)\b", re.IGNORECASE)
+
+
+def _gone_by(m: re.Match[str], tense: Tense) -> bool:
+    """Whether a quarter or half named without a year lies behind: told in the past, or the
+    one whose results are told of."""
+    return tense == "past" or bool(_RESULTS.match(m.string, m.end()))
+
+
 def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     number = ORDINALS[m.group("ord").casefold()]
     year = m.group("year")
@@ -308,7 +318,7 @@ def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     rel = (m.group("qrel") or "").casefold()
     if (shift := _year_shift(m)) is not None:  # "the third quarter of next year"
         value += shift
-    elif rel == "last" or (tense == "past" and number > _quarter(ctx.dct)):
+    elif rel == "last" or (_gone_by(m, tense) and number > _quarter(ctx.dct)):
         value -= 1
     elif rel == "next":
         value += 1
@@ -327,7 +337,7 @@ def _period_code(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
         return "DATE", f"XXXX-{code}"
     current = _quarter(ctx.dct) if code[0] == "Q" else (1 if ctx.dct.month <= 6 else 2)
     later = int(code[1]) > current
-    return "DATE", f"{ctx.dct.year - 1 if tense == 'past' and later else ctx.dct.year}-{code}"
+    return "DATE", f"{ctx.dct.year - 1 if _gone_by(m, tense) and later else ctx.dct.year}-{code}"
 
 
 def _year_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
