@@ -305,6 +305,13 @@ def test_a_timetable_in_the_present_tense_looks_ahead() -> None:
     ]
 
 
+def test_a_report_of_figures_is_a_timetable_a_report_of_words_is_not() -> None:
+    assert values("The bank reports its results on Monday.") == [("Monday", "DATE", "2021-03-08")]
+    assert values("The Times reports on Monday that the deal is off.") == [
+        ("Monday", "DATE", "2021-03-01")
+    ]
+
+
 def test_due_looks_ahead_unless_a_past_verb_tells_it() -> None:
     # Tuesday 2021-03-02
     assert values("The election, due in November, could be moved.") == [

@@ -305,11 +305,18 @@ def _verb_tense(verb: Token) -> Tense:
     if (
         verb.tag_ in {"VBZ", "VBP"}
         and len(auxes) == 1
-        and verb.lemma_ not in _NOT_SCHEDULE
+        and (verb.lemma_ not in _NOT_SCHEDULE or _reports_results(verb))
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
     return "none"
+
+
+def _reports_results(verb: Token) -> bool:
+    """ "The company reports results on Thursday": a report of figures, not of what someone
+    said ("the Times reports that ..."), is a date in a timetable."""
+    children = [c.dep_ for c in verb.children]
+    return verb.lemma_ == "report" and "dobj" in children and "ccomp" not in children
 
 
 _FUTURE_WORDS = re.compile(
