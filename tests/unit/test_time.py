@@ -205,6 +205,8 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
     assert values("The panel meets every other week.") == [("every other week", "SET", "P2W")]
     assert values("The shop closes on weekends.") == [("weekends", "SET", "XXXX-WXX-WE")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
+    # after its preposition, a span: "over a decade" is no amount per decade
+    assert values("He stole $3.2 million over a decade.") == [("a decade", "DURATION", "P10Y")]
     # a year closing the sentence before is no amount
     assert values("The firm was founded in 1998. A decade later, it went public.") == [
         ("1998", "DATE", "1998"),

@@ -918,12 +918,18 @@ def _rate(text: str, surface: str, start: int) -> str | None:
         return None
     if text[start + len(surface) : start + len(surface) + 4].casefold() in {" of ", " of,"}:
         return None  # "in 2010 a year of protests began": a span, whatever comes before
+    if _SPAN_PREPOSITION.search(text, max(0, start - 12), start):
+        return None  # "stole $3 million over a decade": a span after its preposition
     found = _RATE_BEFORE.search(text[max(0, start - 30) : start])
     if found is None:
         return None
     return "frequency" if _TIMES.search(found.group(0)) else "amount"
 
 
+_SPAN_PREPOSITION = re.compile(
+    r"\b(?:over|for|in|within|during|across|throughout|after|before|than|about|nearly|almost)\s+$",
+    re.IGNORECASE,
+)
 _EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
 
