@@ -297,6 +297,10 @@ def test_a_timetable_in_the_present_tense_looks_ahead() -> None:
     # Tuesday 2021-03-02: a scheduled event told in the present simple is still to come
     assert values("The trial opens Monday.") == [("Monday", "DATE", "2021-03-08")]
     assert values("Talks resume in January.") == [("January", "DATE", "2022-01")]
+    # even where the tagger reads the present as a base form after a long subject
+    assert values("Voters in Marlow go to the polls on Monday in a run-off.") == [
+        ("Monday", "DATE", "2021-03-08")
+    ]
     # a report or a state in the present is not a timetable
     assert values("The Times says in an editorial on Monday that the plan failed.") == [
         ("Monday", "DATE", "2021-03-01")

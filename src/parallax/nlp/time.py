@@ -303,13 +303,24 @@ def _verb_tense(verb: Token) -> Tense:
     if tags & {"VBZ", "VBP"} and verb.tag_ == "VBG":
         return "future"  # "is meeting Tuesday"
     if (
-        verb.tag_ in {"VBZ", "VBP"}
+        _present_tag(verb) in {"VBZ", "VBP"}
         and len(auxes) == 1
         and (verb.lemma_ not in _NOT_SCHEDULE or _reports_results(verb))
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
     return "none"
+
+
+def _present_tag(verb: Token) -> str:
+    """The verb's tag, a base form that heads its sentence with a subject and no auxiliary
+    read as the present it is ("Voters in Marlow go to the polls on Sunday", which the tagger
+    may give as VB)."""
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT":
+        deps = {c.dep_ for c in verb.children}
+        if "nsubj" in deps and not deps & {"aux", "auxpass"}:
+            return "VBP"
+    return verb.tag_
 
 
 def _reports_results(verb: Token) -> bool:
