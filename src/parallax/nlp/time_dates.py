@@ -78,18 +78,22 @@ def _year_shift(m: re.Match[str]) -> int | None:
 
 
 def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    month = _month_name(m.group("month"))
     if word := m.groupdict().get("dayword"):
         day = DAY_WORDS[word.casefold()]
     else:
         day = int(re.sub(r"\D", "", m.group("day")))
-    shift = _year_shift(m)
-    if shift is not None:  # "January 1 next year"
+    return _day_of(_month_name(m.group("month")), day, m.group("year"), _year_shift(m), ctx, tense)
+
+
+def _day_of(
+    month: int, day: int, written: str | None, shift: int | None, ctx: _Context, tense: Tense
+) -> tuple[TimexType, str | None]:
+    """A day of a month, in the year `written`, or `shift` years from the DCT's ("January 1
+    next year"), or else the year the tense points to."""
+    if shift is not None:
         year = None if ctx.dct is None else ctx.dct.year + shift
     else:
-        year = _month_for(
-            month, m.group("year"), ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK
-        )
+        year = _month_for(month, written, ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
     if day > monthrange(2000 if year is None else year, month)[1]:
         return "DATE", None  # "February 30", "June 31": no such day (a leap year for Feb. 29)
     if year is None:
