@@ -922,6 +922,25 @@ def test_the_next_morning_counts_from_the_day_before_it() -> None:
     assert values(text)[-1] == ("The next morning", "TIME", "2021-02-28TMO")
 
 
+def test_british_dates_and_wire_clocks() -> None:
+    # a weekday before a day-first date is one expression, dated by the calendar
+    assert values("The hearing took place on Tuesday 23 February.") == [
+        ("Tuesday 23 February", "DATE", "2021-02-23")
+    ]
+    assert values("It opens on Monday, 8th March 2021.") == [
+        ("Monday, 8th March 2021", "DATE", "2021-03-08")
+    ]
+    assert values("The vote on Tuesday 4 people died.")[0] == ("Tuesday", "DATE", "2021-03-02")
+    assert values("A vote is due in the week beginning 15 March.") == [
+        ("the week beginning 15 March", "DATE", "2021-W11")
+    ]
+    # a 24-hour clock in local time; one in GMT in an aside is no year
+    assert values("The strike began at 0600 local time on Monday.") == [
+        ("0600 local time on Monday", "TIME", "2021-03-01T06:00")
+    ]
+    assert "1842" not in {t for t, _, _ in values("It struck at 3:42 a.m. (1842 GMT Monday).")}
+
+
 def test_the_2001_attacks_named_by_their_date() -> None:
     assert values("The Sept. 11 attacks changed air travel.") == [
         ("Sept. 11", "DATE", "2001-09-11")

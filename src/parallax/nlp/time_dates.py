@@ -85,6 +85,14 @@ def _month_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
     return _day_of(_month_name(m.group("month")), day, m.group("year"), _year_shift(m), ctx, tense)
 
 
+def _day_first(
+    m: re.Match[str], ctx: _Context, tense: Tense, year: str | None
+) -> tuple[TimexType, str | None]:
+    """The day a rule's `dday` and `dmonth` groups name ("4 March"), in `year` if written."""
+    day = int(re.sub(r"\D", "", m.group("dday")))
+    return _day_of(_month_name(m.group("dmonth")), day, year, None, ctx, tense)
+
+
 def _day_of(
     month: int, day: int, written: str | None, shift: int | None, ctx: _Context, tense: Tense
 ) -> tuple[TimexType, str | None]:

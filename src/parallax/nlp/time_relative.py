@@ -27,7 +27,7 @@ from parallax.nlp.time_calendar import (
     _shift_month,
     _week,
 )
-from parallax.nlp.time_dates import _month_day, _month_name
+from parallax.nlp.time_dates import _day_first, _month_day, _month_name
 
 
 def _ref(value: str, kind: TimexType = "DATE") -> Normalizer:
@@ -76,6 +76,8 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         tense = "future"
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
         return _month_day(m, ctx, tense)
+    if m.group("dmonth"):  # "Tuesday 4 March"
+        return _day_first(m, ctx, tense, m.group("dyear"))
     if not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
         # "it happened on a Monday": some Monday, as if no publication date were known
         value = _weekday_date(m.group("weekday"), _Context(None), tense)
@@ -157,8 +159,11 @@ def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _week_of(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the week of March 6`: the ISO week holding that date."""
-    kind, value = _month_day(m, ctx, tense)
+    """`the week of March 6`, `the week beginning 17 March`: the ISO week holding that date."""
+    if m.group("dmonth"):
+        kind, value = _day_first(m, ctx, tense, m.group("year"))
+    else:
+        kind, value = _month_day(m, ctx, tense)
     if value is None or not _FULL_DAY.match(value):
         return "DATE", None
     return kind, _week(date.fromisoformat(value))

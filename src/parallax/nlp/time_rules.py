@@ -125,7 +125,9 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         rf"(?:(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?,? )(?:on )?)?"
         rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?(?P<weekday>{_WEEKDAY})(?:'s)?"
-        rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?)?",
+        rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
+        # day first, as in British news: "Tuesday 4 March", "Tuesday, 4th March 2025"
+        rf"|,? (?P<dday>{_DAY}) (?:of )?(?P<dmonth>{_MONTH})(?:,? (?P<dyear>{_YEAR}))?(?!\w))?",
         _weekday,
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
@@ -211,7 +213,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _the_unit_date,
     ),
     (
-        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)",
+        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)(?! (?:GMT|UTC)\b)",
         _year_only,
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
@@ -231,7 +233,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _clock,
     ),
     # a wire service's clock, "at 0400 GMT" (not the aside after a local time: "10 a.m. (0700 GMT)")
-    (r"(?<![(\d.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d) (?:GMT|UTC)\b", _clock),
+    (r"(?<![(\d.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d) (?:GMT|UTC|local time)\b", _clock),
     # a 24-hour clock ("at 21:00", "18:30 GMT"): after a word that introduces a time, or a
     # clock and "to" ("from 9:30 to 17:00"), or before a time zone, so that scores and ratios
     # ("won 21:17") stay out
@@ -294,7 +296,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _that_day,
     ),
     (
-        rf"the week of (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?",
+        rf"the week (?:of|beginning|starting|commencing) "
+        rf"(?:(?P<month>{_MONTH}) (?P<day>{_DAY})|(?P<dday>{_DAY}) (?P<dmonth>{_MONTH}))"
+        rf"(?:,? (?P<year>{_YEAR}))?",
         _week_of,
     ),
     (
