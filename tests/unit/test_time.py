@@ -203,6 +203,12 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
     assert values("The airline adds 700 seats a week.") == []
     assert values("The board meets twice a week.") == [("a week", "SET", "P1W")]
     assert values("The panel meets every other week.") == [("every other week", "SET", "P2W")]
+    assert values("The market is held every second Saturday.") == [
+        ("every second Saturday", "SET", "XXXX-WXX-6")
+    ]
+    assert values("The magazine appears every second month.") == [
+        ("every second month", "SET", "P2M")
+    ]
     assert values("The shop closes on weekends.") == [("weekends", "SET", "XXXX-WXX-WE")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
     # after its preposition, a span: "over a decade" is no amount per decade
@@ -931,6 +937,10 @@ def test_british_dates_and_wire_clocks() -> None:
         ("Monday, 8th March 2021", "DATE", "2021-03-08")
     ]
     assert values("The vote on Tuesday 4 people died.")[0] == ("Tuesday", "DATE", "2021-03-02")
+    # "Tuesday week": a week after the coming Tuesday (told on a Tuesday, a week today)
+    assert values("The vote is on Thursday week.") == [("Thursday week", "DATE", "2021-03-11")]
+    assert values("The vote is on Tuesday week.") == [("Tuesday week", "DATE", "2021-03-09")]
+    assert values("The vote is on Tuesday week.", None) == [("Tuesday week", "DATE", "XXXX-WXX-2")]
     assert values("A vote is due in the week beginning 15 March.") == [
         ("the week beginning 15 March", "DATE", "2021-W11")
     ]

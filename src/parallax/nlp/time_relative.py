@@ -78,6 +78,11 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         return _month_day(m, ctx, tense)
     if m.group("dmonth"):  # "Tuesday 4 March"
         return _day_first(m, ctx, tense, m.group("dyear"))
+    if m.group("wk"):  # "Tuesday week": a week after the coming Tuesday
+        coming = _weekday_date(m.group("weekday"), ctx, "future")
+        if ctx.dct is None:
+            return "DATE", coming
+        return "DATE", (date.fromisoformat(coming) + timedelta(days=7)).isoformat()
     if not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
         # "it happened on a Monday": some Monday, as if no publication date were known
         value = _weekday_date(m.group("weekday"), _Context(None), tense)
@@ -312,6 +317,9 @@ def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
     return "DURATION", _duration(1, m.group("unit").casefold())
 
 
+_ALTERNATE = re.compile(r" (?:other|second|alternate) ")
+
+
 def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     word = m.group(0).casefold()
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
@@ -331,8 +339,8 @@ def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         ("hour", "PT1H"), ("day", "P1D"), ("dai", "P1D"), ("night", "P1D"), ("week", "P1W"),
         ("month", "P1M"), ("quarter", "P1Q"), ("year", "P1Y"), ("annual", "P1Y"),
     ):  # fmt: skip
-        if key in word:  # "every other week": once in two
-            return "SET", value.replace("1", "2") if " other " in word else value
+        if key in word:  # "every other week", "every second month": once in two
+            return "SET", value.replace("1", "2") if _ALTERNATE.search(word) else value
     return "SET", None
 
 

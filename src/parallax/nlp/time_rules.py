@@ -127,7 +127,9 @@ RULES: list[tuple[str, Normalizer]] = [
         rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?(?P<weekday>{_WEEKDAY})(?:'s)?"
         rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
         # day first, as in British news: "Tuesday 4 March", "Tuesday, 4th March 2025"
-        rf"|,? (?P<dday>{_DAY}) (?:of )?(?P<dmonth>{_MONTH})(?:,? (?P<dyear>{_YEAR}))?(?!\w))?",
+        rf"|,? (?P<dday>{_DAY}) (?:of )?(?P<dmonth>{_MONTH})(?:,? (?P<dyear>{_YEAR}))?(?!\w)"
+        # British: "on Tuesday week", a week after the coming Tuesday
+        r"| (?P<wk>week)(?![\w'\u2019]))?",
         _weekday,
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
@@ -218,7 +220,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
-        r"(?:every|each) (?:other )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
+        r"(?:every|each) (?:other |second |alternate )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
         r"|summer|fall|autumn|winter|(?=(?-i:[A-Z]))"
         + _MONTH
         + "|"
