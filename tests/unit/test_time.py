@@ -928,6 +928,17 @@ def test_the_next_morning_counts_from_the_day_before_it() -> None:
     assert values(text)[-1] == ("The next morning", "TIME", "2021-02-28TMO")
 
 
+def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
+    assert values("It opens early in the new year.", date(2025, 12, 9)) == [
+        ("the new year", "DATE", "2026")
+    ]
+    assert values("It opens in the new year.", date(2026, 1, 12)) == [
+        ("the new year", "DATE", "2026")
+    ]
+    assert values("It opens in the new year.", None) == [("the new year", "DATE", None)]
+    assert values("They celebrated the new year.") == []
+
+
 def test_british_dates_and_wire_clocks() -> None:
     # a weekday before a day-first date is one expression, dated by the calendar
     assert values("The hearing took place on Tuesday 23 February.") == [

@@ -298,6 +298,13 @@ def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
     return "DATE", f"{year}-12-31" if year else None
 
 
+def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`in the new year`: the coming year late in the year, this one early in it."""
+    if ctx.dct is None:
+        return "DATE", None
+    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
+
+
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`the first half of 2023`, `the second half of next year`: YYYY-H1 / YYYY-H2."""
     half = 1 if m.group("half").casefold() == "first" else 2

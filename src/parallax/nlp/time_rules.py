@@ -30,6 +30,7 @@ from parallax.nlp.time_dates import (
     _holiday,
     _month_day,
     _month_only,
+    _new_year,
     _numeric_date,
     _ordinal_day,
     _part_century,
@@ -277,6 +278,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _decade_word,
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
+    (r"(?<=in )the new year(?!'s)", _new_year),
     # "the week before," counts from the last date given; "the week before the vote" names none
     (
         r"(?:the )?following (?P<unit>year|month|week)"
