@@ -928,6 +928,15 @@ def test_the_next_morning_counts_from_the_day_before_it() -> None:
     assert values(text)[-1] == ("The next morning", "TIME", "2021-02-28TMO")
 
 
+def test_a_clock_with_no_day_falls_on_the_day_the_story_is_on() -> None:
+    text = "Voters went to the polls on Sunday. Polls closed at 8 p.m."
+    assert values(text)[-1] == ("8 p.m.", "TIME", "2021-02-28T20:00")
+    # a day long before publication is history, not the story's day
+    text = "He was born on 12 March 1961. The meeting starts at 10 a.m."
+    assert values(text)[-1] == ("10 a.m.", "TIME", "2021-03-02T10:00")
+    assert values("The market opens at 9 a.m.") == [("9 a.m.", "TIME", "2021-03-02T09:00")]
+
+
 def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
     assert values("It opens early in the new year.", date(2025, 12, 9)) == [
         ("the new year", "DATE", "2026")

@@ -375,5 +375,18 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
             hour += 12
         elif meridiem == "am" and hour == 12:
             hour = 0
-    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hour:02d}:{minute}"
+    return "TIME", f"{_clock_day(ctx)}T{hour:02d}:{minute}"
+
+
+def _clock_day(ctx: _Context) -> str:
+    """The day a clock with no day of its own falls on: the day the story is on, when the text
+    gave one within a month of publication ("Polls opened on Sunday ... They close at 8 p.m."),
+    else the publication day."""
+    if ctx.dct is None:
+        return ctx.day or "XXXX-XX-XX"
+    if ctx.day and abs((date.fromisoformat(ctx.day) - ctx.dct).days) <= _STORY_DAY_REACH:
+        return ctx.day
+    return ctx.dct.isoformat()
+
+
+_STORY_DAY_REACH = 31  # days from publication a story's day may lie and still date a clock
