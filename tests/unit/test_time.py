@@ -496,6 +496,9 @@ def test_absolute_dates_years_and_decades() -> None:
 def test_durations_and_sets() -> None:
     assert values("The strike lasted for 200 days.") == [("200 days", "DURATION", "P200D")]
     assert values("The talks took three weeks.") == [("three weeks", "DURATION", "P3W")]
+    # a bare plural is a vague span after a verb of taking or lasting, as after "for"
+    assert values("It took decades to rebuild.") == [("decades", "DURATION", "PXDE")]
+    assert values("The talks lasted hours.") == [("hours", "DURATION", "PTXH")]
     assert values("It ran a 16-hour shift.") == [("16-hour", "DURATION", "PT16H")]
     assert values("The ferry sails daily.") == [("daily", "SET", "P1D")]
     assert values("Buses run late every Monday.") == [("every Monday", "SET", "XXXX-WXX-1")]

@@ -200,7 +200,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _span_duration,
     ),
     (
-        r"(?:(?<=for )|(?<=within ))(?P<unit>years|months|weeks|days|hours|minutes|decades)|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
+        r"(?:(?<=for )|(?<=within )|(?<=took )|(?<=take )|(?<=takes )|(?<=taking )|(?<=lasted )"
+        r"|(?<=lasts )|(?<=spent )|(?<=waited ))(?P<unit>years|months|weeks|days|hours|minutes|decades)"
+        r"|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
         _bare_plural,
     ),
     (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
