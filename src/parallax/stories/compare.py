@@ -301,11 +301,8 @@ def _entities(comparison: Comparison, articles: Sequence[Article]) -> None:
     counts: dict[str, Counter[str]] = {c: Counter() for c in comparison.columns}
     descriptors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
-    withheld: dict[str, bool] = {}  # column -> every framed article withheld so far
     for article in articles:
         column = _column(article)
-        if article.roles is not None:
-            withheld[column] = withheld.get(column, True) and article.roles_withheld
         for entity in article.entities or []:
             name = names.setdefault(entity.key, entity.name)
             if len(entity.name) > len(name):
