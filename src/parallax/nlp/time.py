@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Token
 
 from parallax.model import Timex
 from parallax.nlp.time_calendar import (
+    _DAY,
     _FULL_DAY,
+    _MONTH,
     _WEEKDAY,
     MONTHS,
     Tense,
@@ -100,12 +102,16 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
     return lookup
 
 
-# verbs whose date may be the one they set or tell, not the day they were done on
-_NOT_DONE_ON = {
+# verbs of telling: what they were told in has gone by, whatever they tell of
+_TELLING = {
     "say", "tell", "announce", "report", "write", "add", "confirm", "warn", "state", "claim",
-    "note", "declare", "explain", "insist", "argue", "reveal", "disclose", "predict", "promise",
-    "set", "extend", "postpone", "delay", "move", "schedule", "plan", "fix", "call", "agree",
-    "approve", "order", "decide", "expect", "propose", "push", "bring", "put", "give", "offer",
+    "note", "declare", "explain", "insist", "argue", "reveal", "disclose",
+}  # fmt: skip
+# verbs whose date may be the one they set or tell, not the day they were done on
+_NOT_DONE_ON = _TELLING | {
+    "predict", "promise", "set", "extend", "postpone", "delay", "move", "schedule", "plan", "fix",
+    "call", "agree", "approve", "order", "decide", "expect", "propose", "push", "bring", "put",
+    "give", "offer",
 }  # fmt: skip
 
 
@@ -125,13 +131,6 @@ def _done_on(verb: Token, below: Token, date: Token) -> bool:
         return True
     auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ == "VBN" and auxes in (["was"], ["were"])  # "was closed in June"
-
-
-# verbs of telling: what they were told in has gone by, whatever they tell of
-_TELLING = {
-    "say", "tell", "announce", "report", "write", "add", "confirm", "warn", "state", "claim",
-    "note", "declare", "explain", "insist", "argue", "reveal", "disclose",
-}  # fmt: skip
 
 
 def _told_in_month(verb: Token, below: Token, date: Token) -> bool:
@@ -668,12 +667,8 @@ def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
 _RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between Monday and Wednesday"
 _BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGNORECASE)
-_MONTH_NAME = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # a month, or a day of one, written without a year: "June", "June 5", "5 June"
-_BARE_MONTH = re.compile(
-    rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}",
-    re.IGNORECASE,
-)
+_BARE_MONTH = re.compile(rf"{_MONTH}(?:\s+{_DAY})?|{_DAY}\s+{_MONTH}", re.IGNORECASE)
 _YEAR_MONTH = re.compile(r"^(?:\d{4}|XXXX)-\d\d(?:-\d\d)?$")  # XXXX: no DCT
 
 
