@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from parallax.errors import StoreError
+from parallax.framing.heads import OUT_OF_DOMAIN
 from parallax.report.compare import comparison_html
 from parallax.store import Store
 from parallax.stories.compare import compare_articles
@@ -235,6 +236,6 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         article = store.get(article_id)
         if article is None:
             raise HTTPException(404, f"no single article with id {article_id!r}")
-        return _pages.get_template("article.html").render(a=article)
+        return _pages.get_template("article.html").render(a=article, withheld=OUT_OF_DOMAIN)
 
     return app

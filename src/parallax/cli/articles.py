@@ -37,6 +37,7 @@ from parallax.cli.common import (
 from parallax.errors import ConfigError, InputError
 from parallax.export import FORMATS, write_articles
 from parallax.framing.classify import Framer, frame_articles
+from parallax.framing.heads import OUT_OF_DOMAIN
 from parallax.ingest import expand_inputs
 from parallax.jobs import ingest_into, run_demo
 from parallax.model import Article
@@ -183,8 +184,7 @@ def _note_withheld(framer: Framer | None) -> None:
     """Say how many articles the framing stage gave no roles as out of its model's domain."""
     if framer is not None and framer.withheld:
         err.print(
-            f"note: no roles for {framer.withheld} article(s) unlike the war and climate "
-            "coverage the role model learned from (README: Framing)",
+            f"note: no roles for {framer.withheld} article(s) {OUT_OF_DOMAIN} (README: Framing)",
             highlight=False,
         )
 

@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 __all__ = [
     "DEFAULT_MODEL",
     "DOMAIN_NEIGHBOURS",
+    "OUT_OF_DOMAIN",
     "FramingModel",
     "LinearHead",
     "ModelError",
@@ -35,6 +36,8 @@ FORMAT = 3  # 3: int8-single encoder features; 2: float ones; 1: no contextual m
 
 Matrix = NDArray[np.float32]
 DOMAIN_NEIGHBOURS = 5  # an article's closeness to the training set: its 5 nearest documents
+# why an article the domain check refuses gets no roles, as the interfaces tell it
+OUT_OF_DOMAIN = "unlike the war and climate coverage the role model learned from"
 
 
 def nearest_similarity(rows: Matrix, reference: Matrix, k: int = DOMAIN_NEIGHBOURS) -> Matrix:

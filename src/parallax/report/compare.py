@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from parallax.framing.heads import OUT_OF_DOMAIN
 from parallax.model import Article
 from parallax.report.chart import timeline_svg
 from parallax.stories.compare import Comparison, Evidence
@@ -21,10 +22,7 @@ _env = Environment(
 )
 
 
-_WITHHELD = (
-    "Roles withheld, as the articles are unlike the war and climate coverage the role model "
-    "learned from"
-)
+_WITHHELD = f"Roles withheld, as the articles are {OUT_OF_DOMAIN}"
 
 
 def _cite(evidence: Evidence) -> str:
