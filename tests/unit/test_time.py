@@ -1125,3 +1125,47 @@ def test_the_dateparser_baseline_reads_spans_and_periods() -> None:
     assert any(value == "2019" for _, _, value in found)
     for t in dateparser_timexes(text, TUESDAY):
         assert text[t.start : t.end] == t.text
+
+
+def test_a_weekday_abbreviated_with_its_period() -> None:
+    # Tuesday 2021-03-02: the coming Thursday is March 4
+    assert values("The council will meet on Thurs. to vote.") == [("Thurs.", "DATE", "2021-03-04")]
+    assert values("Talks resumed on Mon., Feb. 22, after a pause.") == [
+        ("Mon., Feb. 22", "DATE", "2021-02-22")
+    ]
+    # without "on" or a date after it, "Sun." and "Sat." are other words
+    assert values("The story ran in the Sun. Sat. nights are busy here.") == []
+
+
+def test_a_clock_told_in_oclock() -> None:
+    # Tuesday 2021-03-02
+    assert values("The polls open at 7 o'clock on Thursday morning.") == [
+        ("7 o'clock on Thursday morning", "TIME", "2021-03-04T07:00")
+    ]
+    assert values("The ceremony begins at eight o'clock tonight.") == [
+        ("eight o'clock tonight", "TIME", "2021-03-02T20:00")
+    ]
+    assert values("The rally began at nine o\u2019clock on Friday evening.") == [
+        ("nine o\u2019clock on Friday evening", "TIME", "2021-02-26T21:00")
+    ]
+    assert values("The bell rang at ten o'clock.", None) == [
+        ("ten o'clock", "TIME", "XXXX-XX-XXT10:00")
+    ]
+
+
+def test_a_part_of_day_before_or_after_the_texts_last_day() -> None:
+    assert values("Rebels took the town on Feb. 20. The night before, they had shelled it.") == [
+        ("Feb. 20", "DATE", "2021-02-20"),
+        ("The night before", "TIME", "2021-02-19TNI"),
+    ]
+    # before the event it names, it counts from no day the text gave
+    assert values("He spoke the night before the vote.") == []
+
+
+def test_a_weekday_of_every_month_is_one_monthly_set() -> None:
+    assert values("The committee meets on the first Tuesday of every month.") == [
+        ("the first Tuesday of every month", "SET", "P1M")
+    ]
+    assert values("Rents are due the last Friday of each month.") == [
+        ("the last Friday of each month", "SET", "P1M")
+    ]

@@ -42,6 +42,10 @@ from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, scan
 __all__ = ["extract_timexes"]
 
 _TRAILING = " ,.;:'\""
+# a period that belongs to the expression: "10 a.m.", "on Tues."
+_KEEP_PERIOD = re.compile(
+    r"(?:[ap]\.m|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.\Z", re.IGNORECASE
+)
 # "once", "earlier", "current" and "the past" are references only in some contexts
 _CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
 
@@ -444,7 +448,7 @@ def extract_timexes(
     for start, end, order, m in _select(_candidates(text)):
         normalize = COMPILED[order][1]
         surface = text[start:end]
-        while surface and surface[-1] in _TRAILING and not surface.endswith(("a.m.", "p.m.")):
+        while surface and surface[-1] in _TRAILING and not _KEEP_PERIOD.search(surface):
             surface, end = surface[:-1], end - 1
         if _not_time(text, surface, start, end):
             continue

@@ -139,11 +139,12 @@ def _two_away(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the following day`, `the day before`, `the next morning`: a day (or part of one) from
+    """`the following day`, `the day before`, `the next morning`, `the night before,`: a day (or
+    part of one) from
     the last full date the text gave ("the next day" only in a past-tense narrative; otherwise
     it counts from the DCT)."""
-    rel = (m.group("rel") or m.group("rel2")).casefold()
-    part = (m.group("part") or "day").casefold()
+    rel = (m.group("rel") or m.group("rel2") or m.group("rel3")).casefold()
+    part = (m.group("part") or m.group("part2") or "day").casefold()
     kind: TimexType = "DATE" if part == "day" else "TIME"
     suffix = "" if part == "day" else "T" + PARTS[part]
     if rel == "next" and tense != "past":
@@ -323,6 +324,8 @@ _ALTERNATE = re.compile(r" (?:other|second|alternate) ")
 def _set(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     word = m.group(0).casefold()
     weekday = re.search(_WEEKDAY, word)  # before the units: "monday" holds "day"
+    if weekday and word.endswith("month"):  # "the first Tuesday of every month": monthly
+        return "SET", "P1M"
     if weekday:  # "on Mondays", "Tuesday nights": each such day (part)
         part = word.split()[-1].rstrip("s")
         suffix = "T" + PARTS[part] if part in PARTS else ""
@@ -368,6 +371,17 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
         hour, minute = 12, "00"
     elif "midnight" in word:
         hour, minute = 24, "00"
+    elif spoken := m.groupdict().get("oh"):  # "7 o'clock": the hour as said, unless the
+        hour, minute = _CLOCK_WORDS.get(spoken.casefold()) or int(spoken), "00"  # part of day
+        part = (
+            "night"
+            if m.groupdict().get("tonight")
+            else (m.groupdict().get("part") or "").casefold()
+        )
+        if hour < 12 and (part in {"afternoon", "evening"} or (part == "night" and hour >= 6)):
+            hour += 12  # "eight o'clock tonight", "at 7 o'clock on Friday evening"
+        if m.groupdict().get("tonight"):
+            return "TIME", f"{ctx.dct.isoformat() if ctx.dct else 'XXXX-XX-XX'}T{hour:02d}:00"
     else:
         hour, minute = int(m.group("h")), m.group("m") or "00"
         meridiem = (m.groupdict().get("ap") or "").replace(".", "").casefold()

@@ -15,10 +15,12 @@ from parallax.nlp.time_calendar import (
     _DAY_WORD,
     _MONTH,
     _NUMWORD,
+    _OCLOCK,
     _ORD,
     _REL,
     _UNIT,
     _WEEKDAY,
+    _WEEKDAY_ABBR,
     _YEAR,
     Normalizer,
 )
@@ -124,8 +126,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _month_only,
     ),
     (
-        rf"(?:(?P<clock>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?,? )(?:on )?)?"
-        rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?(?P<weekday>{_WEEKDAY})(?:'s)?"
+        rf"(?:(?P<clock>(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?|{_OCLOCK}),? )(?:on )?)?"
+        rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?"
+        rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY_ABBR})(?:'s)?"
         rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
         # day first, as in British news: "Tuesday 4 March", "Tuesday, 4th March 2025"
         rf"|,? (?P<dday>{_DAY}) (?:of )?(?P<dmonth>{_MONTH})(?:,? (?P<dyear>{_YEAR}))?(?!\w)"
@@ -223,6 +226,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
     (
+        rf"(?:the )?(?:{_ORD}|last) {_WEEKDAY} of (?:every|each) month|"
         r"(?:every|each) (?:other |second |alternate )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
         r"|summer|fall|autumn|winter|(?=(?-i:[A-Z]))"
         + _MONTH
@@ -234,7 +238,8 @@ RULES: list[tuple[str, Normalizer]] = [
         _set,
     ),
     (
-        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight",
+        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight"
+        rf"|{_OCLOCK}(?: (?P<tonight>tonight))?",
         _clock,
     ),
     # a wire service's clock, "at 0400 GMT" (not the aside after a local time: "10 a.m. (0700 GMT)")
@@ -291,7 +296,9 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"the (?P<unit>week|month|year) (?P<dir>after(?= next)|before(?= last)) \w+", _two_away),
     (
         r"the (?P<rel>following|next|previous) (?P<part>day|morning|afternoon|evening|night)"
-        r"|the day (?P<rel2>before|after)(?! \w+ing\b)",
+        r"|the day (?P<rel2>before|after)(?! \w+ing\b)"
+        # "the night before, rebels shelled the town" (not "the night before the vote")
+        r"|the (?P<part2>morning|afternoon|evening|night) (?P<rel3>before|after)(?=\s*(?:[,.;:!?)]|$))",
         _anaphoric_day,
     ),
     (r"the (?:near|short) term", _ref("FUTURE_REF")),
