@@ -1169,3 +1169,16 @@ def test_a_weekday_of_every_month_is_one_monthly_set() -> None:
     assert values("Rents are due the last Friday of each month.") == [
         ("the last Friday of each month", "SET", "P1M")
     ]
+
+
+def test_both_months_of_a_hyphenated_range() -> None:
+    # Tuesday 2021-03-02
+    assert values("Unemployment rose in the September-November period.") == [
+        ("September", "DATE", "2020-09"),
+        ("November", "DATE", "2020-11"),
+    ]
+    assert values("The festival runs June\u2013August next year.") == [
+        ("June", "DATE", "2022-06"),
+        ("August next year", "DATE", "2022-08"),
+    ]
+    assert values("The mid-June poll was close.") == [("mid-June", "DATE", "2020-06")]

@@ -35,9 +35,9 @@ from parallax.nlp.time_calendar import (
     _Context,
     _day_next_to,
 )
-from parallax.nlp.time_dates import _quarter_named
+from parallax.nlp.time_dates import _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day
-from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, scan
+from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
 __all__ = ["extract_timexes"]
 
@@ -353,9 +353,23 @@ def _guess_tense(text: str, char: int) -> Tense:
     return "past" if _PAST_WORDS.search(sentence) else "none"
 
 
+# the second month of a hyphenated range, "the June-August period": the rules find no word
+# after a hyphen ("mid-2026" and "pre-war" are one word), so it is looked for on its own
+_SECOND_MONTH = re.compile(rf"\b{_MONTH}[-\u2013](?=[A-Z])", re.IGNORECASE)
+_MONTH_RULE = next(i for i, (_, normalize) in enumerate(COMPILED) if normalize is _month_only)
+_MONTH_AFTER_HYPHEN = re.compile(rf"(?:{RULES[_MONTH_RULE][0]})(?!\w)", re.IGNORECASE)
+
+
+def _hyphenated_months(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The second ends of hyphenated month ranges, as (rule index, match)."""
+    for hyphen in _SECOND_MONTH.finditer(text):
+        if (m := _MONTH_AFTER_HYPHEN.match(text, hyphen.end())) is not None:
+            yield _MONTH_RULE, m
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found = []
-    for order, m in scan(text):
+    for order, m in (*scan(text), *_hyphenated_months(text)):
         if not m.group(0).strip():
             continue
         first = m.group(0).split()[0].rstrip(".,")
