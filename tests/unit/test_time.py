@@ -1182,3 +1182,16 @@ def test_both_months_of_a_hyphenated_range() -> None:
         ("August next year", "DATE", "2022-08"),
     ]
     assert values("The mid-June poll was close.") == [("mid-June", "DATE", "2020-06")]
+
+
+def test_a_count_of_units_time_lies_ahead() -> None:
+    # Tuesday 2021-03-02
+    assert values("The ban will be reviewed in three years' time.") == [
+        ("three years' time", "DATE", "2024")
+    ]
+    assert values("The results will be known in a week\u2019s time.") == [
+        ("a week\u2019s time", "DATE", "2021-W10")
+    ]
+    assert values("The results will be known in a week's time.", None) == [
+        ("a week's time", "DATE", None)
+    ]

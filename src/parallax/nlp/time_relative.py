@@ -213,11 +213,13 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 
 
 def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`two days ago`, `a year earlier`, `three years from now`, `in a week's time`."""
     count = _number(m.group("num"))
-    unit = m.group("unit").casefold().rstrip("s")
+    unit = (m.group("unit") or m.group("tunit")).casefold().rstrip("s")
     if unit == "fortnight" and count is not None:  # "a fortnight ago": two weeks ago
         count, unit = count * 2, "week"
-    direction = 1 if m.group("dir").casefold() in {"later", "from now", "hence"} else -1
+    told = (m.group("dir") or "from now").casefold()  # "years' time" counts forward
+    direction = 1 if told in {"later", "from now", "hence"} else -1
     if count is not None and m.string.startswith(" than", m.end()):
         return "DURATION", _duration(count, unit)  # "five years earlier than promised": a gap
     if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
@@ -234,9 +236,7 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"
-    if unit in {"hour", "minute", "second"} or (
-        m.group("dir").casefold() == "earlier" and unit in {"day", "week"}
-    ):
+    if unit in {"hour", "minute", "second"} or (told == "earlier" and unit in {"day", "week"}):
         return "DURATION", _duration(count, unit)  # "a day earlier": the gap, not a date
     return "DATE", _anchored(unit, ctx.dct, steps)
 

@@ -185,7 +185,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _edge,
     ),
     (
-        rf"(?P<num>{_NUMWORD}) (?P<unit>{_UNIT}s?|fortnights?) (?P<dir>ago|earlier|from now|hence)",
+        rf"(?P<num>{_NUMWORD}) (?:(?P<unit>{_UNIT}s?|fortnights?) (?P<dir>ago|earlier|from now|hence)"
+        # British: "in three years' time", "in a week's time"
+        rf"|(?P<tunit>{_UNIT}|fortnight)(?:s['\u2019]|['\u2019]s) time)",
         _ago,
     ),
     (
