@@ -1195,3 +1195,16 @@ def test_a_count_of_units_time_lies_ahead() -> None:
     assert values("The results will be known in a week's time.", None) == [
         ("a week's time", "DATE", None)
     ]
+
+
+def test_a_year_before_1800_after_a_preposition_of_time() -> None:
+    assert values("The treaty, signed in 1648, ended the war.") == [("1648", "DATE", "1648")]
+    assert values("The college was founded in 1636 and moved in 1718.") == [
+        ("1636", "DATE", "1636"),
+        ("1718", "DATE", "1718"),
+    ]
+    # counts, not years
+    assert values("The party won in 1500 seats. Prices rose from 1500 to 1700 points.") == []
+    assert values("A survey of 1200, taken in March, found support.") == [
+        ("March", "DATE", "2021-03")
+    ]

@@ -241,7 +241,7 @@ def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
     fiscal = m.group("fy")  # "FY2023", "FY23": the year the fiscal year is named for
     if fiscal:
         return "DATE", fiscal if len(fiscal) == 4 else f"20{fiscal}"
-    return "DATE", m.group("year") or m.group("year2")
+    return "DATE", m.group("year") or m.group("year2") or m.group("year3")
 
 
 def _decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

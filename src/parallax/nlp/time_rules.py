@@ -223,7 +223,11 @@ RULES: list[tuple[str, Normalizer]] = [
         _the_unit_date,
     ),
     (
-        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)(?! (?:GMT|UTC)\b)",
+        rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)(?! (?:GMT|UTC)\b)"
+        # an older year only after a preposition of time and before no noun: "signed in 1648,"
+        # (not "in 1500 homes")
+        r"|(?:(?<=in )|(?<=since )|(?<=until ))(?P<year3>1[0-7]\d\d)"
+        r"(?=[,.;:)]|\s*$| (?:and|or|when|until|after|before|by)\b)",
         _year_only,
     ),
     (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
