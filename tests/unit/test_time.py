@@ -1208,3 +1208,14 @@ def test_a_year_before_1800_after_a_preposition_of_time() -> None:
     assert values("A survey of 1200, taken in March, found support.") == [
         ("March", "DATE", "2021-03")
     ]
+
+
+def test_a_gap_counted_back_needs_no_publication_date() -> None:
+    for published in (TUESDAY, None):
+        assert values("The vote was held two days earlier.", published) == [
+            ("two days earlier", "DURATION", "P2D")
+        ]
+        assert values("The blast came two hours ago.", published) == [
+            ("two hours ago", "DURATION", "PT2H")
+        ]
+    assert values("The plant closed two years ago.", None) == [("two years ago", "DATE", None)]

@@ -224,6 +224,10 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         return "DURATION", _duration(count, unit)  # "five years earlier than promised": a gap
     if m.group("num").casefold() in {"several", "a few", "few", "many", "some"}:  # "years ago"
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
+    if count is not None and (
+        unit in {"hour", "minute", "second"} or (told == "earlier" and unit in {"day", "week"})
+    ):  # "a day earlier", "two hours ago": the gap, not a date, with or without a DCT
+        return "DURATION", _duration(count, unit)
     if ctx.dct is None or count is None:
         return "DATE", None
     if unit in {"decade", "century"} and (
@@ -236,8 +240,6 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"
-    if unit in {"hour", "minute", "second"} or (told == "earlier" and unit in {"day", "week"}):
-        return "DURATION", _duration(count, unit)  # "a day earlier": the gap, not a date
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
