@@ -1219,3 +1219,15 @@ def test_a_gap_counted_back_needs_no_publication_date() -> None:
             ("two hours ago", "DURATION", "PT2H")
         ]
     assert values("The plant closed two years ago.", None) == [("two years ago", "DATE", None)]
+
+
+def test_a_month_of_every_year_has_no_year() -> None:
+    assert values("The festival, held every year in August, drew record crowds.") == [
+        ("every year", "SET", "P1Y"),
+        ("August", "DATE", "XXXX-08"),
+    ]
+    assert values("The fair is held on June 5 each year.") == [
+        ("June 5", "DATE", "XXXX-06-05"),
+        ("each year", "SET", "P1Y"),
+    ]
+    assert values("The minister resigned in August.") == [("August", "DATE", "2020-08")]

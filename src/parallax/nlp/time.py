@@ -504,7 +504,7 @@ def extract_timexes(
         result.append(Timex(surface, start, end, kind, value))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
-    return _with_modifiers(text, ordered)
+    return _with_modifiers(text, _yearly_months(text, ordered))
 
 
 _BEFORE_VERB_LAST = {"MD", "TO", "WDT", "WP", "RB", "NNS", "NNPS", "PRP"}
@@ -688,6 +688,41 @@ _BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGN
 # a month, or a day of one, written without a year: "June", "June 5", "5 June"
 _BARE_MONTH = re.compile(rf"{_MONTH}(?:\s+{_DAY})?|{_DAY}\s+{_MONTH}", re.IGNORECASE)
 _YEAR_MONTH = re.compile(r"^(?:\d{4}|XXXX)-\d\d(?:-\d\d)?$")  # XXXX: no DCT
+
+
+_IN = re.compile(r" in ")
+_BESIDE = re.compile(r",? ")
+
+
+def _yearly_months(text: str, found: list[Timex]) -> list[Timex]:
+    """`every year in August`, `in June each year`: a month of every year, `XXXX-08`, not this
+    year's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            first.type == "SET"
+            and first.value == "P1Y"
+            and _IN.fullmatch(text, first.end, second.start)
+        ):
+            month = i + 1
+        elif (
+            second.type == "SET"
+            and second.value == "P1Y"
+            and _BESIDE.fullmatch(text, first.end, second.start)
+        ):
+            month = i
+        else:
+            continue
+        timex = out[month]
+        if (
+            timex.type == "DATE"
+            and timex.value
+            and _BARE_MONTH.fullmatch(timex.text)
+            and _YEAR_MONTH.match(timex.value)
+        ):
+            out[month] = replace(timex, value="XXXX" + timex.value[4:])
+    return out
 
 
 def _range_ends(
