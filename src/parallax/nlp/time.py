@@ -355,7 +355,7 @@ def _guess_tense(text: str, char: int) -> Tense:
 
 # the second month of a hyphenated range, "the June-August period": the rules find no word
 # after a hyphen ("mid-2026" and "pre-war" are one word), so it is looked for on its own
-_SECOND_MONTH = re.compile(rf"\b{_MONTH}[-\u2013](?=[A-Z])", re.IGNORECASE)
+_SECOND_MONTH = re.compile(rf"\b{_MONTH}[-\u2013](?=(?-i:[A-Z]))", re.IGNORECASE)
 _MONTH_RULE = next(i for i, (_, normalize) in enumerate(COMPILED) if normalize is _month_only)
 _MONTH_AFTER_HYPHEN = re.compile(rf"(?:{RULES[_MONTH_RULE][0]})(?!\w)", re.IGNORECASE)
 

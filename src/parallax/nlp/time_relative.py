@@ -140,9 +140,8 @@ def _two_away(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`the following day`, `the day before`, `the next morning`, `the night before,`: a day (or
-    part of one) from
-    the last full date the text gave ("the next day" only in a past-tense narrative; otherwise
-    it counts from the DCT)."""
+    part of one) from the last full date the text gave ("the next day" only in a past-tense
+    narrative; otherwise it counts from the DCT)."""
     rel = (m.group("rel") or m.group("rel2") or m.group("rel3")).casefold()
     part = (m.group("part") or m.group("part2") or "day").casefold()
     kind: TimexType = "DATE" if part == "day" else "TIME"
@@ -375,14 +374,11 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
         hour, minute = 24, "00"
     elif spoken := m.groupdict().get("oh"):  # "7 o'clock": the hour as said, unless the
         hour, minute = _CLOCK_WORDS.get(spoken.casefold()) or int(spoken), "00"  # part of day
-        part = (
-            "night"
-            if m.groupdict().get("tonight")
-            else (m.groupdict().get("part") or "").casefold()
-        )
+        tonight = bool(m.groupdict().get("tonight"))
+        part = "night" if tonight else (m.groupdict().get("part") or "").casefold()
         if hour < 12 and (part in {"afternoon", "evening"} or (part == "night" and hour >= 6)):
             hour += 12  # "eight o'clock tonight", "at 7 o'clock on Friday evening"
-        if m.groupdict().get("tonight"):
+        if tonight:
             return "TIME", f"{ctx.dct.isoformat() if ctx.dct else 'XXXX-XX-XX'}T{hour:02d}:00"
     else:
         hour, minute = int(m.group("h")), m.group("m") or "00"
