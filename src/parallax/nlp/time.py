@@ -30,6 +30,7 @@ from parallax.nlp.time_calendar import (
     _FULL_DAY,
     _MONTH,
     _WEEKDAY,
+    _WEEKDAY_SHORT,
     MONTHS,
     Tense,
     _Context,
@@ -43,9 +44,7 @@ __all__ = ["extract_timexes"]
 
 _TRAILING = " ,.;:'\""
 # a period that belongs to the expression: "10 a.m.", "on Tues."
-_KEEP_PERIOD = re.compile(
-    r"(?:[ap]\.m|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.\Z", re.IGNORECASE
-)
+_KEEP_PERIOD = re.compile(rf"(?:[ap]\.m|\b{_WEEKDAY_SHORT})\.\Z", re.IGNORECASE)
 # "once", "earlier", "current" and "the past" are references only in some contexts
 _CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
 

@@ -59,10 +59,8 @@ _MONTH = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|ju
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)day"
 # a weekday's abbreviation with its period ("Mon.", "Tues.", "Thurs."), read only after "on" or
 # before the date it names ("Tues., Feb. 4"): "Sun." and "Sat." end other sentences
-_WEEKDAY_ABBR = (
-    r"(?:(?<=on )(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\."
-    rf"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.(?=,? (?:{_MONTH}|\d)))"
-)
+_WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_WEEKDAY_ABBR = rf"(?:(?<=on ){_WEEKDAY_SHORT}\.|{_WEEKDAY_SHORT}\.(?=,? (?:{_MONTH}|\d)))"
 # the hour of a spoken clock: "7 o'clock", "eight o\u2019clock"
 _OCLOCK = r"(?P<oh>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['\u2019]clock"
 _NUMWORD = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a couple of|couple of|a half|half an?|several|a few|few|many|some)(?: 1/2|½| and a half|-and-a-half)?"

@@ -354,16 +354,26 @@ _CLOCK_WORDS = {
 }  # fmt: skip
 
 
+def _spoken_hour(word: str, part: str) -> int:
+    """The hour of a clock said without a.m. or p.m. ("eight", "7"), in the part of the day
+    told with it: after noon in the afternoon or evening, and at night from six on."""
+    hour = _CLOCK_WORDS.get(word.casefold()) or int(word)
+    if hour < 12 and (part in {"afternoon", "evening"} or (part == "night" and hour >= 6)):
+        hour += 12
+    return hour
+
+
+def _publication_day(ctx: _Context) -> str:
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+
+
 def _clock_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`4 in the morning`, `eight o'clock in the evening`."""
-    word = m.group("h").casefold()
-    hour = _CLOCK_WORDS.get(word) or int(word)
-    if m.group("part").casefold() != "morning" and hour < 12:
-        hour += 12
-    elif m.group("part").casefold() == "morning" and hour == 12:
+    part = m.group("part").casefold()
+    hour = _spoken_hour(m.group("h"), part)
+    if part == "morning" and hour == 12:
         hour = 0
-    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hour:02d}:00"
+    return "TIME", f"{_publication_day(ctx)}T{hour:02d}:00"
 
 
 def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
@@ -372,14 +382,12 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
         hour, minute = 12, "00"
     elif "midnight" in word:
         hour, minute = 24, "00"
-    elif spoken := m.groupdict().get("oh"):  # "7 o'clock": the hour as said, unless the
-        hour, minute = _CLOCK_WORDS.get(spoken.casefold()) or int(spoken), "00"  # part of day
+    elif spoken := m.groupdict().get("oh"):  # "eight o'clock tonight", "7 o'clock Friday"
         tonight = bool(m.groupdict().get("tonight"))
         part = "night" if tonight else (m.groupdict().get("part") or "").casefold()
-        if hour < 12 and (part in {"afternoon", "evening"} or (part == "night" and hour >= 6)):
-            hour += 12  # "eight o'clock tonight", "at 7 o'clock on Friday evening"
+        hour, minute = _spoken_hour(spoken, part), "00"
         if tonight:
-            return "TIME", f"{ctx.dct.isoformat() if ctx.dct else 'XXXX-XX-XX'}T{hour:02d}:00"
+            return "TIME", f"{_publication_day(ctx)}T{hour:02d}:00"
     else:
         hour, minute = int(m.group("h")), m.group("m") or "00"
         meridiem = (m.groupdict().get("ap") or "").replace(".", "").casefold()

@@ -77,6 +77,10 @@ from parallax.nlp.time_relative import (
 
 __all__ = ["CAPITALIZED_ONLY", "COMPILED", "RULES", "scan"]
 
+# where a clause ends: "the week before," counts from the last date given, "the week before
+# the vote" from one the text does not give
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?)]|$))"
+
 RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
@@ -296,7 +300,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?:the )?following (?P<unit>year|month|week)"
         r"|(?:(?:earlier|later) )?that (?:same )?(?P<unit2>year|month|week)"
-        r"|the (?P<unit3>year|month|week) (?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$))",
+        rf"|the (?P<unit3>year|month|week) (?P<dir>before|after){_CLAUSE_END}",
         _anaphoric_unit,
     ),
     (r"the (?P<unit>week|month|year) (?P<dir>after(?= next)|before(?= last)) \w+", _two_away),
@@ -304,7 +308,7 @@ RULES: list[tuple[str, Normalizer]] = [
         r"the (?P<rel>following|next|previous) (?P<part>day|morning|afternoon|evening|night)"
         r"|the day (?P<rel2>before|after)(?! \w+ing\b)"
         # "the night before, rebels shelled the town" (not "the night before the vote")
-        r"|the (?P<part2>morning|afternoon|evening|night) (?P<rel3>before|after)(?=\s*(?:[,.;:!?)]|$))",
+        rf"|the (?P<part2>morning|afternoon|evening|night) (?P<rel3>before|after){_CLAUSE_END}",
         _anaphoric_day,
     ),
     (r"the (?:near|short) term", _ref("FUTURE_REF")),
