@@ -166,8 +166,33 @@ def test_html_reader_metadata(tmp_path: Path) -> None:
     (raw,) = _read(page)
     assert isinstance(raw, RawArticle)
     assert raw.title == "Port vote" and raw.meta["outlet"] == "Harbour Times"
-    assert raw.meta["authors"] == ["Ann Lee"] and raw.meta["published"] == "2026-03-18"
+    assert raw.meta["authors"] == ["Ann Lee"]
+    # the clock and the writer's offset are kept: late evening in Europe is not the next day
+    assert raw.meta["published"] == "2026-03-18T21:30:00+01:00"
     assert len(raw.paragraphs) == 6 and raw.source == str(page)
+
+
+@pytest.mark.parametrize(
+    ("stated", "published"),
+    [
+        ("2026-03-18", "2026-03-18"),  # a day alone gets no invented midnight
+        ("2026-03-18T08:05:00Z", "2026-03-18T08:05:00+00:00"),
+        ("2026-03-18T23:40:00-05:00", "2026-03-18T23:40:00-05:00"),
+    ],
+)
+def test_html_publication_time_keeps_its_clock(stated: str, published: str) -> None:
+    from parallax.ingest.html import read_html
+
+    page = (
+        '<html><head><title>Ferry strike</title><meta property="article:published_time" '
+        f'content="{stated}"></head><body><article><p>Ferry crews walked out on Tuesday '
+        "after talks broke down, the union said in a statement.</p><p>Sailings resume next "
+        "week if the vote passes.</p></article></body></html>"
+    )
+    assert read_html(page, "page.html").meta["published"] == published
+    # a dated URL gives the day only; the page's metadata is read first
+    url = f"https://ferry.example/{stated[:10].replace('-', '/')}/strike"
+    assert read_html(page, "page.html", url=url).meta["published"] == published
 
 
 @pytest.mark.parametrize(
@@ -223,8 +248,30 @@ def test_feed_entries_full_content(tmp_path: Path) -> None:
         "Second paragraph.",
     ]
     assert first.subtitle == "Short dek" and first.meta["outlet"] == "Quay Gazette"
-    assert first.meta["published"] == "2026-03-03T09:15:00+00:00" and first.meta["id"] == "g1"
+    assert first.meta["published"] == "2026-03-03T10:15:00+01:00" and first.meta["id"] == "g1"
     assert second.paragraphs == ["Only a summary."]
+
+
+@pytest.mark.parametrize(
+    ("stated", "published"),
+    [
+        # late evening in New York is the 3rd there, though the 4th in UTC
+        ("Tue, 03 Mar 2026 23:15:00 -0500", "2026-03-03T23:15:00-05:00"),
+        ("Tue, 03 Mar 2026 23:15:00 EST", "2026-03-03T23:15:00-05:00"),
+        ("2026-03-03T23:15:00-05:00", "2026-03-03T23:15:00-05:00"),  # Atom's ISO form
+        ("2026-03-03", "2026-03-03"),  # a day alone gets no invented midnight
+    ],
+)
+def test_feed_dates_keep_the_writers_offset(tmp_path: Path, stated: str, published: str) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette</title><item>'
+        f"<title>One</title><guid>g1</guid><pubDate>{stated}</pubDate>"
+        "<description>Ferry crews walked out on Tuesday.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (entry,) = _read(path)
+    assert isinstance(entry, RawArticle) and entry.meta["published"] == published
 
 
 def test_truncated_feed_is_refused_whole(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from xml.sax import SAXException
 
@@ -15,6 +17,8 @@ from parallax.ingest.html import fragment_paragraphs
 from parallax.model import RawArticle
 
 __all__ = ["read_feed"]
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
@@ -46,8 +50,8 @@ def read_feed(data: bytes, path: str) -> Iterator[RawArticle | InputError]:
             "id": entry.get("id"),
             "outlet": outlet,
             "authors": authors,
-            "published": _iso(entry.get("published_parsed")),
-            "updated": _iso(entry.get("updated_parsed")),
+            "published": _iso(entry.get("published"), entry.get("published_parsed")),
+            "updated": _iso(entry.get("updated"), entry.get("updated_parsed")),
             "language": language,
         }
         yield RawArticle(
@@ -67,7 +71,29 @@ def _entry_markup(entry: Any) -> str:
     return str(entry.get("summary") or "")
 
 
-def _iso(parsed: Any) -> str | None:
+def _iso(stated: Any, parsed: Any) -> str | None:
+    """The entry's date in the offset the feed wrote it in: "Tue, 03 Mar 2026 23:15:00 -0500"
+    was published on the 3rd where it was written, though it is the 4th in UTC, and the time
+    stage reads "today" and "on Tuesday" from that local day. feedparser's own parse (UTC)
+    is the fallback, and the check that the stated string was read as the same instant."""
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat()
+    if isinstance(stated, str) and _DAY.fullmatch(stated.strip()):
+        return stated.strip()  # a day with no clock is not midnight UTC
+    utc = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+    local = _stated_datetime(stated) if isinstance(stated, str) else None
+    if local is not None and local.tzinfo is not None and local == utc:
+        return local.isoformat()
+    return utc.isoformat()
+
+
+def _stated_datetime(stated: str) -> datetime | None:
+    """RSS's RFC 822 date, or Atom's ISO 8601 one."""
+    try:
+        return parsedate_to_datetime(stated)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(stated.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None

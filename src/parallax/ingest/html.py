@@ -16,8 +16,19 @@ from parallax.model import RawArticle
 
 __all__ = ["fragment_paragraphs", "read_html"]
 
-# htmldate's fast search: metadata, date-bearing elements, <time>, the URL, timestamp patterns
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# htmldate's fast search: metadata, date-bearing elements, <time>, the URL, timestamp patterns;
+# asked for the clock and offset too, which a page's `article:published_time` usually gives
+# and its URL (`/2026/03/18/`) does not, so the page's metadata is read before the URL
+_DATE_PARAMS = {
+    "original_date": True,
+    "extensive_search": False,
+    "deferred_url_extractor": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
+# what htmldate writes for a source that gave a day only: no clock, no offset
+_DAY_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
+# htmldate's offset has no colon ("+0100"); ISO 8601's extended form has one
+_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 _CLOSING = re.compile(r"</(html|body)\s*>", re.I)
 _OPENING = re.compile(r"<(html|body)[\s>]", re.I)
 _BLOCK_TAGS = (
@@ -73,7 +84,7 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         "url": meta.get("url") or url,
         "outlet": _clean(meta.get("sitename")),
         "authors": _split_authors(meta.get("author")),
-        "published": meta.get("date") or _date_outside_body(markup, url, paragraphs),
+        "published": _page_date(meta.get("date")) or _date_outside_body(markup, url, paragraphs),
         "language": meta.get("language"),
         "hostname": meta.get("hostname"),
     }
@@ -85,6 +96,16 @@ def read_html(markup: str, source: str, url: str | None = None) -> RawArticle:
         meta={k: v for k, v in found.items() if v},
         format="html",
     )
+
+
+def _page_date(value: Any) -> str | None:
+    """htmldate's date as ISO 8601: `2025-03-12T08:00:00+00:00` when the page gave the clock
+    (kept in the writer's own offset, so the local day stays the day of publication), and
+    `2025-03-12` when it gave the day alone."""
+    if not isinstance(value, str) or not value:
+        return None
+    day_only = _DAY_ONLY.match(value)
+    return day_only.group(1) if day_only else _OFFSET.sub(r"\1:\2", value)
 
 
 def _date_outside_body(markup: str, url: str | None, paragraphs: list[str]) -> str | None:
