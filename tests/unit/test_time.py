@@ -8,7 +8,7 @@ import pytest
 
 from parallax.model import Timex
 from parallax.nlp.pipeline import load_nlp
-from parallax.nlp.time import extract_timexes
+from parallax.nlp.time import extract_timexes, writes_day_first
 from parallax.timeline import period_of
 
 TUESDAY = datetime(2021, 3, 2, 9, 30)  # a Tuesday
@@ -580,6 +580,38 @@ def test_spans_point_into_the_text() -> None:
 )
 def test_period_of_values(value: str, expected: tuple[str, date] | None) -> None:
     assert period_of(value) == expected
+
+
+def test_slashed_dates_read_both_ways_follow_the_outlet_or_the_text() -> None:
+    def read(text: str, day_first: bool) -> list[str | None]:
+        return [t.value for t in extract_timexes(text, TUESDAY, day_first=day_first)]
+
+    assert read("The lease was signed on 10/03/2020.", day_first=False) == ["2020-10-03"]
+    assert read("The lease was signed on 10/03/2020.", day_first=True) == ["2020-03-10"]
+    # a date readable one way only tells how the text writes the others
+    text = "The lease was signed on 10/03/2020 and renewed on 25/01/2021."
+    assert read(text, day_first=False) == ["2020-03-10", "2021-01-25"]
+    text = "The lease was signed on 10/03/2020 and renewed on 01/25/2021."
+    assert read(text, day_first=True) == ["2020-10-03", "2021-01-25"]
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "day_first"),
+    [
+        ("en-GB", None, True),
+        ("en_AU", None, True),
+        ("en-US", "https://news.example.co.uk/a", False),  # the language tag decides first
+        ("en", "https://news.example.co.uk/2021/03/02/a", True),
+        (None, "https://www.example.ie:8080/a", True),
+        ("en-CA", None, False),
+        ("en", "https://news.example.com/a", False),  # no country: month first, as in the US
+        (None, None, False),
+    ],
+)
+def test_which_outlets_write_the_day_first(
+    language: str | None, url: str | None, day_first: bool
+) -> None:
+    assert writes_day_first(language, url) is day_first
 
 
 def test_day_first_numeric_dates_and_impossible_ones() -> None:

@@ -11,7 +11,7 @@ from parallax.model import Article
 from parallax.nlp.entities import extract_entities
 from parallax.nlp.pipeline import NlpSettings, load_nlp
 from parallax.nlp.quotes import extract_quotes
-from parallax.nlp.time import extract_timexes
+from parallax.nlp.time import extract_timexes, writes_day_first
 from parallax.timeline import article_events
 
 __all__ = ["analyze_article", "analyze_articles", "analyze_doc"]
@@ -22,7 +22,12 @@ def analyze_doc(article: Article, doc: Doc) -> Article:
     index = extract_entities(doc)
     article.entities = index.entities
     article.quotes = extract_quotes(doc, index)
-    article.timexes = extract_timexes(article.body, article.published, doc=doc)
+    article.timexes = extract_timexes(
+        article.body,
+        article.published,
+        doc=doc,
+        day_first=writes_day_first(article.language, article.url),
+    )
     article.events = article_events(doc, article.timexes, article.quotes)
     return article
 

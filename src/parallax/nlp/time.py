@@ -40,7 +40,7 @@ from parallax.nlp.time_dates import _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
-__all__ = ["extract_timexes"]
+__all__ = ["extract_timexes", "writes_day_first"]
 
 _TRAILING = " ,.;:'\""
 # a period that belongs to the expression: "10 a.m.", "on Tues."
@@ -451,11 +451,21 @@ def _select(
 
 
 def extract_timexes(
-    text: str, published: datetime | date | None, *, doc: Doc | None = None
+    text: str,
+    published: datetime | date | None,
+    *,
+    doc: Doc | None = None,
+    day_first: bool = False,
 ) -> list[Timex]:
-    """TIMEX3 expressions of `text`, normalized against `published` (None: left unresolved)."""
+    """TIMEX3 expressions of `text`, normalized against `published` (None: left unresolved).
+
+    `day_first`: a slashed date both ways possible (10/03/2025) is 10 March, as the outlet's
+    country writes it (see `writes_day_first`); a date in the text that can only be read one
+    way (14/06/2023, 06/14/2023) decides instead.
+    """
     dct = published.date() if isinstance(published, datetime) else published
-    ctx = _Context(dct)
+    told = _slash_order(text)
+    ctx = _Context(dct, day_first=day_first if told is None else told)
     tense_at = _sentence_tenses(text, doc)
     result: list[Timex] = []
     for start, end, order, m in _select(_candidates(text)):
@@ -504,6 +514,42 @@ def extract_timexes(
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     return _with_modifiers(text, _yearly_months(text, ordered))
+
+
+# a slashed day and month with their year: 14/06/2023, 6/14/23
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)(?![\d/])")
+# the regions (BCP 47) and country domains that put the month first
+_MONTH_FIRST = {"us", "ph", "ca", "fm", "mh", "pw", "as", "gu", "vi", "mp", "um"}
+_REGION = re.compile(r"^[a-z]{2,3}[-_](?:[a-z]{4}[-_])?([a-z]{2})\b", re.IGNORECASE)
+_COUNTRY_DOMAIN = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*\.([a-z]{2})(?::\d+)?(?:[/?#]|$)", re.I)
+
+
+def _slash_order(text: str) -> bool | None:
+    """Whether the text's slashed dates are day first (True: "14/06/2023"), month first
+    (False: "06/14/2023"), or cannot tell (None: none, or only ones like 10/03/2025)."""
+    for m in _SLASHED.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return None
+
+
+def writes_day_first(language: str | None, url: str | None) -> bool:
+    """Whether an outlet writes slashed dates day first: from the region of its language tag
+    (`en-GB`, `en_AU`) or else its country domain (`.co.uk`, `.ie`); the United States and
+    the few countries that write the month first (and an outlet that says neither) do not.
+
+    >>> writes_day_first("en-GB", None), writes_day_first("en", "https://news.example.co.uk/a")
+    (True, True)
+    >>> writes_day_first("en-US", "https://x.example.co.uk/"), writes_day_first("en", None)
+    (False, False)
+    """
+    region = _REGION.match(language or "")
+    if region is None:
+        region = _COUNTRY_DOMAIN.match(url or "")
+    return region is not None and region.group(1).lower() not in _MONTH_FIRST
 
 
 _BEFORE_VERB_LAST = {"MD", "TO", "WDT", "WP", "RB", "NNS", "NNPS", "PRP"}

@@ -102,6 +102,8 @@ class _Context:
     quarter: str | None = None  # the last fiscal quarter mentioned ("2021-Q3")
     # the day of the last DATE or TIME, when it names one ("Tuesday night" -> Tuesday)
     day: str | None = None
+    # slashed dates run day/month/year (14/06/2023), as outside the US
+    day_first: bool = False
 
     @property
     def last_year(self) -> int | None:

@@ -225,7 +225,8 @@ def _numeric_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
         y, mo, d = m.group("uy"), m.group("um"), m.group("ud")
         if len(y) == 2:
             y = ("19" if int(y) > 30 else "20") + y
-        if int(mo) > 12 >= int(d):  # day first, as outside the US: 14/06/2023
+        # day first, as outside the US: 14/06/2023, or 10/03/2025 from a writer who does so
+        if int(mo) > 12 >= int(d) or (ctx.day_first and int(d) <= 12):
             mo, d = d, mo
     try:
         value = date(int(y), int(mo), int(d)).isoformat()

@@ -84,7 +84,9 @@ _CLAUSE_END = r"(?=\s*(?:[,.;:!?)]|$))"
 RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
-        r"|(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?"
+        # 6/14/2023, and day first 14/06/2023 or 25/01/2021
+        r"|(?<![\d/])(?P<um>[0-3]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{4}|\d\d)"
+        r"(?: (?P<hh2>\d\d):(?P<mm2>\d\d))?"
         # 15.05.2024, but not a version number ("version 1.2.2024", "v1.2.2024")
         r"|(?<![\d.])(?<![vV])(?<!version )(?<!release )"
         r"(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{4})(?![\d.]\d)"
