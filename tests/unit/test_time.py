@@ -31,6 +31,23 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
 
 
+def test_what_is_due_to_happen_lies_ahead_unless_told_in_the_past() -> None:
+    thursday = date(2026, 11, 19)
+    assert values("The strike is due to end at midnight on Sunday.", thursday) == [
+        ("midnight on Sunday", "TIME", "2026-11-22T24:00")
+    ]
+    assert values("The report is due to be published on Monday.", thursday) == [
+        ("Monday", "DATE", "2026-11-23")
+    ]
+    # told in the past, the day may have come or not: the nearest one
+    assert values("The plant was due to reopen on Monday.", thursday) == [
+        ("Monday", "DATE", "2026-11-16")
+    ]
+    assert values("It had been due to expire on Friday.", thursday) == [
+        ("Friday", "DATE", "2026-11-20")
+    ]
+
+
 def test_until_and_since_override_the_verb_tense() -> None:
     # Tuesday 2021-03-02: the court sat on Monday and adjourned to Thursday
     assert values("The hearing was adjourned until Thursday.") == [

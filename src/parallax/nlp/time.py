@@ -294,6 +294,13 @@ def _verb_tense(verb: Token) -> Tense:
     if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         # "is to resume trading Tuesday", "talks are to resume in June": what is set to be
         return "past" if verb.head.tag_ == "VBD" else "future"
+    due = verb.head
+    if "to" in words and verb.dep_ == "xcomp" and due.lower_ in _AHEAD_ADJ and due.dep_ == "acomp":
+        # "the strike is due to end on Sunday" lies ahead; what "was" or "had been due to"
+        # happen may have fallen either side of the telling: the nearest day
+        be = due.head
+        will = any(c.lower_ in {"will", "'ll", "shall"} for c in be.children if c.dep_ == "aux")
+        return "future" if be.tag_ in {"VBZ", "VBP"} or will else "none"
     aim = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ in _AIM else None
     planner = aim or next((v for v in (verb, verb.head) if _is_planner(v)), None)
     if planner is not None:
