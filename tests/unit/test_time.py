@@ -173,6 +173,23 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_a_range_of_one_unit_is_one_duration_of_its_first_count() -> None:
+    assert values("Repairs could take 18 to 24 months, engineers said.") == [
+        ("18 to 24 months", "DURATION", "P18M")
+    ]
+    assert values("The works will take between six and eight weeks.") == [
+        ("six and eight weeks", "DURATION", "P6W")
+    ]
+    assert values("The strike will last two or three days.") == [
+        ("two or three days", "DURATION", "P2D")
+    ]
+    assert values("Over the next 12 to 18 months, the firm will hire staff.") == [
+        ("the next 12 to 18 months", "DURATION", "P12M")
+    ]
+    assert values("Voters aged 18 to 24 years old backed the party.") == []
+    assert values("Prices rose from 3 to 5 percent.") == []
+
+
 def test_durations_with_a_word_between_count_and_unit() -> None:
     assert values("Talks need two more weeks.") == [("two more weeks", "DURATION", "P2W")]
     assert values("Shares fell for eight trading days.") == [

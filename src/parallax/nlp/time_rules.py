@@ -81,6 +81,14 @@ __all__ = ["CAPITALIZED_ONLY", "COMPILED", "RULES", "scan"]
 # the vote" from one the text does not give
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)]|$))"
 
+# the first count of a range of one unit: "six to eight weeks", "between 18 and 24 months"
+_COUNT = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
+
 RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?:[ T](?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?"
@@ -207,7 +215,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago)|-o[nv])",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago)|-o[nv])",
         _span_duration,
     ),
     (
