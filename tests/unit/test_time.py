@@ -1112,6 +1112,16 @@ def test_a_range_of_weekdays_runs_forward() -> None:
         "2021-02-26",
         "2021-03-01",
     ]
+    assert [v for _, _, v in values("Statements were made Friday and Thursday.")] == [
+        "2021-02-26",
+        "2021-02-25",
+    ]
+    # but a day and the next told together are one stretch
+    thursday = date(2026, 11, 19)
+    text = "The storm is forecast to make landfall late on Saturday or early Sunday."
+    assert [v for _, _, v in values(text, thursday)] == ["2026-11-21", "2026-11-22"]
+    text = "The museum will open on Saturday and Sunday."
+    assert [v for _, _, v in values(text, thursday)] == ["2026-11-21", "2026-11-22"]
 
 
 def test_early_or_late_in_a_unit_is_the_unit() -> None:

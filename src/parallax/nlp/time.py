@@ -736,6 +736,11 @@ def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
 
 _RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between Monday and Wednesday"
+# two days told as one stretch or as alternatives: "late on Saturday or early Sunday"
+_DAY_LINK = re.compile(
+    r"\s*(?:to|through|thru|until|till|-|\u2013|,?\s*(?:or|and)(?:\s+(?:early|late))?(?:\s+on)?)\s*",
+    re.IGNORECASE,
+)
 _BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGNORECASE)
 # a month, or a day of one, written without a year: "June", "June 5", "5 June"
 _BARE_MONTH = re.compile(rf"{_MONTH}(?:\s+{_DAY})?|{_DAY}\s+{_MONTH}", re.IGNORECASE)
@@ -778,11 +783,15 @@ def _yearly_months(text: str, found: list[Timex]) -> list[Timex]:
 
 
 def _range_ends(
-    text: str, found: list[Timex], bare: re.Pattern[str], value: re.Pattern[str]
+    text: str,
+    found: list[Timex],
+    bare: re.Pattern[str],
+    value: re.Pattern[str],
+    link: re.Pattern[str] = _RANGE_LINK,
 ) -> Iterator[tuple[int, str, str]]:
     """Where `found[i]` and `found[i + 1]` are the two ends of one range ("from Monday to
     Friday", "between April and June 2023"), the first written `bare`, each resolved to a
-    `value` of the form given: `i` and the two values."""
+    `value` of the form given, with `link` between them: `i` and the two values."""
     for i in range(len(found) - 1):
         first, second = found[i], found[i + 1]
         if (
@@ -793,7 +802,7 @@ def _range_ends(
             and value.match(second.value)
             and bare.fullmatch(first.text)
             and (
-                _RANGE_LINK.fullmatch(text, first.end, second.start)
+                link.fullmatch(text, first.end, second.start)
                 or (
                     text[first.end : second.start].strip().casefold() == "and"
                     and _BETWEEN.search(text, max(0, first.start - 12), first.start)
@@ -804,15 +813,22 @@ def _range_ends(
 
 
 def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
-    """`from Monday to Friday`: a range of weekdays runs forward. When each end was resolved on
-    its own and the second falls before the first, the range lies ahead of the first end if
-    that is after publication ("will close from Monday to Friday"), else before the second
-    ("were closed from Monday to Friday")."""
+    """`from Monday to Friday`: a range of weekdays runs forward, as do a day and the next
+    told together ("on Saturday and Sunday", "late on Saturday or early Sunday"; not "made
+    Friday and Thursday"). When each end was resolved on its own and the second falls before
+    the first, the range lies ahead of the first end if that is after publication ("will
+    close from Monday to Friday"), else before the second ("were closed from Monday to
+    Friday")."""
     out = list(found)
-    for i, first, second in _range_ends(text, out, _BARE_WEEKDAY, _FULL_DAY):
+    for i, first, second in _range_ends(text, out, _BARE_WEEKDAY, _FULL_DAY, _DAY_LINK):
         if second >= first or not _BARE_WEEKDAY.fullmatch(out[i + 1].text):
             continue
         begin, end = date.fromisoformat(first), date.fromisoformat(second)
+        if (
+            not _RANGE_LINK.fullmatch(text, out[i].end, out[i + 1].start)
+            and (end - begin).days % 7 != 1
+        ):
+            continue
         if dct is not None and begin > dct:
             while end < begin:
                 end += timedelta(days=7)
