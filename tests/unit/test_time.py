@@ -48,6 +48,24 @@ def test_what_is_due_to_happen_lies_ahead_unless_told_in_the_past() -> None:
     ]
 
 
+def test_the_day_a_reported_period_ends_on_is_the_nearest() -> None:
+    thursday = date(2026, 11, 19)  # "cover" and "is forecast" would put the month ahead
+    assert values("The figures cover the 12 months to the end of September.", thursday) == [
+        ("the 12 months", "DURATION", "P12M"),
+        ("the end of September", "DATE", "2026-09"),
+    ]
+    assert values("The economy is forecast to grow 2% in the year to March.", thursday) == [
+        ("the year", "DURATION", "P1Y"),
+        ("March", "DATE", "2027-03"),
+    ]
+    # a period that ended on the day is over
+    october = date(1989, 10, 31)
+    assert values("Operations had profit of $50 million in the year ended March 31.", october) == [
+        ("the year", "DURATION", "P1Y"),
+        ("March 31", "DATE", "1989-03-31"),
+    ]
+
+
 def test_until_and_since_override_the_verb_tense() -> None:
     # Tuesday 2021-03-02: the court sat on Monday and adjourned to Thursday
     assert values("The hearing was adjourned until Thursday.") == [

@@ -484,10 +484,7 @@ def extract_timexes(
             continue
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
-        cue = _cue_tense(text, start)
-        if cue == "none":
-            cue = _until_tense(doc, start)
-        tense = cue or tense_at(start)
+        tense = _cue_tense(text, start, doc) or tense_at(start)
         kind, value = normalize(m, ctx, tense)
         if kind == "DURATION" and _last_is_verb(text, surface, start, doc):
             surface, start = surface[5:], start + 5  # "the talks last two years": a verb
@@ -873,22 +870,37 @@ _PUT_OFF = re.compile(
 _TO = re.compile(r"\b(?:to|for|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 # moved to a day: "the hearing has been moved to February", "rescheduled for Monday"
 _MOVED = re.compile(r"\b(?:moved|moving|rescheduled|pushed)\b[^.;]{0,40}$", re.IGNORECASE)
+# the day a reported period ends on: "in the year to October", "the 12 months to the end of
+# September", "the quarter ended Sept. 30"
+_PERIOD_END = re.compile(
+    r"\b(?:year|months|weeks|quarter|period|days)\s+(?:to|ending|(?P<ended>ended)|through)\s+"
+    r"(?:the\s+(?:end|start|middle)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-def _cue_tense(text: str, start: int) -> Tense | None:
+def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
-    Friday" is the nearest Friday, ahead or behind, since its verb's tense says little ("until
-    Thursday, they had not" looks back), except after a verb of putting off ("was adjourned
-    until Friday", "postponed until Tuesday"), which looks ahead, as does a day something is
-    put off or moved to ("postponed to March", "has been moved to February")."""
+    Friday" lies where the state its verb tells does (`_until_tense`), except after a verb of
+    putting off ("was adjourned until Friday", "postponed until Tuesday"), which looks ahead,
+    as does a day something is
+    put off or moved to ("postponed to March", "has been moved to February"). The day a
+    reported period ends on ("the year to October") is the nearest one; one it "ended" on
+    has gone by."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
-        # put off until a day: a day still ahead ("postponed until Tuesday")
-        return "future" if _PUT_OFF.search(before[: found.start()]) else "none"
+        # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb
+        # tells where it lies
+        return "future" if _PUT_OFF.search(before[: found.start()]) else _until_tense(doc, start)
+    if period := _PERIOD_END.search(before):
+        # a figure's period ends on the nearest such day, whatever the verb that reports it
+        # ("the figures cover the 12 months to the end of September", told in November),
+        # and one that "ended" on it is over
+        return "past" if period.group("ended") else "none"
     if found := _TO.search(before):
         # put off or moved to a day: "postponed to March", "extended through May"
         verb_part = before[: found.start()]
