@@ -191,6 +191,17 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_over_the_decade_is_ten_years_and_a_bare_decade_is_not_read() -> None:
+    assert values("The firm's profits have doubled over the decade.") == [
+        ("the decade", "DURATION", "P10Y")
+    ]
+    assert values("In the decade to 2020, growth slowed.") == [
+        ("the decade", "DURATION", "P10Y"),
+        ("2020", "DATE", "2020"),
+    ]
+    assert values("The decade ended in crisis.") == []  # which decade, the text tells
+
+
 def test_a_range_of_one_unit_is_one_duration_of_its_first_count() -> None:
     assert values("Repairs could take 18 to 24 months, engineers said.") == [
         ("18 to 24 months", "DURATION", "P18M")
