@@ -222,7 +222,12 @@ class Framer:
     def frame(self, articles: Sequence[Article]) -> list[Article]:
         """Attach `roles` and `narratives` to each article (in place) and return them."""
         mentions = [article_mentions(a) for a in articles]
-        docs = self.encoder.documents([(a.title, a.body) for a in articles], mentions)
+        # mentions are read only in the articles whose roles the domain check keeps
+        docs = self.encoder.documents(
+            [(a.title, a.body) for a in articles],
+            mentions,
+            reads=lambda doc: self.model.in_domain(doc.document),
+        )
         decisions = [] if self.taxonomy else self.decide_narratives(docs)
         for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
             article.narratives = (

@@ -20,7 +20,7 @@ different vectors, each coloured by what the sentence says of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -197,9 +197,12 @@ class FramingEncoder:
         items: list[tuple[str | None, str]],
         mentions: Sequence[Sequence[MentionSpan]] | None = None,
         max_sentences: int = MAX_SENTENCES,
+        reads: Callable[[DocumentVectors], bool] | None = None,
     ) -> list[DocumentVectors]:
         """Embed (title, body) pairs in one batch: the title and the first `max_sentences`;
-        with `mentions` (one list per item), also each mention in its sentence."""
+        with `mentions` (one list per item), also each mention in its sentence, for the
+        documents `reads` keeps once their own vectors are known (all without it): the
+        sentences further down that only a mention is read in cost an encoding each."""
         docs: list[DocumentVectors] = []
         texts: list[str] = []
         for title, body in items:
@@ -217,16 +220,7 @@ class FramingEncoder:
                 body[a:b] for a, b in doc.spans
             ]
             docs.append(doc)
-        wanted = [list(m) for m in mentions] if mentions is not None else [[] for _ in docs]
-        readings = [
-            [doc.reading_of(m) for m in spans] for doc, spans in zip(docs, wanted, strict=True)
-        ]
-        needed = {text for found in readings for text, _, _ in found}
-        known = set(texts)
-        extra = list(dict.fromkeys(t for found in readings for t, _, _ in found if t not in known))
-        states = self.states(texts + extra)
-        # token states are kept only for the texts a mention is read in
-        read = {t: s for t, s in zip(texts + extra, states, strict=True) if t in needed}
+        states = self.states(texts)
         row = 0
         for doc in docs:
             count = (1 if doc.title_text else 0) + len(doc.spans)
@@ -238,6 +232,22 @@ class FramingEncoder:
                 doc.title = np.zeros(self.dimensions, np.float32)
             doc.vectors = np.stack(pooled) if pooled else doc.vectors
             doc.document = _pool(doc.title, doc.vectors)
+        wanted = [
+            list(m) if reads is None or reads(doc) else []
+            for doc, m in zip(docs, mentions or [[] for _ in docs], strict=True)
+        ]
+        readings = [
+            [doc.reading_of(m) for m in spans] for doc, spans in zip(docs, wanted, strict=True)
+        ]
+        needed = {text for found in readings for text, _, _ in found}
+        known = set(texts)
+        extra = list(dict.fromkeys(t for found in readings for t, _, _ in found if t not in known))
+        # token states are kept only for the texts a mention is read in
+        read = {
+            t: s
+            for t, s in zip(texts + extra, states + self.states(extra), strict=True)
+            if t in needed
+        }
         for doc, spans, found in zip(docs, wanted, readings, strict=True):
             for m, (text, a, b) in zip(spans, found, strict=True):
                 doc.mentions[(m.start, m.end)] = _span_vector(read[text], a, b)
