@@ -339,6 +339,14 @@ def test_mention_vectors_read_each_entity_in_its_sentence() -> None:
     # asked later without `documents` knowing them, the vectors are computed on demand
     fresh = encoder.documents([("Grain for Velna", body)])[0]
     assert not fresh.mentions
+    # a document `reads` turns down (one whose roles are withheld) has no mention read
+    kept, skipped = encoder.documents(
+        [("Grain for Velna", body), ("Velna thanks Ostrava", body)],
+        [[ostrava], [ostrava]],
+        reads=lambda d: d.title_text == "Grain for Velna",
+    )
+    assert set(kept.mentions) == {(0, 7)} and not skipped.mentions
+    assert skipped.document.shape == kept.document.shape
     again = encoder.mention_vectors(fresh, [ostrava])
     assert float(again[0] @ vectors[0]) > 0.99
 
