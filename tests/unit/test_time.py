@@ -170,6 +170,20 @@ def test_halves_vague_counts_and_this_month() -> None:
     assert values("The election is due this September.") == [("this September", "DATE", "2021-09")]
 
 
+def test_a_quarter_told_ahead_that_ended_long_before_is_next_years() -> None:
+    november = date(2026, 11, 19)
+    assert values("The factory will close by the end of the first quarter.", november) == [
+        ("the first quarter", "DATE", "2027-Q1")
+    ]
+    # the quarter just ended is still told of, as is one whose results are to come
+    assert values("Third-quarter sales will be weak.", november) == [
+        ("Third-quarter", "DATE", "2026-Q3")
+    ]
+    assert values("The firm will report second-quarter results late.", november) == [
+        ("second-quarter", "DATE", "2026-Q2")
+    ]
+
+
 def test_quarter_and_half_codes() -> None:
     assert values("Revenue rose in Q3 2020.") == [("Q3 2020", "DATE", "2020-Q3")]
     assert values("Profit in H1 2021 doubled.") == [("H1 2021", "DATE", "2021-H1")]

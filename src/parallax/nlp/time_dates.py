@@ -340,9 +340,17 @@ def _quarter_named(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         value += shift
     elif rel == "last" or (_gone_by(m, tense) and number > _quarter(ctx.dct)):
         value -= 1
-    elif rel == "next":
+    elif rel == "next" or (_ahead(m, tense) and number < _quarter(ctx.dct) - 1):
         value += 1
     return "DATE", f"{value}-Q{number}"
+
+
+def _ahead(m: re.Match[str], tense: Tense) -> bool:
+    """Whether a quarter named without a year, told in the future, is next year's when this
+    year's ended a quarter or more before: "will close by the end of the first quarter",
+    told in November (the one just ended may still be told of: "third-quarter sales will
+    be weak", told in November)."""
+    return tense == "future" and not _RESULTS.match(m.string, m.end())
 
 
 def _period_code(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
