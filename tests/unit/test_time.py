@@ -66,6 +66,14 @@ def test_the_day_a_reported_period_ends_on_is_the_nearest() -> None:
     ]
 
 
+def test_a_bare_verb_joined_to_another_takes_its_tense() -> None:
+    thursday = date(2026, 11, 19)
+    text = "Ministers will discuss the plan on Monday and vote on Wednesday."
+    assert [v for _, _, v in values(text, thursday)] == ["2026-11-23", "2026-11-25"]
+    text = "He was arrested on Monday and charged on Tuesday."
+    assert [v for _, _, v in values(text, thursday)] == ["2026-11-16", "2026-11-17"]
+
+
 def test_until_and_since_override_the_verb_tense() -> None:
     # Tuesday 2021-03-02: the court sat on Monday and adjourned to Thursday
     assert values("The hearing was adjourned until Thursday.") == [

@@ -284,6 +284,10 @@ def _is_planner(verb: Token) -> bool:
 
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
+    if len(auxes) == 1 and verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i < verb.i:
+        # a bare verb joined to another takes its tense: "will discuss the plan on Monday and
+        # vote on Wednesday", "plans to hire staff and open on Wednesday"
+        return _verb_tense(verb.head)
     words = {a.lower_ for a in auxes}
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "must have left on Monday": a perfect, even after a modal
