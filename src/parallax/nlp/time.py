@@ -735,12 +735,12 @@ def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
     return out
 
 
-_RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.IGNORECASE)
+_RANGE_WORDS = r"to|through|thru|until|till|-|\u2013"
+_RANGE_LINK = re.compile(rf"\s*(?:{_RANGE_WORDS})\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between Monday and Wednesday"
 # two days told as one stretch or as alternatives: "late on Saturday or early Sunday"
 _DAY_LINK = re.compile(
-    r"\s*(?:to|through|thru|until|till|-|\u2013|,?\s*(?:or|and)(?:\s+(?:early|late))?(?:\s+on)?)\s*",
-    re.IGNORECASE,
+    rf"\s*(?:{_RANGE_WORDS}|,?\s*(?:or|and)(?:\s+(?:early|late))?(?:\s+on)?)\s*", re.IGNORECASE
 )
 _BARE_WEEKDAY = re.compile(rf"(?:(?:last|next|this|coming) )?{_WEEKDAY}", re.IGNORECASE)
 # a month, or a day of one, written without a year: "June", "June 5", "5 June"
@@ -891,10 +891,9 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     """A preposition that overrides the verb's tense: "since Dec. 2" lies behind; "until
     Friday" lies where the state its verb tells does (`_until_tense`), except after a verb of
     putting off ("was adjourned until Friday", "postponed until Tuesday"), which looks ahead,
-    as does a day something is
-    put off or moved to ("postponed to March", "has been moved to February"). The day a
-    reported period ends on ("the year to October") is the nearest one; one it "ended" on
-    has gone by."""
+    as does a day something is put off or moved to ("postponed to March", "has been moved to
+    February"). The day a reported period ends on ("the year to October") is the nearest one;
+    one it "ended" on has gone by."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb

@@ -63,7 +63,18 @@ _WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 _WEEKDAY_ABBR = rf"(?:(?<=on ){_WEEKDAY_SHORT}\.|{_WEEKDAY_SHORT}\.(?=,? (?:{_MONTH}|\d)))"
 # the hour of a spoken clock: "7 o'clock", "eight o\u2019clock"
 _OCLOCK = r"(?P<oh>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['\u2019]clock"
-_NUMWORD = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a couple of|couple of|a half|half an?|several|a few|few|many|some)(?: 1/2|½| and a half|-and-a-half)?"
+# a count in digits or words: "18", "twenty-four", "six"
+_COUNT = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
+# a count, or a vague or fractional one: "a", "several", "half an", "a couple of"
+_NUMWORD = (
+    rf"(?:{_COUNT}|a|an|hundred|a couple of|couple of|a half|half an?|several|a few|few|many"
+    r"|some)(?: 1/2|½| and a half|-and-a-half)?"
+)
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _FIRST_NINE = (

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from parallax.nlp.time_calendar import (
+    _COUNT,
     _DAY,
     _DAY_WORD,
     _MONTH,
@@ -80,14 +81,6 @@ __all__ = ["CAPITALIZED_ONLY", "COMPILED", "RULES", "scan"]
 # where a clause ends: "the week before," counts from the last date given, "the week before
 # the vote" from one the text does not give
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)]|$))"
-
-# the first count of a range of one unit: "six to eight weeks", "between 18 and 24 months"
-_COUNT = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen)"
-)
 
 RULES: list[tuple[str, Normalizer]] = [
     (
