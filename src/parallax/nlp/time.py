@@ -535,6 +535,8 @@ _COUNTRY_DOMAIN = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*\.([a-z]{2})(?::\d+)?
 def _slash_order(text: str) -> bool | None:
     """Whether the text's slashed dates are day first (True: "14/06/2023"), month first
     (False: "06/14/2023"), or cannot tell (None: none, or only ones like 10/03/2025)."""
+    if "/" not in text:
+        return None  # most texts: a scan of the regular expression costs 2% of the stage
     for m in _SLASHED.finditer(text):
         first, second = int(m.group(1)), int(m.group(2))
         if first > 12 >= second:

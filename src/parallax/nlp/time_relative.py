@@ -318,7 +318,8 @@ def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
 
 
 def _the_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    return "DURATION", _duration(1, (m.group("unit") or m.group("unit2")).casefold())
+    unit = m.group("unit") or m.group("unit2") or m.group("unit3")
+    return "DURATION", _duration(1, unit.casefold())
 
 
 _ALTERNATE = re.compile(r" (?:other|second|alternate) ")

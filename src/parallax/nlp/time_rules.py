@@ -220,12 +220,12 @@ RULES: list[tuple[str, Normalizer]] = [
     (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
     # "for the year ended June 30" is a fiscal year's span; "for the year" alone is this year;
     # "the week before" / "the year after" count from another date, not from the DCT
-    (r"the (?P<unit>year)(?= (?:ended|ending|end|to|through)\b)", _the_unit),
     # "over the decade to 2020", "grew over the decade": ten years up to the time told of (a
     # bare "the decade" may be any one the text is about, so it is not read)
     (
-        r"the (?P<unit>decade)(?= (?:ending|to|through) )"
-        r"|(?:(?<=over )|(?<=throughout )|(?<=across ))the (?P<unit2>decade)(?![\w-])",
+        r"the (?P<unit>year)(?= (?:ended|ending|end|to|through)\b)"
+        r"|the (?P<unit2>decade)(?= (?:ending|to|through) )"
+        r"|(?:(?<=over )|(?<=throughout )|(?<=across ))the (?P<unit3>decade)(?![\w-])",
         _the_unit,
     ),
     # "in the week since the election", "the months since the invasion": a span up to now
