@@ -213,6 +213,14 @@ def test_quarter_and_half_codes() -> None:
     assert values("Take the h1 exit.") == []
 
 
+def test_the_weeks_ahead_is_a_stretch_of_weeks() -> None:
+    assert values("A decision is expected in the days ahead.") == [
+        ("the days ahead", "DURATION", "PXD")
+    ]
+    assert values("The weeks ahead will be hard.") == [("The weeks ahead", "DURATION", "PXW")]
+    assert values("In the days ahead of the vote, tension rose.") == []
+
+
 def test_over_the_decade_is_ten_years_and_a_bare_decade_is_not_read() -> None:
     assert values("The firm's profits have doubled over the decade.") == [
         ("the decade", "DURATION", "P10Y")

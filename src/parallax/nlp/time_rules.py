@@ -276,7 +276,12 @@ RULES: list[tuple[str, Normalizer]] = [
     # "in recent weeks": a stretch up to now (PXW), as TimeBank mostly has it; "recent years" is
     # the past at large. The preposition stays out of the expression, as TimeML has it.
     (r"recent years|the (?:last|past) few (?:years|months|weeks|days)", _ref("PAST_REF")),
-    (r"(?:recent|coming) (?P<unit>months|weeks|days|years)", _bare_plural),
+    # "in the coming weeks", "in the weeks ahead" (not "the days ahead of the vote")
+    (
+        r"(?:recent|coming) (?P<unit>months|weeks|days|years)"
+        r"|the (?P<unit2>months|weeks|days|years) ahead(?! of\b)",
+        _bare_plural,
+    ),
     (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
     (r"(?P<unit>year|month|week|day|hour|decade|century)-long", _the_unit),  # "day-long": P1D
     (
