@@ -405,11 +405,11 @@ def _clock_day(ctx: _Context) -> str:
     """The day a clock with no day of its own falls on: the day the story is on, when the text
     gave one within a month of publication ("Polls opened on Sunday ... They close at 8 p.m."),
     else the publication day."""
-    if ctx.dct is None:
-        return ctx.day or "XXXX-XX-XX"
-    if ctx.day and abs((date.fromisoformat(ctx.day) - ctx.dct).days) <= _STORY_DAY_REACH:
+    if ctx.day and (
+        ctx.dct is None or abs((date.fromisoformat(ctx.day) - ctx.dct).days) <= _STORY_DAY_REACH
+    ):
         return ctx.day
-    return ctx.dct.isoformat()
+    return _publication_day(ctx)
 
 
 _STORY_DAY_REACH = 31  # days from publication a story's day may lie and still date a clock
