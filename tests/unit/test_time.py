@@ -1239,6 +1239,43 @@ def test_a_count_of_units_from_a_named_day() -> None:
     assert values("The council will vote a week from Friday.", None) == [
         ("a week from Friday", "DATE", None)
     ]
+    # British: "a week on Friday", "a fortnight today"; "for a week today" is a span and a day
+    assert values("The council will vote a week on Friday.") == [
+        ("a week on Friday", "DATE", "2021-03-12")
+    ]
+    assert values("The deadline is two weeks on Monday.") == [
+        ("two weeks on Monday", "DATE", "2021-03-22")
+    ]
+    assert values("The trial opens a fortnight today.") == [
+        ("a fortnight today", "DATE", "2021-03-16")
+    ]
+    assert values("The talks resume a week tomorrow.") == [
+        ("a week tomorrow", "DATE", "2021-03-10")
+    ]
+    assert values("He has been missing for a week today.") == [
+        ("a week", "DURATION", "P1W"),
+        ("today", "DATE", "2021-03-02"),
+    ]
+
+
+def test_an_anniversary_is_this_month_week_or_day_years_back() -> None:
+    # Tuesday 2021-03-02; a year before it, Monday 2020-03-02 opens ISO week 10
+    assert values("The referendum was held three years ago this month.") == [
+        ("three years ago this month", "DATE", "2018-03")
+    ]
+    assert values("The bridge opened a year ago this week.") == [
+        ("a year ago this week", "DATE", "2020-W10")
+    ]
+    assert values("The attack happened a decade ago today.") == [
+        ("a decade ago today", "DATE", "2011-03-02")
+    ]
+    assert values("The attack happened a year ago today.", None) == [
+        ("a year ago today", "DATE", None)
+    ]
+    assert values("Two years ago, this month's figure was lower.") == [
+        ("Two years ago", "DATE", "2019"),
+        ("this month", "DATE", "2021-03"),
+    ]
 
 
 def test_the_week_to_a_day_is_the_week_that_day_closes() -> None:

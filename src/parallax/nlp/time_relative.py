@@ -229,6 +229,12 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         return "DURATION", _duration(count, unit)
     if ctx.dct is None or count is None:
         return "DATE", None
+    if (this := (m.group("this") or "").casefold()) and count == int(count):
+        # "three years ago this month": this month, week or day, that many years back
+        years = int(count) * (10 if unit == "decade" else 1)
+        year, month = _shift_month(ctx.dct, -12 * years)
+        then = date(year, month, min(ctx.dct.day, monthrange(year, month)[1]))
+        return "DATE", _anchored("day" if this == "today" else this.split()[1], then, 0)
     if unit in {"decade", "century"} and (
         years := count * (10 if unit == "decade" else 100)
     ) == int(years):  # "a decade ago", "half a century ago" point at a year, not at a decade
@@ -243,8 +249,9 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
 
 
 def _count_from(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`a week from Friday`, `two weeks from tomorrow`, `a month from today`: the day that many
-    units after the day named (a weekday named so lies ahead)."""
+    """`a week from Friday`, `two weeks from tomorrow`, `a month from today`, `a week on
+    Friday`, `a fortnight today`: the day that many units after the day named (a weekday named
+    so lies ahead)."""
     count = _number(m.group("num"))
     if ctx.dct is None or count is None or count != int(count):
         return "DATE", None
@@ -253,6 +260,8 @@ def _count_from(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
     else:
         day = ctx.dct + timedelta(days=1 if m.group("word").casefold() == "tomorrow" else 0)
     unit, steps = m.group("unit").casefold(), int(count)
+    if unit == "fortnight":
+        unit, steps = "week", steps * 2
     if unit in {"day", "week"}:
         span = timedelta(weeks=steps) if unit == "week" else timedelta(days=steps)
         return "DATE", (day + span).isoformat()

@@ -193,12 +193,18 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (
         rf"(?P<num>{_NUMWORD}) (?:(?P<unit>{_UNIT}s?|fortnights?) (?P<dir>ago|earlier|from now|hence)"
+        # an anniversary: "three years ago this month", "a decade ago today"
+        r"(?:(?:(?<=years ago)|(?<=year ago)|(?<=decades ago)|(?<=decade ago))"
+        r" (?P<this>this (?:month|week)|today))?"
         # British: "in three years' time", "in a week's time"
         rf"|(?P<tunit>{_UNIT}|fortnight)(?:s['\u2019]|['\u2019]s) time)",
         _ago,
     ),
     (
-        rf"(?P<num>{_NUMWORD}) (?P<unit>day|week|month|year)s? from "
+        rf"(?P<num>{_NUMWORD}) (?P<unit>day|week|month|year|fortnight)s? (?:from "
+        # British: "a week on Friday", "a fortnight today" (not "for a week today": a span)
+        r"|(?:(?<=week )|(?<=weeks )|(?<=fortnight )|(?<=fortnights ))"
+        r"(?<!for a week )(?<!for a fortnight )(?:on (?=\w+day)|(?=today|tomorrow)))"
         rf"(?:(?P<weekday>{_WEEKDAY})|(?P<word>today|tomorrow))",
         _count_from,
     ),
