@@ -624,6 +624,16 @@ def test_clock_time_joins_its_day() -> None:
     assert values("The meeting is at 10:30 a.m. ET on March 9, 2021.") == [
         ("10:30 a.m. ET on March 9, 2021", "TIME", "2021-03-09T10:30")
     ]
+    # "midnight" joins its day too, with or without a publication date
+    assert values("The deadline passed at midnight on Monday.") == [
+        ("midnight on Monday", "TIME", "2021-03-01T24:00")
+    ]
+    assert values("The deadline passed at midnight on Monday.", None) == [
+        ("midnight on Monday", "TIME", "XXXX-WXX-1T24:00")
+    ]
+    assert values("Campaigning ends on Friday at midnight.", None) == [
+        ("Friday at midnight", "TIME", "XXXX-WXX-5T24:00")
+    ]
 
 
 def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:

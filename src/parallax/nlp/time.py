@@ -931,13 +931,17 @@ def _merge_clock(
     if not _JOINER.match(between):
         return None
     first, second = previous.value, value
-    if previous.type == "TIME" and "T" in first and kind == "DATE" and _FULL_DAY.match(second):
+    if previous.type == "TIME" and "T" in first and kind == "DATE" and _CLOCK_DAY.match(second):
         clock = first.split("T", 1)[1]
-    elif kind == "TIME" and "T" in second and previous.type == "DATE" and _FULL_DAY.match(first):
+    elif kind == "TIME" and "T" in second and previous.type == "DATE" and _CLOCK_DAY.match(first):
         clock, second = second.split("T", 1)[1], first
     else:
         return None
     return Timex(text[previous.start : end], previous.start, end, "TIME", f"{second}T{clock}")
+
+
+# a day a clock can sit on: a calendar day, or a weekday with no publication date to place it
+_CLOCK_DAY = re.compile(r"^(?:(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-[1-7])$")
 
 
 # between a clock and the day that dates it: "(0735 GMT) ", " local time (1700 GMT) on ", " ("
