@@ -1385,7 +1385,9 @@ def test_a_year_before_1800_after_a_preposition_of_time() -> None:
         ("1636", "DATE", "1636"),
         ("1718", "DATE", "1718"),
     ]
+    assert values("The custom dates back to 1215.") == [("1215", "DATE", "1215")]
     # counts, not years
+    assert values("The index fell back to 1650.") == []
     assert values("The party won in 1500 seats. Prices rose from 1500 to 1700 points.") == []
     assert values("A survey of 1200, taken in March, found support.") == [
         ("March", "DATE", "2021-03")

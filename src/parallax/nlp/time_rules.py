@@ -244,9 +244,10 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (
         rf"fiscal (?P<year>{_YEAR})|FY ?(?P<fy>{_YEAR}|\d\d)(?!\d)|(?:the year |mid-|pre-|post-|early |late |(?:the )?(?:end|beginning|start|middle) of )?(?P<year2>{_YEAR})(?!\d)(?! (?:GMT|UTC)\b)"
-        # an older year only after a preposition of time and before no noun: "signed in 1648,"
-        # (not "in 1500 homes")
-        r"|(?:(?<=in )|(?<=since )|(?<=until ))(?P<year3>1[0-7]\d\d)"
+        # an older year only after a preposition of time and before no noun: "signed in 1648,",
+        # "dates back to 1215." (not "in 1500 homes", "fell back to 1650 points")
+        r"|(?:(?<=in )|(?<=since )|(?<=until )|(?<=dates back to )|(?<=dating back to )"
+        r"|(?<=date back to )|(?<=dated back to ))(?P<year3>1[0-7]\d\d)"
         r"(?=[,.;:)]|\s*$| (?:and|or|when|until|after|before|by)\b)",
         _year_only,
     ),
