@@ -231,9 +231,10 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         return "DATE", None
     if (this := (m.group("this") or "").casefold()) and count == int(count):
         # "three years ago this month": this month, week or day, that many years back
-        years = int(count) * (10 if unit == "decade" else 1)
-        year, month = _shift_month(ctx.dct, -12 * years)
-        then = date(year, month, min(ctx.dct.day, monthrange(year, month)[1]))
+        back = int(count) * (10 if unit == "decade" else 1)
+        then_year, then_month = _shift_month(ctx.dct, -12 * back)
+        last_day = monthrange(then_year, then_month)[1]
+        then = date(then_year, then_month, min(ctx.dct.day, last_day))
         return "DATE", _anchored("day" if this == "today" else this.split()[1], then, 0)
     if unit in {"decade", "century"} and (
         years := count * (10 if unit == "decade" else 100)
