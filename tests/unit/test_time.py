@@ -1249,7 +1249,7 @@ def test_a_count_of_units_from_a_named_day() -> None:
     assert values("The council will vote a week from Friday.", None) == [
         ("a week from Friday", "DATE", None)
     ]
-    # British: "a week on Friday", "a fortnight today"; "for a week today" is a span and a day
+    # British: "a week on Friday", "a fortnight today"; after "for", a span and a day
     assert values("The council will vote a week on Friday.") == [
         ("a week on Friday", "DATE", "2021-03-12")
     ]
@@ -1262,9 +1262,13 @@ def test_a_count_of_units_from_a_named_day() -> None:
     assert values("The talks resume a week tomorrow.") == [
         ("a week tomorrow", "DATE", "2021-03-10")
     ]
-    assert values("He has been missing for a week today.") == [
-        ("a week", "DURATION", "P1W"),
+    assert values("He has been missing for two weeks today.") == [
+        ("two weeks", "DURATION", "P2W"),
         ("today", "DATE", "2021-03-02"),
+    ]
+    assert values("The road will be closed for a week from Friday.") == [
+        ("a week", "DURATION", "P1W"),
+        ("Friday", "DATE", "2021-03-05"),
     ]
 
 

@@ -201,10 +201,11 @@ RULES: list[tuple[str, Normalizer]] = [
         _ago,
     ),
     (
-        rf"(?P<num>{_NUMWORD}) (?P<unit>day|week|month|year|fortnight)s? (?:from "
-        # British: "a week on Friday", "a fortnight today" (not "for a week today": a span)
+        # not after "for": "missing for two weeks today", "closed for a week from Friday" are spans
+        rf"(?<!for )(?P<num>{_NUMWORD}) (?P<unit>day|week|month|year|fortnight)s? (?:from "
+        # British: "a week on Friday", "a fortnight today"
         r"|(?:(?<=week )|(?<=weeks )|(?<=fortnight )|(?<=fortnights ))"
-        r"(?<!for a week )(?<!for a fortnight )(?:on (?=\w+day)|(?=today|tomorrow)))"
+        r"(?:on (?=\w+day)|(?=today|tomorrow)))"
         rf"(?:(?P<weekday>{_WEEKDAY})|(?P<word>today|tomorrow))",
         _count_from,
     ),
