@@ -231,10 +231,7 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         return "DATE", None
     if (this := (m.group("this") or "").casefold()) and count == int(count):
         # "three years ago this month": this month, week or day, that many years back
-        back = int(count) * (10 if unit == "decade" else 1)
-        then_year, then_month = _shift_month(ctx.dct, -12 * back)
-        last_day = monthrange(then_year, then_month)[1]
-        then = date(then_year, then_month, min(ctx.dct.day, last_day))
+        then = _months_later(ctx.dct, -12 * int(count) * (10 if unit == "decade" else 1))
         return "DATE", _anchored("day" if this == "today" else this.split()[1], then, 0)
     if unit in {"decade", "century"} and (
         years := count * (10 if unit == "decade" else 100)
@@ -266,8 +263,18 @@ def _count_from(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
     if unit in {"day", "week"}:
         span = timedelta(weeks=steps) if unit == "week" else timedelta(days=steps)
         return "DATE", (day + span).isoformat()
-    year, month = _shift_month(day, steps * (12 if unit == "year" else 1))
-    return "DATE", date(year, month, min(day.day, monthrange(year, month)[1])).isoformat()
+    return "DATE", _months_later(day, steps * (12 if unit == "year" else 1)).isoformat()
+
+
+def _months_later(day: date, months: int) -> date:
+    """The same day of the month `months` later (earlier when negative), or the month's last
+    day when it is shorter.
+
+    >>> _months_later(date(2024, 2, 29), -12), _months_later(date(2021, 1, 31), 1)
+    (datetime.date(2023, 2, 28), datetime.date(2021, 2, 28))
+    """
+    year, month = _shift_month(day, months)
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
