@@ -954,9 +954,10 @@ def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> 
     expressions of their own."""
     if previous.type != "TIME" or not previous.value or "T" not in previous.value or not value:
         return None
-    if not _ASIDE.fullmatch(text, previous.end, start) or not _FULL_DAY.match(value[:10]):
+    day = value.split("T", 1)[0]  # "Thursday" or, from a clock of its own, "4 a.m. Thursday"
+    if not _ASIDE.fullmatch(text, previous.end, start) or not _CLOCK_DAY.match(day):
         return None
-    day, clock = value[:10], previous.value.split("T", 1)[1]
+    clock = previous.value.split("T", 1)[1]
     return Timex(previous.text, previous.start, previous.end, previous.type, f"{day}T{clock}")
 
 
