@@ -808,6 +808,16 @@ def test_a_day_next_to_a_date_and_a_clock_dated_by_an_aside() -> None:
         ("8 p.m.", "TIME", "2021-02-26T20:00"),
         ("Friday", "DATE", "2021-02-26"),
     ]
+    # with no publication date, the weekday of the aside still dates the clock
+    assert values("The blast came at 10:35 a.m. (0735 GMT) Friday.", None) == [
+        ("10:35 a.m.", "TIME", "XXXX-WXX-5T10:35"),
+        ("Friday", "DATE", "XXXX-WXX-5"),
+    ]
+    assert values("It ended at 4 in the morning (4 a.m. EDT Thursday).", None)[0] == (
+        "4 in the morning",
+        "TIME",
+        "XXXX-WXX-4T04:00",
+    )
 
 
 def test_coordinated_days_and_other_small_forms() -> None:
@@ -1084,6 +1094,12 @@ def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
     ]
     assert values("It opens in the new year.", None) == [("the new year", "DATE", None)]
     assert values("They celebrated the new year.") == []
+    assert values("Talks were postponed until the new year.", date(2025, 11, 20)) == [
+        ("the new year", "DATE", "2026")
+    ]
+    assert values("Prices have risen since the new year.", date(2025, 9, 2)) == [
+        ("the new year", "DATE", "2025")
+    ]
 
 
 def test_british_dates_and_wire_clocks() -> None:

@@ -300,10 +300,12 @@ def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`in the new year`: the coming year late in the year, this one early in it."""
+    """`in the new year`, `until the new year`: the coming year late in the year, this one
+    early in it; `since the new year` is this one."""
     if ctx.dct is None:
         return "DATE", None
-    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
+    since = m.string.endswith("since ", 0, m.start())
+    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 and not since else 0))
 
 
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

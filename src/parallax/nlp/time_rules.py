@@ -318,7 +318,11 @@ RULES: list[tuple[str, Normalizer]] = [
         _decade_word,
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
-    (r"(?<=in )the new year(?!'s)", _new_year),
+    (
+        r"(?:(?<=in )|(?<=into )|(?<=until )|(?<=till )|(?<=after )|(?<=before )|(?<=by )"
+        r"|(?<=since ))the new year(?!'s)",
+        _new_year,
+    ),
     # "the week before," counts from the last date given; "the week before the vote" names none
     (
         r"(?:the )?following (?P<unit>year|month|week)"
