@@ -415,7 +415,28 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
             hour += 12
         elif meridiem == "am" and hour == 12:
             hour = 0
-    return "TIME", f"{_clock_day(ctx)}T{hour:02d}:{minute}"
+    day = _publication_day(ctx) if _heads_entry(m) else _clock_day(ctx)
+    return "TIME", f"{day}T{hour:02d}:{minute}"
+
+
+# a clock alone on its line: the time stamp of a live blog's entry ("6:05 p.m.", "11:40 a.m. EDT")
+_ENTRY_STAMP = re.compile(r"[ \t]*(?:[ECMP][SD]T|GMT|UTC|BST|local time)?[ \t.:]*(?:\n|$)")
+
+
+def _heads_entry(m: re.Match[str]) -> bool:
+    """Whether a clock is a live blog's time stamp: alone on its line, the publication day's
+    (entries run on the day the page is dated), not the day the story above it spoke of.
+
+    >>> import re
+    >>> _heads_entry(re.search(r"6:05 p.m.", "they said.\\n\\n6:05 p.m.\\n\\nTrump is"))
+    True
+    >>> _heads_entry(re.search(r"6:05 p.m.", "Polls close at 6:05 p.m. on Friday."))
+    False
+    """
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()]
+    return not before.strip() and _ENTRY_STAMP.match(text, m.end()) is not None
 
 
 def _clock_day(ctx: _Context) -> str:
