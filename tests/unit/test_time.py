@@ -792,6 +792,11 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
     assert values("He said on CBS's 60 Minutes that he was sorry.") == []
     assert values("It would be a second betrayal.") == []
     assert values("It was high noon for the party.") == []
+    assert values("Mexico retaliated against Christmas trees from Oregon.") == []
+    assert values("Children hunted Easter eggs in the park.") == []
+    assert values("The shops will close early on Christmas Eve.") == [
+        ("Christmas Eve", "DATE", "2021-12-24")
+    ]
     assert values("They walked in the March for Life.") == []
     assert values("They walked in March for charity.") == [("March", "DATE", "2021-03")]
 
@@ -1083,6 +1088,10 @@ def test_a_clock_with_no_day_falls_on_the_day_the_story_is_on() -> None:
     text = "He was born on 12 March 1961. The meeting starts at 10 a.m."
     assert values(text)[-1] == ("10 a.m.", "TIME", "2021-03-02T10:00")
     assert values("The market opens at 9 a.m.") == [("9 a.m.", "TIME", "2021-03-02T09:00")]
+    # a live blog's entry stamp, alone on its line, is on the publication day
+    text = "At Sunday's rally, he spoke for an hour.\n\n3:15 p.m. EST\n\nThe senator said."
+    assert values(text)[-1] == ("3:15 p.m.", "TIME", "2021-03-02T15:15")
+    assert values(text, None)[-1] == ("3:15 p.m.", "TIME", "XXXX-XX-XXT15:15")
 
 
 def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:

@@ -1016,7 +1016,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
     title (NBC's "Today", USA TODAY, "60 Minutes"), a newspaper ("the daily Granma"), a figure
     ("closed at 2082.1", "version 1.2.2024"), "the year" a year names ("the year was 1968"), an
-    ordinal ("a second group") or an idiom ("high noon")."""
+    ordinal ("a second group"), a thing named for a feast ("Christmas trees") or an idiom ("high
+    noon")."""
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -1038,9 +1039,18 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # "the Communist Party daily Granma", "the daily said": a newspaper
     if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
         return True  # "a second betrayal", "a second group": the ordinal
+    if _FEAST.search(surface) and _FEAST_THING.match(text, end):
+        return True  # "Christmas trees", "Easter eggs": things named for a feast, not its day
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
 
 
+_FEAST = re.compile(r"(?:christmas|easter|thanksgiving)$", re.IGNORECASE)
+_FEAST_THING = re.compile(
+    r" (?:trees?|cards?|presents?|gifts?|carols?|lights|decorations?|ornaments?|eggs?|bunny|"
+    r"puddings?|cakes?|stockings?|jumpers?|sweaters?|songs?|music|movies?|films?|markets?|"
+    r"shopping|turkeys?|hams?)\b",
+    re.IGNORECASE,
+)
 _DECIMALS = re.compile(r"[.,]\d")
 _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
