@@ -304,7 +304,7 @@ def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
     early in it; `since the new year` is this one."""
     if ctx.dct is None:
         return "DATE", None
-    since = m.string.endswith("since ", 0, m.start())
+    since = m.string[max(0, m.start() - 6) : m.start()].casefold() == "since "
     return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 and not since else 0))
 
 
