@@ -31,6 +31,26 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
 
 
+def test_a_month_the_past_perfect_tells_of_has_begun() -> None:
+    wednesday = date(2024, 3, 13)
+    assert values("By April, the company had hired 200 workers.", wednesday) == [
+        ("April", "DATE", "2023-04")
+    ]
+    assert values("In March, the company had hired 200 workers.", wednesday) == [
+        ("March", "DATE", "2024-03")
+    ]
+    # a verb that sets the date, another tense, or a weekday keep their reading
+    assert values("The board had delayed the vote to April.", wednesday) == [
+        ("April", "DATE", "2024-04")
+    ]
+    assert values("By April, the company will have hired 200 workers.", wednesday) == [
+        ("April", "DATE", "2024-04")
+    ]
+    assert values("By Wednesday, the toll had risen to 52.", wednesday) == [
+        ("Wednesday", "DATE", "2024-03-13")
+    ]
+
+
 def test_what_is_due_to_happen_lies_ahead_unless_told_in_the_past() -> None:
     thursday = date(2026, 11, 19)
     assert values("The strike is due to end at midnight on Sunday.", thursday) == [

@@ -84,7 +84,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 if _scheduled_by_be(node, below):
                     return "future"
-                if _done_on(node, below, first):
+                if _done_on(node, below, first) or _had_done_by_month(node, first):
                     return "strictly past"
                 node = _saying_verb(node, first)
                 if _told_in_month(node, below, first):
@@ -149,6 +149,20 @@ def _told_in_month(verb: Token, below: Token, date: Token) -> bool:
         return False  # "in June 12"
     clauses = [_clause_start(c) for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
     return not any(i < date.i for i in clauses if i > verb.i)
+
+
+def _had_done_by_month(verb: Token, date: Token) -> bool:
+    """ "By April, the company had hired 200 workers": a month the past perfect tells of had
+    begun before the telling, however near it lies (the past tense's slack is for a reporting
+    verb's tense). Not a verb that sets a date ("had delayed the vote to April"), nor a day
+    or a weekday ("by Friday ... had risen" is often the publication day)."""
+    if verb.tag_ != "VBN" or verb.lemma_ in _NOT_DONE_ON:
+        return False
+    if not any(c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if date.lower_.rstrip(".") not in MONTHS:
+        return False
+    return not any(c.like_num for c in date.children)  # "by April 3": a day keeps its slack
 
 
 def _clause_start(verb: Token) -> int:
