@@ -1126,6 +1126,9 @@ def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
     assert values("Talks were postponed until the new year.", date(2025, 11, 20)) == [
         ("the new year", "DATE", "2026")
     ]
+    assert values("The jets should arrive before the new year.", date(2025, 3, 2)) == [
+        ("the new year", "DATE", "2026")
+    ]
     assert values("Since the new year, prices have risen.", date(2025, 9, 2)) == [
         ("the new year", "DATE", "2025")
     ]

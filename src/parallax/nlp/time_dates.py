@@ -300,12 +300,17 @@ def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`in the new year`, `until the new year`: the coming year late in the year, this one
-    early in it; `since the new year` is this one."""
+    """`in the new year`, `after the new year`: the coming year late in the year, this one
+    early in it; `since the new year` is this one, and `until`, `before` or `by the new year`
+    the coming one."""
     if ctx.dct is None:
         return "DATE", None
-    since = m.string[max(0, m.start() - 6) : m.start()].casefold() == "since "
-    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 and not since else 0))
+    word = m.string[max(0, m.start() - 7) : m.start()].casefold().split()[-1:]
+    if word == ["since"]:
+        return "DATE", str(ctx.dct.year)
+    if word and word[0] in {"until", "till", "before", "by"}:
+        return "DATE", str(ctx.dct.year + 1)
+    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
 
 
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
