@@ -31,6 +31,15 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
 
 
+def test_an_adjective_as_a_noun_and_a_forecast_compared_with() -> None:
+    friday = date(2016, 9, 23)
+    assert values("Trump and Clinton meet for the first of three debates Monday.", friday) == [
+        ("Monday", "DATE", "2016-09-26")
+    ]
+    text = "Output will expand by 1.6 percent, half a point less than forecast in July."
+    assert values(text, date(2016, 10, 5)) == [("July", "DATE", "2016-07")]
+
+
 def test_a_month_the_past_perfect_tells_of_has_begun() -> None:
     wednesday = date(2024, 3, 13)
     assert values("By April, the company had hired 200 workers.", wednesday) == [

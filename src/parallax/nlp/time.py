@@ -91,7 +91,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
                     return "strictly past"
                 break
             below = node
-            if node.pos_ == "ADJ" and node.i != first.i:  # "early" of "early March" is no head
+            if node.pos_ == "ADJ" and node.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+                pass  # "meet for the first of three debates Monday": an adjective as a noun
+            elif node.pos_ == "ADJ" and node.i != first.i:  # "early" of "early March" is no head
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
@@ -909,7 +911,8 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     putting off ("was adjourned until Friday", "postponed until Tuesday"), which looks ahead,
     as does a day something is put off or moved to ("postponed to March", "has been moved to
     February"). The day a reported period ends on ("the year to October") is the nearest one;
-    one it "ended" on has gone by."""
+    one it "ended" on has gone by, as has the month of a forecast a figure is compared with
+    ("less than forecast in July")."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb
@@ -927,7 +930,16 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
             return "future"
     if _SINCE.search(before):
         return "strictly past"
+    if _THAN_FORECAST.search(before):
+        return "past"  # "less than forecast in July": a forecast already made, whatever the verb
     return None
+
+
+_THAN_FORECAST = re.compile(
+    r"\bthan (?:(?:previously|earlier|originally|initially) )?"
+    r"(?:forecast|predicted|projected|estimated) (?:in|on) $",
+    re.IGNORECASE,
+)
 
 
 _JOINER = re.compile(
