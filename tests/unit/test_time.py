@@ -31,6 +31,16 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
 
 
+def test_decades_written_with_an_apostrophe() -> None:
+    assert values("The market of the 1980\u2019s collapsed.") == [
+        ("the 1980\u2019s", "DATE", "198")
+    ]
+    assert values("There are four years to go in the 90's.")[-1] == ("the 90's", "DATE", "199")
+    assert values("Droughts hit in the 1970s and \u201980s.")[-1] == ("\u201980s", "DATE", "198")
+    assert values("Temperatures were in the 90s.") == []  # degrees, not a decade
+    assert values("Friday's vote failed.") == [("Friday", "DATE", "2021-02-26")]
+
+
 def test_an_adjective_as_a_noun_and_a_forecast_compared_with() -> None:
     friday = date(2016, 9, 23)
     assert values("Trump and Clinton meet for the first of three debates Monday.", friday) == [

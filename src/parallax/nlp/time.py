@@ -36,7 +36,7 @@ from parallax.nlp.time_calendar import (
     _Context,
     _day_next_to,
 )
-from parallax.nlp.time_dates import _month_only, _quarter_named
+from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
@@ -502,7 +502,7 @@ def extract_timexes(
             surface, end = surface[:-1], end - 1
         if _not_time(text, surface, start, end):
             continue
-        if surface.endswith(("'s", "\u2019s")) and len(surface) > 2:
+        if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start)
         kind, value = normalize(m, ctx, tense)

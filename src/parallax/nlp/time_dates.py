@@ -246,11 +246,12 @@ def _year_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
 
 
 def _decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the 1980s` is `198`; `the 1800s` a century, `18` (`the 2000s` stays a decade)."""
-    decade = m.group("decade")
+    """`the 1980s` (`1980's`, `'80s`, `the 80's`) is `198`; `the 1800s` a century, `18` (`the
+    2000s` stays a decade)."""
+    decade = m.group("decade") or m.group("decade2")
     if decade and decade.endswith("0") and decade < "200":
         return "DATE", decade[:2]
-    return "DATE", decade or "19" + m.group("short")
+    return "DATE", decade or "19" + (m.group("short") or m.group("short2"))
 
 
 _WORD_TENS = {

@@ -252,7 +252,13 @@ RULES: list[tuple[str, Normalizer]] = [
         r"(?=[,.;:)]|\s*$| (?:and|or|when|until|after|before|by)\b)",
         _year_only,
     ),
-    (r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|'(?P<short>\d)0s)", _decade),
+    (
+        # "the 1980s", "the 1980's", "the '90s", "the 90's" (not "the 90s": temperatures; nor
+        # "1990's recession", a year's)
+        r"(?:the |mid-|early |late )?(?:(?P<decade>1[89]\d|20\d)0s|['\u2019](?P<short>\d)0s"
+        r"|(?<=the )(?:(?P<decade2>1[89]\d|20\d)|(?P<short2>\d))0['\u2019]s)",
+        _decade,
+    ),
     (
         rf"(?:the )?(?:{_ORD}|last) {_WEEKDAY} of (?:every|each) month|"
         r"(?:every|each) (?:other |second |alternate )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
