@@ -91,9 +91,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
                     return "strictly past"
                 break
             below = node
-            if node.pos_ == "ADJ" and node.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
-                pass  # "meet for the first of three debates Monday": an adjective as a noun
-            elif node.pos_ == "ADJ" and node.i != first.i:  # "early" of "early March" is no head
+            # "early" of "early March" is no head; "the first" of "meet for the first of three
+            # debates Monday" stands as a noun, and its verb tells the tense
+            if node.pos_ == "ADJ" and node.i != first.i and node.dep_ not in _NOMINAL:
                 # "payable Dec. 7", "due in March": the verb's tense is not theirs, but a date
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
@@ -106,6 +106,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
 
     return lookup
 
+
+_NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands as a noun
 
 # verbs of telling: what they were told in has gone by, whatever they tell of
 _TELLING = {
