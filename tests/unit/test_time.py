@@ -68,6 +68,16 @@ def test_a_month_the_past_perfect_tells_of_has_begun() -> None:
     assert values("By Wednesday, the toll had risen to 52.", wednesday) == [
         ("Wednesday", "DATE", "2024-03-13")
     ]
+    # the month of "mid-April", "late April" or "the end of April" is read alike
+    assert values("By mid-April, the army had retreated.", wednesday) == [
+        ("mid-April", "DATE", "2023-04")
+    ]
+    assert values("By the end of April, the army had retreated.", wednesday) == [
+        ("the end of April", "DATE", "2023-04")
+    ]
+    assert values("In early June, the plant was closed.", wednesday) == [
+        ("early June", "DATE", "2023-06")
+    ]
 
 
 def test_what_is_due_to_happen_lies_ahead_unless_told_in_the_past() -> None:

@@ -58,17 +58,29 @@ def _token_at(doc: Doc | None, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
-    """Tense at a character: that of the verb governing the expression (spaCy's tags), else a
-    guess from the words of the sentence when no parse is given."""
-    if doc is None:
-        return lambda char: _guess_tense(text, char)
+def _month_word(doc: Doc, first: Token, end: int) -> Token:
+    """The month name of an expression that begins with a modifier ("mid-April", "early April",
+    "the end of April": "April"); else its first token."""
+    for token in doc[first.i : first.i + 6]:
+        if token.idx >= end:
+            break
+        if token.lower_.rstrip(".") in MONTHS:
+            return token
+    return first
 
-    def lookup(char: int) -> Tense:
+
+def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
+    """Tense of the expression at `text[char:end]`: that of the verb governing it (spaCy's
+    tags), else a guess from the words of the sentence when no parse is given."""
+    if doc is None:
+        return lambda char, end: _guess_tense(text, char)
+
+    def lookup(char: int, end: int) -> Tense:
         node = _token_at(doc, char)
         if node is None:
             return "none"
         first = node
+        date = _month_word(doc, first, end)  # what the month rules below read
         if node.dep_ == "poss":
             # "Tuesday's primaries": the noun's own time, not the clause's; but what a simple
             # past tells of it has happened ("Friday's vote was a setback") and what a future
@@ -84,10 +96,10 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int], Tense]:
             if node.pos_ in {"VERB", "AUX"}:
                 if _scheduled_by_be(node, below):
                     return "future"
-                if _done_on(node, below, first) or _had_done_by_month(node, first):
+                if _done_on(node, below, date) or _had_done_by_month(node, date):
                     return "strictly past"
                 node = _saying_verb(node, first)
-                if _told_in_month(node, below, first):
+                if _told_in_month(node, below, date):
                     return "strictly past"
                 break
             below = node
@@ -506,7 +518,7 @@ def extract_timexes(
             continue
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
-        tense = _cue_tense(text, start, doc) or tense_at(start)
+        tense = _cue_tense(text, start, doc) or tense_at(start, end)
         kind, value = normalize(m, ctx, tense)
         if kind == "DURATION" and _last_is_verb(text, surface, start, doc):
             surface, start = surface[5:], start + 5  # "the talks last two years": a verb
