@@ -1141,6 +1141,11 @@ def test_a_clock_with_no_day_falls_on_the_day_the_story_is_on() -> None:
     text = "At Sunday's rally, he spoke for an hour.\n\n3:15 p.m. EST\n\nThe senator said."
     assert values(text)[-1] == ("3:15 p.m.", "TIME", "2021-03-02T15:15")
     assert values(text, None)[-1] == ("3:15 p.m.", "TIME", "XXXX-XX-XXT15:15")
+    # with the zone as US live blogs write it ("ET"), or a 24-hour clock
+    text = "At Sunday's rally, he spoke for an hour.\n\n3:15 p.m. ET\n\nThe senator said."
+    assert values(text)[-1] == ("3:15 p.m.", "TIME", "2021-03-02T15:15")
+    text = "At Sunday's rally, he spoke for an hour.\n\n15:15 CET\n\nThe senator said."
+    assert values(text)[-1] == ("15:15", "TIME", "2021-03-02T15:15")
 
 
 def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:

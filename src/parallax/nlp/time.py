@@ -31,6 +31,7 @@ from parallax.nlp.time_calendar import (
     _MONTH,
     _WEEKDAY,
     _WEEKDAY_SHORT,
+    _ZONE,
     MONTHS,
     Tense,
     _Context,
@@ -956,9 +957,7 @@ _THAN_FORECAST = re.compile(
 )
 
 
-_JOINER = re.compile(
-    r"^,? ?(?:(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local time),? )?(?:on |at )?$", re.IGNORECASE
-)
+_JOINER = re.compile(rf"^,? ?(?:(?:{_ZONE}|local time),? )?(?:on |at )?$", re.IGNORECASE)
 
 
 def _merge_clock(

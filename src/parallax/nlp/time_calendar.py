@@ -77,6 +77,8 @@ _NUMWORD = (
 )
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# the time zones a clock is given in: "EST", "ET", "GMT", "CEST"
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)"
 _FIRST_NINE = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 )  # fmt: skip

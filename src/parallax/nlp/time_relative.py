@@ -14,6 +14,7 @@ from parallax.nlp.time_calendar import (
     _FULL_DAY,
     _MONTH,
     _WEEKDAY,
+    _ZONE,
     PARTS,
     SEASONS,
     WEEKDAYS,
@@ -420,7 +421,7 @@ def _clock(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, st
 
 
 # a clock alone on its line: the time stamp of a live blog's entry ("6:05 p.m.", "11:40 a.m. EDT")
-_ENTRY_STAMP = re.compile(r"[ \t]*(?:[ECMP][SD]T|GMT|UTC|BST|local time)?[ \t.:]*(?:\n|$)")
+_ENTRY_STAMP = re.compile(rf"[ \t]*(?:{_ZONE}|local time)?[ \t.:]*(?:\n|$)")
 
 
 def _heads_entry(m: re.Match[str]) -> bool:

@@ -23,6 +23,7 @@ from parallax.nlp.time_calendar import (
     _WEEKDAY,
     _WEEKDAY_ABBR,
     _YEAR,
+    _ZONE,
     Normalizer,
 )
 from parallax.nlp.time_dates import (
@@ -283,7 +284,7 @@ RULES: list[tuple[str, Normalizer]] = [
     # ("won 21:17") stay out
     (
         r"(?:(?<=\bat )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )"
-        r"|(?<=\baround )|(?<=\d:\d\d to )|(?<=\d:\d\d and )|(?=\d\d?:\d\d (?:GMT|UTC|BST|CES?T|[ECMP][SD]T|local time)\b))"
+        rf"|(?<=\baround )|(?<=\d:\d\d to )|(?<=\d:\d\d and )|(?=\d\d?:\d\d (?:{_ZONE}|local time)\b))"
         r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?! ?[ap]\.?m)",
         _clock,
     ),
