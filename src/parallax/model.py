@@ -153,6 +153,9 @@ class Timex:
 
     `value` follows TimeML: `2021-03-02`, `2021-03`, `2021-W09`, `2021-Q3`, `2008`, `P200D`,
     `PAST_REF`, `XXXX-WXX-3` (a weekday that no known publication date anchors), or `None`.
+    `anchor`: for a span counted from the day the story was on ("Four days later", after "On
+    March 3"), the calendar value it points at (`2021-03-07`); TimeML keeps such a span a
+    DURATION (`P4D`), and the timeline dates its sentence by the anchor.
     """
 
     text: str
@@ -160,6 +163,7 @@ class Timex:
     end: int
     type: TimexType
     value: str | None
+    anchor: str | None = None
 
 
 @dataclass(slots=True, frozen=True)

@@ -1,7 +1,8 @@
 """Timelines: dated sentences per article, merged across articles onto one axis.
 
-An article's events are the sentences that carry a resolved DATE or TIME expression; a merged
-timeline puts every outlet's events in date order, each with its outlet, article and speaker.
+An article's events are the sentences that carry a resolved DATE or TIME expression, or a span
+counted from a date before it ("Four days later"); a merged timeline puts every outlet's events
+in date order, each with its outlet, article and speaker.
 """
 
 from __future__ import annotations
@@ -65,12 +66,14 @@ def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
 
 
 def article_events(doc: Doc, timexes: list[Timex], quotes: list[Quote]) -> list[Event]:
-    """One event per resolved DATE/TIME expression, with the sentence it dates."""
+    """One event per resolved DATE/TIME expression, and per span counted from the story's
+    day ("Four days later": its `anchor`), with the sentence it dates."""
     events = []
     for timex in timexes:
-        if timex.type not in {"DATE", "TIME"} or not timex.value:
+        value = timex.value if timex.type in {"DATE", "TIME"} else timex.anchor
+        if not value:
             continue
-        period = period_of(timex.value)
+        period = period_of(value)
         if period is None:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -79,7 +82,7 @@ def article_events(doc: Doc, timexes: list[Timex], quotes: list[Quote]) -> list[
         sent = span.sent
         events.append(
             Event(
-                date=timex.value,
+                date=value,
                 precision=period[0],
                 sort_start=period[1].isoformat(),
                 sentence=sent.text.strip(),

@@ -1504,3 +1504,35 @@ def test_a_month_of_every_year_has_no_year() -> None:
         ("each year", "SET", "P1Y"),
     ]
     assert values("The minister resigned in August.") == [("August", "DATE", "2020-08")]
+
+
+def test_a_span_counted_from_the_story_day_has_an_anchor_for_the_timeline() -> None:
+    from parallax.timeline import article_events
+
+    text = "On Feb. 3, the army crossed the border. Four days later, the minister was sacked."
+    found = timexes(text)
+    assert [(t.text, t.type, t.value, t.anchor) for t in found] == [
+        ("Feb. 3", "DATE", "2021-02-03", None),
+        ("Four days", "DURATION", "P4D", "2021-02-07"),  # TimeML's value stays the span
+    ]
+    events = article_events(load_nlp()(text), found, [])
+    assert [(e.date, e.precision, e.sentence) for e in events][-1] == (
+        "2021-02-07",
+        "day",
+        "Four days later, the minister was sacked.",
+    )
+    anchors = {
+        "The talks began in June 2019. Three months later they collapsed.": "2019-09",
+        "He resigned in 2015 and returned two years later.": "2017",
+        "The vote was held on Monday. A day earlier, protesters had gathered.": "2021-02-28",
+        # no date to count from, a vague count, a span from an event, a gap
+        "Four days later, the minister was sacked.": None,
+        "The fire started on Jan. 5. Days later, the town was evacuated.": None,
+        "The talks began on Feb. 3. Two days before the vote, they ended.": None,
+        "Work began on Feb. 1. It ended two weeks later than planned.": None,
+        # a past the publication date has not reached: the date before was not the start
+        "Turnout rose last year. A decade later, the party was gone.": None,
+    }
+    for sentence, anchor in anchors.items():
+        found = [t.anchor for t in timexes(sentence) if t.anchor]
+        assert found == ([anchor] if anchor else []), sentence

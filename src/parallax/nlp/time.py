@@ -36,6 +36,7 @@ from parallax.nlp.time_calendar import (
     Tense,
     _Context,
     _day_next_to,
+    _shift_month,
 )
 from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day
@@ -549,7 +550,12 @@ def extract_timexes(
         _remember(ctx, kind, value, background=background)
         if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.quarter = value
-        result.append(Timex(surface, start, end, kind, value))
+        anchor = (
+            _counted_from_story(text, surface, end, value, ctx, tense)
+            if kind == "DURATION"
+            else None
+        )
+        result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     return _with_modifiers(text, _yearly_months(text, ordered))
@@ -626,6 +632,46 @@ def _told_on(doc: Doc | None, char: int) -> bool:
         return False
     verb = _verb_above(token)
     return verb.lemma_ in _TELLING and token.head.dep_ == "prep" and token.head.head == verb
+
+
+# a span of whole days, weeks, months or years
+_COUNTED = re.compile(r"^P(\d+)([DWMY])$")
+# told from the day the story is on: "Four days later, ...", "a week earlier"
+_LATER = re.compile(r"\s?\b(later|earlier)\b(?! than)", re.IGNORECASE)
+
+
+def _counted_from_story(
+    text: str, surface: str, end: int, value: str | None, ctx: _Context, tense: Tense
+) -> str | None:
+    """The calendar value a span told from the story's last date points at: "Four days later"
+    after "On March 3" is March 7, "two years later" after "in 2019" is 2021. TimeML keeps the
+    span a DURATION; this is what a timeline dates its sentence by. None with no such date
+    before it, for a vague span ("days later"), for a span from an event ("two days before
+    the vote"), and for a past that would lie after the publication date (the date before
+    was not the one counted from: "a decade later" after "last year")."""
+    counted = _COUNTED.match(value or "")
+    told = re.search(r"\b(later|earlier)\Z", surface, re.IGNORECASE) or _LATER.match(text, end)
+    if counted is None or told is None:
+        return None
+    steps = int(counted.group(1)) * (1 if told.group(1).casefold() == "later" else -1)
+    unit = counted.group(2)
+    if unit in {"D", "W"}:
+        if ctx.day is None:
+            return None
+        first = date.fromisoformat(ctx.day) + timedelta(days=steps * (7 if unit == "W" else 1))
+        anchor = first.isoformat()
+    elif unit == "M":
+        if ctx.last is None or not re.match(r"^\d{4}-\d\d\b", ctx.last):
+            return None
+        year, month = _shift_month(date(int(ctx.last[:4]), int(ctx.last[5:7]), 1), steps)
+        first, anchor = date(year, month, 1), f"{year}-{month:02d}"
+    else:
+        if ctx.last_year is None:
+            return None
+        first, anchor = date(ctx.last_year + steps, 1, 1), str(ctx.last_year + steps)
+    if ctx.dct is not None and first > ctx.dct and tense != "future":
+        return None
+    return anchor
 
 
 def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool = False) -> None:
