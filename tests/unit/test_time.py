@@ -1521,6 +1521,9 @@ def test_a_span_counted_from_the_story_day_has_an_anchor_for_the_timeline() -> N
         "day",
         "Four days later, the minister was sacked.",
     )
+    # what is told after it counts from the anchor
+    text += " The next day, parliament met."
+    assert values(text)[-1] == ("The next day", "DATE", "2021-02-08")
     anchors = {
         "The talks began in June 2019. Three months later they collapsed.": "2019-09",
         "He resigned in 2015 and returned two years later.": "2017",

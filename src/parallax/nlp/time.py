@@ -555,6 +555,8 @@ def extract_timexes(
             if kind == "DURATION"
             else None
         )
+        if anchor is not None:  # "Four days later, ... The next day": the day after those four
+            _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
