@@ -1539,3 +1539,20 @@ def test_a_span_counted_from_the_story_day_has_an_anchor_for_the_timeline() -> N
     for sentence, anchor in anchors.items():
         found = [t.anchor for t in timexes(sentence) if t.anchor]
         assert found == ([anchor] if anchor else []), sentence
+
+
+def test_a_stative_present_and_typographic_contractions_are_no_timetable() -> None:
+    monday = date(2015, 11, 9)
+    text = "The question is whether the strong October report represents a blip."
+    assert values(text, monday) == [("October", "DATE", "2015-10")]
+    text = "Troop strength - around 166,000 in April - already lags the target."
+    assert values(text, date(2016, 6, 7)) == [("April", "DATE", "2016-04")]
+    # "\u2019s" and "\u2019ll" read as "'s" and "'ll"
+    assert values("That\u2019s a 10-point increase from December.", date(2016, 2, 18)) == [
+        ("December", "DATE", "2015-12")
+    ]
+    assert values("I\u2019ll vote for her in November.", date(2016, 1, 31)) == [
+        ("November", "DATE", "2016-11")
+    ]
+    # a timetable's present still looks ahead
+    assert values("The trial opens in June.", monday) == [("June", "DATE", "2016-06")]

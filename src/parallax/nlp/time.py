@@ -278,10 +278,14 @@ _PASSIVE_PLAN = {"set", "slate", "slat"}
 _AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
 # present-tense verbs that tell a state or a report, not a scheduled event: "says Thursday"
 # reports what was said, "the figures are as of Monday" looks back
+# ("the October report represents a blip", "troop strength in April lags the target")
 _NOT_SCHEDULE = {
     "be", "have", "say", "tell", "report", "write", "add", "note", "claim", "argue", "show",
     "follow", "remain", "seem", "want", "know", "think", "believe", "need", "include",
+    "represent", "reflect", "mean", "suggest", "indicate", "lag", "trail", "exceed", "outpace",
 }  # fmt: skip
+# contractions with a typographic apostrophe, which the tagger reads as unknown verbs
+_CURLY_LEMMA = {"\u2019s": "be", "\u2019re": "be", "\u2019m": "be", "\u2019ve": "have"}
 # verbs whose past is their present form: tagged VBP, "hurt" may well be a past ("weakness hurt
 # the index on Friday")
 _PAST_AS_PRESENT = {
@@ -320,7 +324,7 @@ def _verb_tense(verb: Token) -> Tense:
         # a bare verb joined to another takes its tense: "will discuss the plan on Monday and
         # vote on Wednesday", "plans to hire staff and open on Wednesday"
         return _verb_tense(verb.head)
-    words = {a.lower_ for a in auxes}
+    words = {a.lower_.replace("\u2019", "'") for a in auxes}  # "they\u2019ll": "they'll"
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "must have left on Monday": a perfect, even after a modal
     if words & {"will", "'ll", "shall", "wo", "would", "can", "may", "might", "should", "must"} or (
@@ -350,7 +354,10 @@ def _verb_tense(verb: Token) -> Tense:
     if (
         _present_tag(verb) in {"VBZ", "VBP"}
         and len(auxes) == 1
-        and (verb.lemma_ not in _NOT_SCHEDULE or _reports_results(verb))
+        and (
+            _CURLY_LEMMA.get(verb.lower_, verb.lemma_) not in _NOT_SCHEDULE
+            or _reports_results(verb)
+        )
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
