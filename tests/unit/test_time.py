@@ -1527,6 +1527,7 @@ def test_a_span_counted_from_the_story_day_has_an_anchor_for_the_timeline() -> N
     anchors = {
         "The talks began in June 2019. Three months later they collapsed.": "2019-09",
         "He resigned in 2015 and returned two years later.": "2017",
+        "He resigned in 2015 and returned about two years later.": "2017",
         "The vote was held on Monday. A day earlier, protesters had gathered.": "2021-02-28",
         # no date to count from, a vague count, a span from an event, a gap
         "Four days later, the minister was sacked.": None,

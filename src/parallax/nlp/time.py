@@ -276,9 +276,9 @@ _AIM = {"hope", "aim", "want", "seek", "promise", "pledge", "vow", "prepare"}
 # "the vote is set for Nov. 5", "is slated to open Monday" (spaCy reads "slated" as "slat")
 _PASSIVE_PLAN = {"set", "slate", "slat"}
 _AHEAD_ADJ = {"due", "payable", "slated", "set", "poised"}
-# present-tense verbs that tell a state or a report, not a scheduled event: "says Thursday"
-# reports what was said, "the figures are as of Monday" looks back
-# ("the October report represents a blip", "troop strength in April lags the target")
+# present-tense verbs that tell a state, a comparison or a report, not a scheduled event: "says
+# Thursday" reports what was said, "the figures are as of Monday" looks back, "the October
+# report represents a blip" and "troop strength in April lags the target" compare
 _NOT_SCHEDULE = {
     "be", "have", "say", "tell", "report", "write", "add", "note", "claim", "argue", "show",
     "follow", "remain", "seem", "want", "know", "think", "believe", "need", "include",
@@ -792,9 +792,7 @@ def _with_modifiers(text: str, found: list[Timex]) -> list[Timex]:
             and not timex.text.casefold().startswith("the ")
             and (not out or out[-1].end <= m.start())
         ):
-            timex = Timex(
-                text[m.start() : timex.end], m.start(), timex.end, timex.type, timex.value
-            )
+            timex = replace(timex, text=text[m.start() : timex.end], start=m.start())
         out.append(timex)
     return out
 
