@@ -1557,3 +1557,9 @@ def test_a_stative_present_and_typographic_contractions_are_no_timetable() -> No
     ]
     # a timetable's present still looks ahead
     assert values("The trial opens in June.", monday) == [("June", "DATE", "2016-06")]
+
+
+def test_a_bare_verb_in_a_complement_takes_the_tense_above_it() -> None:
+    friday = date(2016, 7, 8)
+    text = "They are nearing a deal that would see him endorse her in Concord on Tuesday."
+    assert values(text, friday) == [("Tuesday", "DATE", "2016-07-12")]

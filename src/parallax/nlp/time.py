@@ -244,13 +244,13 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
 
 
 def _clause_tense(verb: Token) -> Tense:
-    """A bare participle says no tense of its own ("a term starting in January"): the verb it
-    hangs from does."""
+    """A bare participle or infinitive says no tense of its own ("a term starting in January",
+    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does."""
     tense = _verb_tense(verb)
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
             break
-        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl"} or any(
+        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"} or any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children
         ):
             break
