@@ -60,13 +60,18 @@ def _token_at(doc: Doc | None, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _is_month(token: Token) -> bool:
+    """Whether a token names a month ("April", "Sept.")."""
+    return token.lower_.rstrip(".") in MONTHS
+
+
 def _month_word(doc: Doc, first: Token, end: int) -> Token:
     """The month name of an expression that begins with a modifier ("mid-April", "early April",
     "the end of April": "April"); else its first token."""
     for token in doc[first.i : first.i + 6]:
         if token.idx >= end:
             break
-        if token.lower_.rstrip(".") in MONTHS:
+        if _is_month(token):
             return token
     return first
 
@@ -140,7 +145,7 @@ def _done_on(verb: Token, below: Token, date: Token) -> bool:
     """ "The summit took place on June 12", "the plant was closed in June": an event told in
     the simple past, its month or date hanging from its verb by "on", "in" or "during", lies
     on or before the publication date (not so for a verb that sets or tells a date)."""
-    if date.lower_.rstrip(".") not in MONTHS and not date.like_num:
+    if not _is_month(date) and not date.like_num:
         return False  # a weekday told in the past may be today's
     if verb.lemma_ in _NOT_DONE_ON or below.dep_ != "prep":
         return False
@@ -161,7 +166,7 @@ def _told_in_month(verb: Token, below: Token, date: Token) -> bool:
     dated a day early), as does a month after the clause ("said it would strike in June")."""
     if not _simple_past(verb) or verb.lemma_ not in _TELLING:
         return False
-    if below.lower_ != "in" or below.dep_ != "prep" or date.lower_.rstrip(".") not in MONTHS:
+    if below.lower_ != "in" or below.dep_ != "prep" or not _is_month(date):
         return False
     if any(c.dep_ in {"nummod", "npadvmod"} and c.like_num for c in date.children):
         return False  # "in June 12"
@@ -178,7 +183,7 @@ def _had_done_by_month(verb: Token, date: Token) -> bool:
         return False
     if not any(c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
-    if date.lower_.rstrip(".") not in MONTHS:
+    if not _is_month(date):
         return False
     return not any(c.like_num for c in date.children)  # "by April 3": a day keeps its slack
 
