@@ -1563,3 +1563,16 @@ def test_a_bare_verb_in_a_complement_takes_the_tense_above_it() -> None:
     friday = date(2016, 7, 8)
     text = "They are nearing a deal that would see him endorse her in Concord on Tuesday."
     assert values(text, friday) == [("Tuesday", "DATE", "2016-07-12")]
+
+
+def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
+    assert values("The fire broke out on Christmas Day 2022.") == [
+        ("Christmas Day 2022", "DATE", "2022-12-25")
+    ]
+    assert values("On Christmas Eve, 2019, he vanished.") == [
+        ("Christmas Eve, 2019", "DATE", "2019-12-24")
+    ]
+    assert values("He spent Christmas with family.", None) == [("Christmas", "DATE", "XXXX-12-25")]
+    # a feast that moves with the calendar, or one counted from an unknown year, stays open
+    assert values("Easter came early.", None) == [("Easter", "DATE", None)]
+    assert values("Last Christmas was grim.", None) == [("Last Christmas", "DATE", None)]

@@ -434,6 +434,10 @@ def _season_year(code: str, dct: date, tense: Tense) -> int:
     return min(seasons, key=lambda s: abs((s[3] - dct).days))[0]
 
 
+# feasts on the same day every year, so a text with no publication date still gives the day
+_FIXED_FEASTS = ("christmas", "new year", "independence")
+
+
 def _holiday_date(name: str, year: int) -> date:
     if name.startswith("thanksgiving"):
         first = date(year, 11, 1)
@@ -459,10 +463,14 @@ def _holiday_date(name: str, year: int) -> date:
 
 
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    if ctx.dct is None:
-        return "DATE", None
     name = m.group("holiday").casefold()
     rel = (m.group("rel") or "").casefold()
+    if m.group("year"):
+        when = _holiday_date(name, int(m.group("year")))
+        return "DATE", _week(when) if name.endswith("week") else when.isoformat()
+    if ctx.dct is None:
+        fixed = _holiday_date(name, 2001) if name.startswith(_FIXED_FEASTS) else None
+        return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
     shift = {"last": -1, "next": 1}.get(rel)
     if shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
