@@ -552,6 +552,8 @@ def test_month_without_a_year_follows_the_tense() -> None:
     # after a first name, even at the start of a sentence: a surname
     assert values("Theresa May said the plan may fail.") == []
     assert values("Throughout May, prices rose.") == [("May", "DATE", "2020-05")]
+    # a determiner at the sentence start is not a first name
+    assert values("The June elections could change everything.") == [("June", "DATE", "2021-06")]
     # told in the past, a month well after the publication date is last year's
     told_in_november = datetime(2024, 11, 20)
     assert values("The deal was signed in January.", told_in_november) == [

@@ -447,6 +447,8 @@ _BEFORE_MONTH = {
     "from", "before", "after", "during", "that", "each", "every", "of", "and", "or", "to",
     "around", "throughout", "come", "till", "into", "over", "within", "for", "between", "about",
     "circa", "starting", "beginning", "ending", "as", "at", "so", "but", "then", "when",
+    # a determiner at the sentence start: "The April elections", "Its June report"
+    "the", "a", "an", "its", "their", "his", "her", "our", "these", "those",
 }  # fmt: skip
 
 
