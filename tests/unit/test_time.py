@@ -1567,6 +1567,17 @@ def test_a_bare_verb_in_a_complement_takes_the_tense_above_it() -> None:
     assert values(text, friday) == [("Tuesday", "DATE", "2016-07-12")]
 
 
+def test_the_infinitive_of_a_verb_that_tells_whether_it_happened_takes_its_tense() -> None:
+    wednesday = date(2016, 7, 6)
+    text = "The union failed to reach a contract on Friday."
+    assert values(text, wednesday) == [("Friday", "DATE", "2016-07-01")]
+    text = "The union will try to reach a contract on Friday."
+    assert values(text, wednesday) == [("Friday", "DATE", "2016-07-08")]
+    # a date in a noun of the clause is that noun's, not the verb's
+    text = "The bank said it is continuing to try to sell itself, under a June agreement."
+    assert values(text, wednesday) == [("June", "DATE", "2016-06")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

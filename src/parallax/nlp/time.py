@@ -121,7 +121,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             if node.head.i == node.i:  # the root (a fresh `Token` each time: `is` never holds)
                 break
             node = node.head
-        return _clause_tense(node)
+        # the date hangs from the verb itself, alone or through its preposition ("failed to
+        # reach a deal on Friday"), not from a noun in its clause ("to sell itself under a
+        # June agreement")
+        direct = below.i == first.i or (below.dep_ == "prep" and first.head.i == below.i)
+        return _clause_tense(node, implicative=direct)
 
     return lookup
 
@@ -248,17 +252,28 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
     return "future" if ({verb.tag_} | tags) & {"VBZ", "VBP"} else "none"
 
 
-def _clause_tense(verb: Token) -> Tense:
+# verbs whose infinitive happens (or fails to) when they do: "failed to reach a deal on Friday"
+_IMPLICATIVE = {
+    "fail", "manage", "try", "attempt", "begin", "start", "continue", "refuse", "decline",
+    "neglect", "bother", "dare", "happen", "get", "rush", "hurry", "move", "vote",
+}  # fmt: skip
+
+
+def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
     """A bare participle or infinitive says no tense of its own ("a term starting in January",
-    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does."""
+    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does. So does
+    the infinitive of a verb that tells whether it happened ("failed to reach a deal on
+    Friday"), when the date hangs from the infinitive itself (`implicative`)."""
     tense = _verb_tense(verb)
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
             break
-        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"} or any(
-            c.dep_ in {"aux", "auxpass"} for c in verb.children
-        ):
+        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"}:
             break
+        implied = implicative and verb.dep_ == "xcomp" and verb.head.lemma_ in _IMPLICATIVE
+        if not implied and any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            break
+        implicative = False  # only the verb the date hangs from
         verb = _verb_above(verb.head)
         tense = _verb_tense(verb)
     return tense
