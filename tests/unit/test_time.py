@@ -1578,6 +1578,14 @@ def test_the_infinitive_of_a_verb_that_tells_whether_it_happened_takes_its_tense
     assert values(text, wednesday) == [("June", "DATE", "2016-06")]
 
 
+def test_a_predicate_adjective_takes_its_verbs_tense() -> None:
+    told_in_march = date(2016, 3, 16)
+    text = "Democrats say they would be satisfied with her as the nominee in November."
+    assert values(text, told_in_march) == [("November", "DATE", "2016-11")]
+    text = "His father was tremendously effective throughout the spring."
+    assert values(text, date(2016, 1, 12)) == [("the spring", "DATE", "2015-SP")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -117,6 +117,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
                 # something is due on lies ahead unless a past verb tells it ("was due Friday")
                 if node.lower_ in _AHEAD_ADJ and _verb_tense(node.head) != "past":
                     return "future"
+                if node.lower_ not in _AHEAD_ADJ and node.dep_ == "acomp":
+                    # a predicate adjective takes its verb's tense ("would be satisfied with
+                    # her as the nominee in November", "was higher in March")
+                    node = node.head
+                    continue
                 return "none"
             if node.head.i == node.i:  # the root (a fresh `Token` each time: `is` never holds)
                 break
