@@ -1586,6 +1586,14 @@ def test_a_predicate_adjective_takes_its_verbs_tense() -> None:
     assert values(text, date(2016, 1, 12)) == [("the spring", "DATE", "2015-SP")]
 
 
+def test_a_half_of_the_year_told_in_the_past_before_it_began_is_last_years() -> None:
+    told_in_january = date(2016, 1, 29)
+    text = "It raised more in the second half of the year than in the first."
+    assert values(text, told_in_january) == [("the second half of the year", "DATE", "2015-H2")]
+    text = "Sales will rise in the second half of the year."
+    assert values(text, told_in_january) == [("the second half of the year", "DATE", "2016-H2")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -315,13 +315,17 @@ def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the first half of 2023`, `the second half of next year`: YYYY-H1 / YYYY-H2."""
+    """`the first half of 2023`, `the second half of next year`: YYYY-H1 / YYYY-H2; "the
+    year" is the publication year's, or last year's for a half told in the past that has not
+    begun yet."""
     half = 1 if m.group("half").casefold() == "first" else 2
     if m.group("year"):
         return "DATE", f"{m.group('year')}-H{half}"
     if ctx.dct is None:
         return "DATE", f"XXXX-H{half}"
     shift = _REL_STEP.get((m.group("hrel") or "").casefold(), 0)
+    if not m.group("hrel") and _gone_by(m, tense) and half > (1 if ctx.dct.month <= 6 else 2):
+        shift = -1  # "raised more in the second half of the year", told in January
     return "DATE", f"{ctx.dct.year + shift}-H{half}"
 
 
