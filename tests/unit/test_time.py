@@ -1594,6 +1594,14 @@ def test_a_half_of_the_year_told_in_the_past_before_it_began_is_last_years() -> 
     assert values(text, told_in_january) == [("the second half of the year", "DATE", "2016-H2")]
 
 
+def test_a_deadline_set_in_the_past_may_still_lie_ahead() -> None:
+    told = date(2016, 2, 23)
+    text = "Sullivan set an April 15 deadline for the parties."
+    assert values(text, told) == [("April 15", "DATE", "2016-04-15")]
+    text = "The group is expected to report before the Sunday deadline."
+    assert values(text, told) == [("Sunday", "DATE", "2016-02-28")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")
