@@ -150,6 +150,7 @@ def _names_deadline(date: Token) -> bool:
     tense of setting (or meeting) it does not place."""
     return date.dep_ in {"compound", "nmod", "poss"} and date.head.lemma_ == "deadline"
 
+
 # verbs of telling: what they were told in has gone by, whatever they tell of
 _TELLING = {
     "say", "tell", "announce", "report", "write", "add", "confirm", "warn", "state", "claim",
