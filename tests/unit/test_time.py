@@ -1602,6 +1602,17 @@ def test_a_deadline_set_in_the_past_may_still_lie_ahead() -> None:
     assert values(text, told) == [("Sunday", "DATE", "2016-02-28")]
 
 
+def test_a_weekdays_event_that_a_future_comes_before_lies_ahead() -> None:
+    thursday = date(2016, 3, 10)
+    text = "He faces questions about whether he’ll drop out before Tuesday’s primary."
+    assert values(text, thursday) == [("Tuesday", "DATE", "2016-03-15")]
+    text = "He barnstorms the state ahead of Tuesday's primary."
+    assert values(text, thursday) == [("Tuesday", "DATE", "2016-03-15")]
+    # with no future to go by, the nearest such day
+    text = "He barnstormed the state ahead of Tuesday's primary."
+    assert values(text, thursday) == [("Tuesday", "DATE", "2016-03-08")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -100,6 +100,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             # past tells of it has happened ("Friday's vote was a setback") and what a future
             # tells of it lies ahead ("Sunday's election is expected to be close")
             noun = node.head
+            prep = noun.head.head if noun.head.lower_ == "of" else noun.head  # "ahead of"
+            if noun.dep_ == "pobj" and prep.lower_ in _BEFORE_EVENT:
+                # what a future is done before lies ahead too: "whether he'll drop out before
+                # Tuesday's primary", "will campaign ahead of Tuesday's primary"
+                return "future" if _clause_tense(_verb_above(prep)) == "future" else "none"
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
                 return "none"
             if _simple_past(noun.head):
@@ -143,6 +148,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
 
 
 _NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands as a noun
+_BEFORE_EVENT = {"before", "ahead", "until", "till", "by"}
 
 
 def _names_deadline(date: Token) -> bool:
