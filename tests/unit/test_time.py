@@ -1613,6 +1613,17 @@ def test_a_weekdays_event_that_a_future_comes_before_lies_ahead() -> None:
     assert values(text, thursday) == [("Tuesday", "DATE", "2016-03-08")]
 
 
+def test_a_month_a_present_state_is_told_in_is_not_one_long_gone() -> None:
+    told_in_april = date(2016, 4, 26)
+    text = "They need the supporters whose votes she needs in November."
+    assert values(text, told_in_april) == [("November", "DATE", "2016-11")]
+    text = "They fear losing Congress if he is at the top of the ticket in November."
+    assert values(text, told_in_april) == [("November", "DATE", "2016-11")]
+    # a report or a record in the present may be of a month gone by
+    text = "In November, a poll found that the public says no."
+    assert values(text, told_in_april) == [("November", "DATE", "2015-11")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -142,7 +142,10 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         # reach a deal on Friday"), not from a noun in its clause ("to sell itself under a
         # June agreement")
         direct = below.i == first.i or (below.dep_ == "prep" and first.head.i == below.i)
-        return _clause_tense(node, implicative=direct)
+        tense = _clause_tense(node, implicative=direct)
+        if tense == "none" and direct and _stative_present(node):
+            return "present"  # "the votes she needs in November": not one long gone
+        return tense
 
     return lookup
 
@@ -407,6 +410,22 @@ def _verb_tense(verb: Token) -> Tense:
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
     return "none"
+
+
+# verbs whose present tells a state that holds now or ahead ("is the nominee in November",
+# "the votes she needs in November"); not a report or a record ("says", "has September
+# warmer", "shows"), which may well be of a month gone by
+_STATE = {"be", "remain", "stay", "need", "want", "seem", "know", "think", "believe"}
+
+
+def _stative_present(verb: Token) -> bool:
+    """A present tense, with no auxiliary, of a verb that tells a state (`_STATE`)."""
+    lemma = _CURLY_LEMMA.get(verb.lower_, verb.lemma_)
+    return (
+        lemma in _STATE
+        and _present_tag(verb) in {"VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _present_tag(verb: Token) -> str:

@@ -100,7 +100,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _REL = r"(?:this past|this|last|next|the past|the last|the next|the coming|the current|current|the previous|previous|past|coming)"
 
-Tense = str  # "past" | "future" | "none" | "strictly past"
+Tense = str  # "past" | "future" | "none" | "strictly past" | "present" (a state, not a timetable)
 # A date written without its year is the occurrence nearest the publication date; the tense
 # moves it only when the nearest one lies on the wrong side by more than this.
 _TENSE_SLACK_DAYS = 60

@@ -61,6 +61,8 @@ def _month_for(
         options = [o for o in options if o[1] <= past_slack] or options
     elif tense == "future":
         options = [o for o in options if o[1] >= -future_slack] or options
+    elif tense == "present":  # a state told in the present is not one long gone
+        options = [o for o in options if o[1] >= -_TENSE_SLACK_DAYS] or options
     return min(options, key=lambda o: abs(o[1]))[0]
 
 

@@ -55,18 +55,22 @@ def _weekday_date(name: str, ctx: _Context, tense: Tense, skip_today: bool = Fal
     never the DCT's own day ("next Thursday" said on a Thursday is a week away). With no
     tense, the nearer one, but news tells more of what was than of what will be: a day three
     days ahead loses to one four days back ("over Thursday's closing price", said on Monday)."""
-    target = WEEKDAYS[name.casefold().rstrip(".")[:3] if len(name) > 3 else name.casefold()]
+    target = WEEKDAYS[_weekday_key(name)]
     if ctx.dct is None:
         return f"XXXX-WXX-{target + 1}"
     ahead = (target - ctx.dct.weekday()) % 7 or (7 if skip_today else 0)
     back = (ctx.dct.weekday() - target) % 7 or (7 if tense == "strictly past" else 0)
-    if tense == "future" or (tense == "none" and ahead + 1 < back):
+    if tense == "future" or (tense in {"none", "present"} and ahead + 1 < back):
         return (ctx.dct + timedelta(days=ahead)).isoformat()
     return (ctx.dct - timedelta(days=back)).isoformat()
 
 
 # "on a Monday"; not "a Sunday night service", whose article is the service's
 _ANY_ONE = re.compile(r"(?<!\w)on an? \Z", re.IGNORECASE)
+
+
+def _weekday_key(name: str) -> str:
+    return name.casefold().rstrip(".")[:3] if len(name) > 3 else name.casefold()
 
 
 def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
