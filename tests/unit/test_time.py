@@ -1624,6 +1624,18 @@ def test_a_month_a_present_state_is_told_in_is_not_one_long_gone() -> None:
     assert values(text, told_in_april) == [("November", "DATE", "2015-11")]
 
 
+def test_a_date_told_with_its_weekday_takes_the_year_that_puts_it_there() -> None:
+    told = date(2024, 3, 14)
+    text = "Wednesday, November 15th is the day of the vote."
+    assert values(text, told) == [("Wednesday, November 15th", "DATE", "2023-11-15")]
+    text = "The sanctions came into effect from Thursday, June 13."
+    assert values(text, told) == [("Thursday, June 13", "DATE", "2024-06-13")]
+    # a weekday no nearby year agrees with leaves the tense to decide
+    assert values("The vote was on Tuesday, March 15.", told) == [
+        ("Tuesday, March 15", "DATE", "2023-03-15")
+    ]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

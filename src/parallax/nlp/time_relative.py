@@ -69,6 +69,32 @@ def _weekday_date(name: str, ctx: _Context, tense: Tense, skip_today: bool = Fal
 _ANY_ONE = re.compile(r"(?<!\w)on an? \Z", re.IGNORECASE)
 
 
+def _on_its_weekday(
+    found: tuple[TimexType, str | None], m: re.Match[str], ctx: _Context, year: str | None
+) -> tuple[TimexType, str | None]:
+    """A date told with its weekday and no year ("Wednesday, November 15th") falls in the
+    year, next to the publication year, whose calendar puts it on that weekday; the tense
+    decides only where none or both do."""
+    kind, value = found
+    if year or ctx.dct is None or not value or not _FULL_DAY.match(value):
+        return found
+    told = date.fromisoformat(value[:10])
+    target = WEEKDAYS[_weekday_key(m.group("weekday"))]
+    if told.weekday() == target:
+        return found
+    fits = []
+    for candidate in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        try:
+            day = told.replace(year=candidate)
+        except ValueError:  # 29 February
+            continue
+        if day.weekday() == target:
+            fits.append(day)
+    if len(fits) != 1:
+        return found
+    return kind, fits[0].isoformat() + value[10:]
+
+
 def _weekday_key(name: str) -> str:
     return name.casefold().rstrip(".")[:3] if len(name) > 3 else name.casefold()
 
@@ -80,9 +106,11 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     elif rel in {"next", "this coming", "coming", "the following"}:
         tense = "future"
     if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
-        return _month_day(m, ctx, tense)
+        return _on_its_weekday(_month_day(m, ctx, tense), m, ctx, m.group("year"))
     if m.group("dmonth"):  # "Tuesday 4 March"
-        return _day_first(m, ctx, tense, m.group("dyear"))
+        return _on_its_weekday(
+            _day_first(m, ctx, tense, m.group("dyear")), m, ctx, m.group("dyear")
+        )
     if m.group("wk"):  # "Tuesday week": a week after the coming Tuesday
         coming = _weekday_date(m.group("weekday"), ctx, "future")
         if ctx.dct is None:
