@@ -1636,6 +1636,17 @@ def test_a_date_told_with_its_weekday_takes_the_year_that_puts_it_there() -> Non
     ]
 
 
+def test_the_last_unit_of_something_is_its_final_one_not_the_one_before_now() -> None:
+    told = date(2016, 1, 5)
+    text = "He announced the steps in the last year of his presidency."
+    assert values(text, told) == [("the last year", "DATE", None)]
+    assert values("Sales rose in the last year.", told) == [("the last year", "DATE", "2015")]
+    # "last week" after its noun is still the week before: "the announcement last week of a
+    # package"
+    text = "It followed the announcement last week of a support package."
+    assert values(text, told) == [("last week", "DATE", "2015-W53")]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -239,7 +239,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
         # "the past decade": the ten years up to now, a span that needs no anchor
         return "DURATION", _duration(1, unit)
-    if ctx.dct is None:
+    if ctx.dct is None or (rel == "the last" and m.string.startswith(" of ", m.end())):
+        # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
     return "DATE", _anchored(unit, ctx.dct, steps)
 
