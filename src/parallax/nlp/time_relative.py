@@ -73,8 +73,8 @@ def _on_its_weekday(
     found: tuple[TimexType, str | None], m: re.Match[str], ctx: _Context, year: str | None
 ) -> tuple[TimexType, str | None]:
     """A date told with its weekday and no year ("Wednesday, November 15th") falls in the
-    year, next to the publication year, whose calendar puts it on that weekday; the tense
-    decides only where none or both do."""
+    year, next to the publication year, whose calendar puts it on that weekday (of three
+    years in a row at most one does); where none does, the tense decides."""
     kind, value = found
     if year or ctx.dct is None or not value or not _FULL_DAY.match(value):
         return found
