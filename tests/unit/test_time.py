@@ -850,6 +850,7 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
     ]
     assert values("They walked in the March for Life.") == []
     assert values("They walked in March for charity.") == [("March", "DATE", "2021-03")]
+    assert values("He took part in King's 1963 March on Washington.") == [("1963", "DATE", "1963")]
 
 
 def test_a_day_next_to_a_date_and_a_clock_dated_by_an_aside() -> None:

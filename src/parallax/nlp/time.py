@@ -521,7 +521,9 @@ def _season_in_name(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r" [A-Z]", text[m.end() : m.end() + 2]))
 
 
-_A_MARCH = re.compile(r"\b(?:the|a|annual) (?:``|\"|“)?March (?:for|of|on|to|against)\b")
+_A_MARCH = re.compile(
+    r"(?:\b(?:the|a|annual)|(?<!\d)(?:1[89]|20)\d\d) (?:``|\"|“)?March (?:for|of|on|to|against)\b"
+)  # "the March for Life", "King's 1963 March on Washington"
 
 
 def _name_not_month(text: str, end: int, month: str) -> bool:
