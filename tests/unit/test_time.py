@@ -1648,6 +1648,16 @@ def test_the_last_unit_of_something_is_its_final_one_not_the_one_before_now() ->
     assert values(text, told) == [("last week", "DATE", "2015-W53")]
 
 
+def test_that_month_is_the_month_of_the_year_last_told() -> None:
+    told = date(2016, 4, 26)
+    text = "In 1972, McGovern ran. He lost the election to Nixon that November, carrying one state."
+    assert values(text, told) == [("1972", "DATE", "1972"), ("that November", "DATE", "1972-11")]
+    # the conjunction "that" is not the month's
+    assert values("He said that November was the wettest month.", told) == [
+        ("November", "DATE", "2015-11")
+    ]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

@@ -597,6 +597,11 @@ def extract_timexes(
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
         kind, value = normalize(m, ctx, tense)
+        that = _that_month(doc, start) if normalize is _month_only else None
+        if that is not None and ctx.last_year is not None:
+            # "In 1972, McGovern ... lost that November": the month of the year last told
+            kind, value = "DATE", f"{ctx.last_year:04d}-{MONTHS[surface.casefold()]:02d}"
+            surface, start = text[that:end], that
         if kind == "DURATION" and _last_is_verb(text, surface, start, doc):
             surface, start = surface[5:], start + 5  # "the talks last two years": a verb
         rate = _rate(text, surface, start) if kind == "DURATION" else None
@@ -700,6 +705,24 @@ def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
     if token.tag_.startswith("VB") or token.dep_ == "ROOT":
         return True
     return token.i > 0 and token.nbor(-1).tag_ in _BEFORE_VERB_LAST
+
+
+def _that_month(doc: Doc | None, char: int) -> int | None:
+    """Where "that" begins before a bare month it determines ("lost that November"); None
+    after the conjunction ("said that November was wet") or any other word."""
+    month = _token_at(doc, char) if doc is not None else None
+    if doc is None or month is None or month.i == 0 or month.text.casefold() not in MONTHS:
+        return None
+    that = doc[month.i - 1]
+    # the parser may hang "that November" either way round; the conjunction marks a clause
+    # whose subject (or its noun's modifier) the month is
+    if (
+        that.lower_ == "that"
+        and that.dep_ != "mark"
+        and month.dep_ not in {"nsubj", "nsubjpass", "compound"}
+    ):
+        return that.idx
+    return None
 
 
 def _told_on(doc: Doc | None, char: int) -> bool:
