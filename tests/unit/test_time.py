@@ -988,6 +988,10 @@ def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
     assert values("Sunday's election is expected to be close.") == [
         ("Sunday", "DATE", "2021-03-07")
     ]
+    # a modal tells of the outcome, which may follow a day gone by: the nearest such day
+    assert values("Monday's decision will reverberate down the ballot.") == [
+        ("Monday", "DATE", "2021-03-01")
+    ]
     # an object says nothing of when the noun's day falls: the nearer one, leaning back (news
     # tells more of what was): Friday three days ahead loses to Friday four days back
     assert values("The bonds convert at a premium over Friday's closing price.") == [

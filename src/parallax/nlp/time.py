@@ -97,8 +97,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         date = _month_word(doc, first, end)  # what the month rules below read
         if node.dep_ == "poss":
             # "Tuesday's primaries": the noun's own time, not the clause's; but what a simple
-            # past tells of it has happened ("Friday's vote was a setback") and what a future
-            # tells of it lies ahead ("Sunday's election is expected to be close")
+            # past tells of it has happened ("Friday's vote was a setback")
             noun = node.head
             prep = noun.head.head if noun.head.lower_ == "of" else noun.head  # "ahead of"
             if noun.dep_ == "pobj" and prep.lower_ in _BEFORE_EVENT:
@@ -109,7 +108,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
                 return "none"
             if _simple_past(noun.head):
                 return "past"
-            return "future" if _verb_tense(noun.head) == "future" else "none"
+            # a plan for it lies ahead ("Sunday's election is expected to be close"); a modal
+            # tells of its outcome, which may follow a day gone by ("Monday's decision will
+            # reverberate", told on Tuesday): the nearest such day
+            planned = _is_planner(noun.head) and not _told_past(noun.head)
+            return "future" if planned else "none"
         below = node
         for _ in range(6):
             if node.pos_ in {"VERB", "AUX"}:
