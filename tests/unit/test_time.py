@@ -841,6 +841,9 @@ def test_recent_and_coming_stretches_leave_the_preposition_out() -> None:
 
 def test_titles_ordinals_and_marches_are_not_time() -> None:
     assert values("He said on CBS's 60 Minutes that he was sorry.") == []
+    assert values("Trump said on ABC's This Week that he was winning.") == []
+    assert values("He told ABC’s “This Week” he would run.") == []
+    assert values("This Week, he said, he would run.")[0][0] == "This Week"
     assert values("It would be a second betrayal.") == []
     assert values("It was high noon for the party.") == []
     assert values("Mexico retaliated against Christmas trees from Oregon.") == []

@@ -1197,6 +1197,10 @@ _RATE_BEFORE = re.compile(
 )
 
 
+# capitalized words inside a sentence: after a quote mark, a possessive or a lower-case word
+_IN_TITLE = re.compile(r"(?:[“\"‘]|'s |’s |[a-z,] )\Z")
+
+
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
@@ -1215,6 +1219,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
+    if surface == "This Week" and _IN_TITLE.search(text, max(0, start - 8), start):
+        return True  # ABC's "This Week": a programme, capitalized inside a sentence
     if surface.isdigit() and (
         _DECIMALS.match(text, end) or _DIGIT_DOT.fullmatch(text, max(0, start - 2), start)
     ):
