@@ -1665,6 +1665,16 @@ def test_that_month_is_the_month_of_the_year_last_told() -> None:
     ]
 
 
+def test_this_week_ahead_told_on_a_sunday_is_the_week_that_begins() -> None:
+    sunday = date(2016, 7, 24)
+    assert values("Gore will skip this week's convention.", sunday) == [
+        ("this week", "DATE", "2016-W30")
+    ]
+    assert values("Trump campaigned in the state this week.", sunday) == [
+        ("this week", "DATE", "2016-W29")
+    ]
+
+
 def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() -> None:
     assert values("The fire broke out on Christmas Day 2022.") == [
         ("Christmas Day 2022", "DATE", "2022-12-25")

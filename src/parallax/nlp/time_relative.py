@@ -228,6 +228,9 @@ def _the_unit_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 _PAST_REL = ("the past", "the last", "past", "this past")  # "this past week": the week just gone
 
 
+_AHEAD = {"future", "present"}  # tenses of what holds now or lies ahead
+
+
 def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     rel = m.group("rel").casefold()
     unit = m.group("unit").casefold()
@@ -242,6 +245,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     if ctx.dct is None or (rel == "the last" and m.string.startswith(" of ", m.end())):
         # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
+    if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and tense in _AHEAD:
+        steps = 1  # "not available this week", told on a Sunday: the week that begins
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
