@@ -1659,6 +1659,8 @@ def test_that_month_is_the_month_of_the_year_last_told() -> None:
     told = date(2016, 4, 26)
     text = "In 1972, McGovern ran. He lost the election to Nixon that November, carrying one state."
     assert values(text, told) == [("1972", "DATE", "1972"), ("that November", "DATE", "1972-11")]
+    text = "In 1999, the war began. By that Sept. the troops had left."
+    assert values(text, told)[1][1:] == ("DATE", "1999-09")
     # the conjunction "that" is not the month's
     assert values("He said that November was the wettest month.", told) == [
         ("November", "DATE", "2015-11")

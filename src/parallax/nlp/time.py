@@ -600,10 +600,10 @@ def extract_timexes(
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
         kind, value = normalize(m, ctx, tense)
-        that = _that_month(doc, start) if normalize is _month_only else None
-        if that is not None and ctx.last_year is not None:
+        that = _that_month(doc, start) if normalize is _month_only and value else None
+        if that is not None and ctx.last_year is not None and value:
             # "In 1972, McGovern ... lost that November": the month of the year last told
-            kind, value = "DATE", f"{ctx.last_year:04d}-{MONTHS[surface.casefold()]:02d}"
+            kind, value = "DATE", f"{ctx.last_year:04d}{value[4:7]}"
             surface, start = text[that:end], that
         if kind == "DURATION" and _last_is_verb(text, surface, start, doc):
             surface, start = surface[5:], start + 5  # "the talks last two years": a verb
@@ -714,7 +714,9 @@ def _that_month(doc: Doc | None, char: int) -> int | None:
     """Where "that" begins before a bare month it determines ("lost that November"); None
     after the conjunction ("said that November was wet") or any other word."""
     month = _token_at(doc, char) if doc is not None else None
-    if doc is None or month is None or month.i == 0 or month.text.casefold() not in MONTHS:
+    if doc is None or month is None or month.i == 0:
+        return None
+    if month.text.casefold().rstrip(".") not in MONTHS:
         return None
     that = doc[month.i - 1]
     # the parser may hang "that November" either way round; the conjunction marks a clause

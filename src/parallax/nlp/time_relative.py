@@ -246,7 +246,7 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
     if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and tense in _AHEAD:
-        steps = 1  # "not available this week", told on a Sunday: the week that begins
+        steps = 1  # "will skip this week's convention", told on a Sunday: the week that begins
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
