@@ -83,16 +83,15 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         return lambda char, end: _guess_tense(text, char)
 
     def lookup(char: int, end: int) -> Tense:
-        tense = governing(char, end)
-        node = _token_at(doc, char)
-        if tense.endswith("past") and node is not None and _names_deadline(node):
-            return "none"  # "set an April 15 deadline": set before it falls
-        return tense
-
-    def governing(char: int, end: int) -> Tense:
         node = _token_at(doc, char)
         if node is None:
             return "none"
+        tense = governing(node, end)
+        if tense.endswith("past") and _names_deadline(node):
+            return "none"  # "set an April 15 deadline": set before it falls
+        return tense
+
+    def governing(node: Token, end: int) -> Tense:
         first = node
         date = _month_word(doc, first, end)  # what the month rules below read
         if node.dep_ == "poss":
@@ -600,8 +599,12 @@ def extract_timexes(
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
         kind, value = normalize(m, ctx, tense)
-        that = _that_month(doc, start) if normalize is _month_only and value else None
-        if that is not None and ctx.last_year is not None and value:
+        if (
+            normalize is _month_only
+            and value
+            and ctx.last_year is not None
+            and (that := _that_month(doc, start)) is not None
+        ):
             # "In 1972, McGovern ... lost that November": the month of the year last told
             kind, value = "DATE", f"{ctx.last_year:04d}{value[4:7]}"
             surface, start = text[that:end], that
@@ -713,10 +716,8 @@ def _last_is_verb(text: str, surface: str, start: int, doc: Doc | None) -> bool:
 def _that_month(doc: Doc | None, char: int) -> int | None:
     """Where "that" begins before a bare month it determines ("lost that November"); None
     after the conjunction ("said that November was wet") or any other word."""
-    month = _token_at(doc, char) if doc is not None else None
-    if doc is None or month is None or month.i == 0:
-        return None
-    if month.text.casefold().rstrip(".") not in MONTHS:
+    month = _token_at(doc, char)
+    if doc is None or month is None or month.i == 0 or not _is_month(month):
         return None
     that = doc[month.i - 1]
     # the parser may hang "that November" either way round; the conjunction marks a clause
