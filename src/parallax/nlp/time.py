@@ -336,6 +336,13 @@ _NOT_SCHEDULE = {
 }  # fmt: skip
 # contractions with a typographic apostrophe, which the tagger reads as unknown verbs
 _CURLY_LEMMA = {"\u2019s": "be", "\u2019re": "be", "\u2019m": "be", "\u2019ve": "have"}
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, reading a typographic contraction as its straight form."""
+    return _CURLY_LEMMA.get(verb.lower_, verb.lemma_)
+
+
 # verbs whose past is their present form: tagged VBP, "hurt" may well be a past ("weakness hurt
 # the index on Friday")
 _PAST_AS_PRESENT = {
@@ -404,10 +411,7 @@ def _verb_tense(verb: Token) -> Tense:
     if (
         _present_tag(verb) in {"VBZ", "VBP"}
         and len(auxes) == 1
-        and (
-            _CURLY_LEMMA.get(verb.lower_, verb.lemma_) not in _NOT_SCHEDULE
-            or _reports_results(verb)
-        )
+        and (_lemma(verb) not in _NOT_SCHEDULE or _reports_results(verb))
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
@@ -422,9 +426,8 @@ _STATE = {"be", "remain", "stay", "need", "want", "seem", "know", "think", "beli
 
 def _stative_present(verb: Token) -> bool:
     """A present tense, with no auxiliary, of a verb that tells a state (`_STATE`)."""
-    lemma = _CURLY_LEMMA.get(verb.lower_, verb.lemma_)
     return (
-        lemma in _STATE
+        _lemma(verb) in _STATE
         and _present_tag(verb) in {"VBZ", "VBP"}
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
