@@ -471,14 +471,13 @@ def _holiday_date(name: str, year: int) -> date:
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     name = m.group("holiday").casefold()
     rel = (m.group("rel") or "").casefold()
+    shift = {"last": -1, "next": 1}.get(rel)
     if m.group("year"):
         when = _holiday_date(name, int(m.group("year")))
-        return "DATE", _week(when) if name.endswith("week") else when.isoformat()
-    if ctx.dct is None:
+    elif ctx.dct is None:
         fixed = _holiday_date(name, 2001) if name.startswith(_FIXED_FEASTS) else None
         return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
-    shift = {"last": -1, "next": 1}.get(rel)
-    if shift is not None:
+    elif shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
     else:
         when = _holiday_date(name, ctx.dct.year)

@@ -82,17 +82,14 @@ def _on_its_weekday(
     target = WEEKDAYS[_weekday_key(m.group("weekday"))]
     if told.weekday() == target:
         return found
-    fits = []
     for candidate in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
         try:
             day = told.replace(year=candidate)
         except ValueError:  # 29 February
             continue
         if day.weekday() == target:
-            fits.append(day)
-    if len(fits) != 1:
-        return found
-    return kind, fits[0].isoformat() + value[10:]
+            return kind, day.isoformat() + value[10:]
+    return found
 
 
 def _weekday_key(name: str) -> str:
