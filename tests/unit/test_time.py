@@ -1644,6 +1644,38 @@ def test_a_date_told_with_its_weekday_takes_the_year_that_puts_it_there() -> Non
     ]
 
 
+def test_a_weekday_and_its_date_in_brackets_are_one_day() -> None:
+    text = "Scholz met Trudeau on Monday (August 22) at the start of a trip."
+    assert values(text, date(2022, 8, 24)) == [
+        ("Monday", "DATE", "2022-08-22"),
+        ("August 22", "DATE", "2022-08-22"),
+    ]
+    # no year next to the publication year puts August 22 on a Monday: as read
+    assert values(text, date(2024, 3, 14)) == [
+        ("Monday", "DATE", "2024-03-11"),
+        ("August 22", "DATE", "2023-08-22"),
+    ]
+    text = "The leaders spoke in Bali on Tuesday (November 15), when the summit opened."
+    assert values(text, date(2022, 11, 17)) == [
+        ("Tuesday", "DATE", "2022-11-15"),
+        ("November 15", "DATE", "2022-11-15"),
+    ]
+    assert values("The vote came on November 15 (Tuesday).", date(2022, 8, 15)) == [
+        ("November 15", "DATE", "2022-11-15"),
+        ("Tuesday", "DATE", "2022-11-15"),
+    ]
+    # a year told that does not put the date on the weekday: each is read on its own
+    assert values("The vote came on Tuesday (November 15, 2023).", date(2022, 8, 15)) == [
+        ("Tuesday", "DATE", "2022-08-09"),
+        ("November 15, 2023", "DATE", "2023-11-15"),
+    ]
+    # with no publication date both are the date, of an unknown year
+    assert values("They meet Monday (August 22).", None) == [
+        ("Monday", "DATE", "XXXX-08-22"),
+        ("August 22", "DATE", "XXXX-08-22"),
+    ]
+
+
 def test_the_last_unit_of_something_is_its_final_one_not_the_one_before_now() -> None:
     told = date(2016, 1, 5)
     text = "He announced the steps in the last year of his presidency."

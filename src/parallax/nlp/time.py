@@ -39,7 +39,7 @@ from parallax.nlp.time_calendar import (
     _shift_month,
 )
 from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
-from parallax.nlp.time_relative import _that_day
+from parallax.nlp.time_relative import _that_day, _year_of_weekday
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
 __all__ = ["extract_timexes", "writes_day_first"]
@@ -648,6 +648,7 @@ def extract_timexes(
             _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
+    found = _with_bracketed_days(text, found, dct)
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     return _with_modifiers(text, _yearly_months(text, ordered))
 
@@ -997,6 +998,37 @@ def _range_ends(
             )
         ):
             yield i, first.value, second.value
+
+
+def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
+    """`on Monday (August 22)`, `November 15 (Tuesday)`: a weekday and its date told in
+    brackets are one day, the date's; a date told without its year takes the year, next to
+    the publication year, that puts it on that weekday. A pair whose calendar disagrees with
+    itself is left as it was read."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if text[first.end : second.start] != " (" or text[second.end : second.end + 1] != ")":
+            continue
+        if _BARE_WEEKDAY.fullmatch(first.text) and not _BARE_WEEKDAY.fullmatch(second.text):
+            weekday, day = first, second
+        elif _BARE_WEEKDAY.fullmatch(second.text):
+            weekday, day = second, first
+        else:
+            continue
+        if day.type != "DATE" or not day.value or not _ANY_YEAR_DAY.fullmatch(day.value):
+            continue
+        value = day.value
+        if dct is not None and not day.value.startswith("XXXX"):
+            told = date.fromisoformat(day.value)
+            named = re.search(_WEEKDAY, weekday.text, re.IGNORECASE)
+            moved = _year_of_weekday(told, named.group(0), dct) if named else None
+            if moved is None or (moved != told and re.search(r"\d{4}", day.text)):
+                continue  # no year puts it on that weekday, or the year told does not
+            value = moved.isoformat()
+        out[i] = replace(first, value=value)
+        out[i + 1] = replace(second, value=value)
+    return out
 
 
 def _ordered_weekdays(text: str, found: list[Timex], dct: date | None) -> list[Timex]:

@@ -78,18 +78,24 @@ def _on_its_weekday(
     kind, value = found
     if year or ctx.dct is None or not value or not _FULL_DAY.match(value):
         return found
-    told = date.fromisoformat(value[:10])
-    target = WEEKDAYS[_weekday_key(m.group("weekday"))]
+    day = _year_of_weekday(date.fromisoformat(value[:10]), m.group("weekday"), ctx.dct)
+    return found if day is None else (kind, day.isoformat() + value[10:])
+
+
+def _year_of_weekday(told: date, weekday: str, dct: date) -> date | None:
+    """`told` moved to the year next to `dct` whose calendar puts it on `weekday` (itself
+    when it is on it already); None when none of the three does."""
+    target = WEEKDAYS[_weekday_key(weekday)]
     if told.weekday() == target:
-        return found
-    for candidate in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        return told
+    for candidate in (dct.year, dct.year - 1, dct.year + 1):
         try:
             day = told.replace(year=candidate)
         except ValueError:  # 29 February
             continue
         if day.weekday() == target:
-            return kind, day.isoformat() + value[10:]
-    return found
+            return day
+    return None
 
 
 def _weekday_key(name: str) -> str:
