@@ -844,6 +844,12 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
     assert values("Trump said on ABC's This Week that he was winning.") == []
     assert values("He told ABC’s “This Week” he would run.") == []
     assert values("This Week, he said, he would run.")[0][0] == "This Week"
+    assert values("Clinton said in an interview with “Fox News Sunday.”") == []
+    assert values("She told CBS Sunday Morning that she would run.") == []
+    # the network's name before a day that is not its programme's leaves the day as it is
+    assert [v[0] for v in values("He said on Fox News Tuesday night that he would.")] == [
+        "Tuesday night"
+    ]
     assert values("It would be a second betrayal.") == []
     assert values("It was high noon for the party.") == []
     assert values("Mexico retaliated against Christmas trees from Oregon.") == []

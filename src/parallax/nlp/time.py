@@ -1242,7 +1242,7 @@ _IN_TITLE = re.compile(r"(?:[“\"‘]|'s |’s |[a-z,] )\Z")
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
-    title (NBC's "Today", USA TODAY, "60 Minutes"), a newspaper ("the daily Granma"), a figure
+    title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday"), a newspaper ("the daily Granma"), a figure
     ("closed at 2082.1", "version 1.2.2024"), "the year" a year names ("the year was 1968"), an
     ordinal ("a second group"), a thing named for a feast ("Christmas trees") or an idiom ("high
     noon")."""
@@ -1259,6 +1259,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # CBS's "60 Minutes", "48 Hours": a programme
     if surface == "This Week" and _IN_TITLE.search(text, max(0, start - 8), start):
         return True  # ABC's "This Week": a programme, capitalized inside a sentence
+    if any(surface == day and text.endswith(network, 0, start) for network, day in _DAY_SHOWS):
+        return True  # "Fox News Sunday", "CBS Sunday Morning": weekly programmes
     if surface.isdigit() and (
         _DECIMALS.match(text, end) or _DIGIT_DOT.fullmatch(text, max(0, start - 2), start)
     ):
@@ -1275,6 +1277,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
 
 
 _FEAST = re.compile(r"(?:christmas|easter|thanksgiving)$", re.IGNORECASE)
+# weekly programmes named for their day, as (the network before it, the day)
+_DAY_SHOWS = (("Fox News ", "Sunday"), ("CBS ", "Sunday Morning"))
 _FEAST_THING = re.compile(
     r" (?:trees?|cards?|presents?|gifts?|carols?|lights|decorations?|ornaments?|eggs?|bunny|"
     r"puddings?|cakes?|stockings?|jumpers?|sweaters?|songs?|music|movies?|films?|markets?|"
