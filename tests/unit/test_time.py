@@ -1650,6 +1650,16 @@ def test_a_date_told_with_its_weekday_takes_the_year_that_puts_it_there() -> Non
     ]
 
 
+def test_a_present_tense_under_if_or_unless_tells_what_is_yet_to_come() -> None:
+    text = "Whatever he does can be overturned if the November election does not go their way."
+    assert values(text, date(2016, 3, 4)) == [("November", "DATE", "2016-11")]
+    text = "We will appeal because if there is a close election on Tuesday we need clarity."
+    assert values(text, date(2016, 3, 11)) == [("Tuesday", "DATE", "2016-03-15")]
+    # outside a condition, a present "be" with a weekday is the nearest such day
+    text = "There is a close election on Tuesday, the paper says."
+    assert values(text, date(2016, 3, 11)) == [("Tuesday", "DATE", "2016-03-08")]
+
+
 def test_a_weekday_and_its_date_in_brackets_are_one_day() -> None:
     text = "Scholz met Trudeau on Monday (August 22) at the start of a trip."
     assert values(text, date(2022, 8, 24)) == [

@@ -415,7 +415,12 @@ def _verb_tense(verb: Token) -> Tense:
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
+    if tags & {"VBZ", "VBP"} and _CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"}:
+        return "future"  # "if the November election does not break their way": yet to come
     return "none"
+
+
+_CONDITION = {"if", "unless"}
 
 
 # verbs whose present tells a state that holds now or ahead ("is the nominee in November",
