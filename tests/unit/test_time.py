@@ -844,6 +844,7 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
     assert values("Trump said on ABC's This Week that he was winning.") == []
     assert values("He told ABC’s “This Week” he would run.") == []
     assert values("This Week, he said, he would run.")[0][0] == "This Week"
+    assert values("Allen said on ABC's ''This Week'' that he was sure.") == []
     assert values("Clinton said in an interview with “Fox News Sunday.”") == []
     assert values("She told CBS Sunday Morning that she would run.") == []
     # the network's name before a day that is not its programme's leaves the day as it is
@@ -1172,6 +1173,16 @@ def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
         ("the new year", "DATE", "2026")
     ]
     assert values("It opens in the new year.", None) == [("the new year", "DATE", None)]
+    # a future told from March on looks past this year; a past stays in it
+    assert values("Talks will resume in the new year.", date(2022, 5, 10)) == [
+        ("the new year", "DATE", "2023")
+    ]
+    assert values("Talks will resume in the new year.", date(2022, 1, 10)) == [
+        ("the new year", "DATE", "2022")
+    ]
+    assert values("Sales slowed in the new year.", date(2022, 5, 10)) == [
+        ("the new year", "DATE", "2022")
+    ]
     assert values("They celebrated the new year.") == []
     assert values("Talks were postponed until the new year.", date(2025, 11, 20)) == [
         ("the new year", "DATE", "2026")

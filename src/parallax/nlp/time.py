@@ -1240,8 +1240,9 @@ _RATE_BEFORE = re.compile(
 )
 
 
-# capitalized words inside a sentence: after a quote mark, a possessive or a lower-case word
-_IN_TITLE = re.compile(r"(?:[“\"‘]|'s |’s |[a-z,] )\Z")
+# capitalized words inside a sentence: after a quote mark ("''" too, as some papers write it), a
+# possessive or a lower-case word
+_IN_TITLE = re.compile(r"(?:[“\"‘']|'s |’s |[a-z,] )\Z")
 
 
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:

@@ -303,9 +303,10 @@ def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
 
 
 def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`in the new year`, `after the new year`: the coming year late in the year, this one
-    early in it; `since the new year` is this one, and `until`, `before` or `by the new year`
-    the coming one."""
+    """`in the new year`, `after the new year`: the coming year late in the year, or from
+    March on in a future ("talks will resume in the new year", told in May), this one early in
+    it; `since the new year` is this one, and `until`, `before` or `by the new year` the coming
+    one."""
     if ctx.dct is None:
         return "DATE", None
     word = m.string[max(0, m.start() - 7) : m.start()].casefold().split()[-1:]
@@ -313,7 +314,8 @@ def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
         return "DATE", str(ctx.dct.year)
     if word and word[0] in {"until", "till", "before", "by"}:
         return "DATE", str(ctx.dct.year + 1)
-    return "DATE", str(ctx.dct.year + (1 if ctx.dct.month >= 7 else 0))
+    ahead = ctx.dct.month >= 7 or (tense == "future" and ctx.dct.month >= 3)
+    return "DATE", str(ctx.dct.year + (1 if ahead else 0))
 
 
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
