@@ -431,6 +431,15 @@ def test_titles_and_names_are_not_dates() -> None:
     # a newspaper is no frequency, a figure no year
     assert values("The Communist Party daily Granma said so.") == []
     assert values("The airline plans daily flights.") == [("daily", "SET", "P1D")]
+    assert values("He told THE WEEKLY STANDARD that he would run.") == []
+    assert values("The report ends here.\n\nDAILY\n\nTop stories of the day.") == []
+    assert values("The paper comes out weekly.") == [("weekly", "SET", "P1W")]
+    assert values("Hayes of the Weekly Standard said so.") == []
+    assert values("He fell in the weekly GOP Power Rankings.") == [("weekly", "SET", "P1W")]
+    # a month in capitals before a word in lower case is a name
+    assert values("APRIL Group, a paper maker, said so.") == []
+    assert values('"APRIL is proud of our nursery," he said.') == []
+    assert values("JANUARY JOB TOTALS UP AT A ROBUST CLIP")[0][0] == "JANUARY"
     assert values("The index closed at 2082.1 points.") == []
 
 

@@ -1248,10 +1248,10 @@ _IN_TITLE = re.compile(r"(?:[“\"‘']|'s |’s |[a-z,] )\Z")
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
-    title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday"), a newspaper ("the daily Granma"), a figure
-    ("closed at 2082.1", "version 1.2.2024"), "the year" a year names ("the year was 1968"), an
-    ordinal ("a second group"), a thing named for a feast ("Christmas trees") or an idiom ("high
-    noon")."""
+    title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday"), a periodical ("the daily
+    Granma") or its label, a name in capitals ("APRIL Group"), a figure ("closed at 2082.1",
+    "version 1.2.2024"), "the year" a year names ("the year was 1968"), an ordinal ("a second
+    group"), a thing named for a feast ("Christmas trees") or an idiom ("high noon")."""
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -1273,8 +1273,15 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # "closed at 2082.1", "2019,5", "version 1.2.2024": a figure, not a year
     if surface.casefold() == "the year" and _YEAR_IS.match(text, end):
         return True  # "The year is 2023": the year that follows says which
-    if surface.casefold() == "daily" and _PAPER.match(text, end):
-        return True  # "the Communist Party daily Granma", "the daily said": a newspaper
+    if surface.casefold() in _PERIODICAL:
+        if _PAPER.match(text, end) and (surface[0].isupper() or surface == "daily"):
+            # "the Communist Party daily Granma", "the Weekly Standard": a paper; not "the
+            # weekly GOP Power Rankings"
+            return True
+        if text[start - 1 : start] in {"", "\n"} and text[end : end + 1] in {"", "\n"}:
+            return True  # "DAILY" on a line of its own: a newsletter's label
+    if surface.isupper() and surface.casefold() in MONTHS and _LOWER_NEXT.match(text, end):
+        return True  # "APRIL is proud", "APRIL Group": a name in capitals, not the month
     if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
         return True  # "a second betrayal", "a second group": the ordinal
     if _FEAST.search(surface) and _FEAST_THING.match(text, end):
@@ -1294,6 +1301,8 @@ _FEAST_THING = re.compile(
 _DECIMALS = re.compile(r"[.,]\d")
 _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
+_PERIODICAL = {"daily", "weekly", "monthly"}
+_LOWER_NEXT = re.compile(r"\s+[A-Z]*[a-z]")  # the next word has a lower-case letter
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
 _ORDINAL_NEXT = re.compile(
