@@ -864,6 +864,13 @@ def test_titles_ordinals_and_marches_are_not_time() -> None:
     assert values("It was high noon for the party.") == []
     assert values("Mexico retaliated against Christmas trees from Oregon.") == []
     assert values("Children hunted Easter eggs in the park.") == []
+    assert values("The book told of Easter Island and its collapse.") == []
+    assert values("He hosted The Tonight Show for years.") == [("years", "DURATION", "PXY")]
+    assert values("He spoke of the end of his show “Lopez Tonight.”") == []
+    assert values("Tonight, the vote comes.") == [("Tonight", "DATE", "2021-03-02")]
+    assert values("It is the version of Russia Today, the network.") == []
+    # a headline in capitals throughout is no name
+    assert values("Order Yours Today by Following This Link.") == [("Today", "DATE", "2021-03-02")]
     assert values("The shops will close early on Christmas Eve.") == [
         ("Christmas Eve", "DATE", "2021-12-24")
     ]
@@ -1678,6 +1685,31 @@ def test_a_present_tense_under_if_or_unless_tells_what_is_yet_to_come() -> None:
     # outside a condition, a present "be" with a weekday is the nearest such day
     text = "There is a close election on Tuesday, the paper says."
     assert values(text, date(2016, 3, 11)) == [("Tuesday", "DATE", "2016-03-08")]
+
+
+def test_a_month_in_the_clause_a_past_year_dates_is_of_that_year() -> None:
+    told = date(2016, 9, 4)
+    text = "In 2012, the campaign spent millions on ads in Spanish beginning in April."
+    assert values(text, told) == [("2012", "DATE", "2012"), ("April", "DATE", "2012-04")]
+    text = "Eight years ago, Obama was on the brink, having won 11 victories in February."
+    assert values(text, told)[-1] == ("February", "DATE", "2008-02")
+    text = "Obama, in his 2008 campaign, lost more contests than he won after early March."
+    assert values(text, told)[-1] == ("early March", "DATE", "2008-03")
+    # a coordinated verb, or a year inside a subject, dates nothing else
+    text = "Lazar was extradited in 2014 to the United States and pleaded guilty in May."
+    assert values(text, told)[-1] == ("May", "DATE", "2016-05")
+    text = "The donations from 2010 to 2013 were not reported until Reuters asked in April."
+    assert values(text, told)[-1] == ("April", "DATE", "2016-04")
+    # a month that modifies a noun is no time in that year: "their June record highs"
+    text = "Six states set their June record highs in 1934."
+    assert values(text, told)[0] == ("June", "DATE", "2016-06")
+
+
+def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
+    text = "The case began in 2014. It ended in January of that year."
+    assert values(text, date(2016, 7, 29))[-1] == ("January of that year", "DATE", "2014-01")
+    text = "The law passed in 2010. In the spring of that year, the rules changed."
+    assert values(text, date(2016, 7, 29))[-1] == ("the spring of that year", "DATE", "2010-SP")
 
 
 def test_a_weekday_and_its_date_in_brackets_are_one_day() -> None:

@@ -596,6 +596,7 @@ def extract_timexes(
     ctx = _Context(dct, day_first=day_first if told is None else told)
     tense_at = _sentence_tenses(text, doc)
     result: list[Timex] = []
+    last_before: str | None = None  # the reference point before the last expression kept
     for start, end, order, m in _select(_candidates(text)):
         normalize = COMPILED[order][1]
         surface = text[start:end]
@@ -606,7 +607,11 @@ def extract_timexes(
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
-        kind, value = normalize(m, ctx, tense)
+        reading = ctx
+        if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
+            # "in January of that year": the year told before January, not January's own
+            reading = replace(ctx, last=last_before)
+        kind, value = normalize(m, reading, tense)
         if (
             normalize is _month_only
             and value
@@ -641,6 +646,7 @@ def extract_timexes(
         if previous is not None and (redated := _redate_clock(text, previous, start, value)):
             result[-1] = redated
         background = bool(_SINCE.search(text, max(0, start - 40), start)) or _told_on(doc, start)
+        last_before = ctx.last
         _remember(ctx, kind, value, background=background)
         if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
             ctx.quarter = value
@@ -655,7 +661,7 @@ def extract_timexes(
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     found = _with_bracketed_days(text, found, dct)
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
-    return _with_modifiers(text, _yearly_months(text, ordered))
+    return _with_modifiers(text, _with_narrative_years(doc, _yearly_months(text, ordered), dct))
 
 
 # a slashed day and month with their year: 14/06/2023, 6/14/23
@@ -975,6 +981,79 @@ def _yearly_months(text: str, found: list[Timex]) -> list[Timex]:
     return out
 
 
+# a month told without a year of its own ("in April", "mid-September", "early March")
+_YEARLESS_MONTH = re.compile(rf"(?:(?:early|late|mid)[- ])?{_MONTH}(?:\s+{_DAY})?", re.I)
+# how a year hangs from the verb it dates ("in 2012", "in his 2008 campaign", "eight years
+# ago"), and how a month's clause hangs from that verb ("having won ... in February",
+# "ads ... beginning in April"); never through a coordinated verb ("was extradited in 2014 and
+# pleaded guilty in May": May may be this year's)
+_DATES_VERB = {"pobj", "prep", "nummod", "compound", "npadvmod", "advmod", "amod", "nmod"}
+_UNDER_VERB = _DATES_VERB | {"advcl", "xcomp", "acl", "pcomp", "dobj"}
+
+
+def _with_narrative_years(doc: Doc | None, found: list[Timex], dct: date | None) -> list[Timex]:
+    """`In 2012, the campaign spent millions on ads beginning in April`, `Eight years ago, Obama
+    had won 11 victories in February`: a month without a year, in the clause of a verb a past
+    year dates, is of that year, not of the year the publication date gives it."""
+    if doc is None or dct is None:
+        return found
+    out = list(found)
+    years = [
+        (t, verb)
+        for t in found
+        if t.type == "DATE"
+        and re.fullmatch(r"\d{4}", t.value or "")
+        and int(t.value or 0) < dct.year
+        and (verb := _dated_verb(doc, t.start)) is not None
+    ]
+    for i, timex in enumerate(out):
+        if (
+            not years
+            or timex.type != "DATE"
+            or not _YEAR_MONTH.match(timex.value or "")
+            or not _YEARLESS_MONTH.fullmatch(timex.text)
+        ):
+            continue
+        first = _token_at(doc, timex.start)
+        if first is None:
+            continue
+        month = _month_word(doc, first, timex.end)
+        if month.dep_ not in {"pobj", "npadvmod"}:
+            continue  # "their June record highs, set in 1934 and 2012": any June
+        for year, verb in years:
+            if year.value == (timex.value or "")[:4] or verb.sent != month.sent:
+                continue
+            if _hangs_from(month, verb):
+                out[i] = replace(timex, value=f"{year.value}{(timex.value or '')[4:]}")
+                break
+    return out
+
+
+def _dated_verb(doc: Doc, char: int) -> Token | None:
+    """The verb a year at `char` dates as an adverbial, at most three steps up ("In 2008,
+    Obama began"); None for a year inside a subject or object ("donations from 2010")."""
+    node = _token_at(doc, char)
+    for _ in range(3):
+        if node is None or node.head.i == node.i or node.dep_ not in _DATES_VERB:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _hangs_from(token: Token, verb: Token) -> bool:
+    """Whether `token` reaches `verb` going up through adverbials and subordinate clauses."""
+    node = token
+    for _ in range(7):
+        if node.i == verb.i:
+            return True
+        if node.head.i == node.i or node.dep_ not in _UNDER_VERB:
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
 def _range_ends(
     text: str,
     found: list[Timex],
@@ -1194,6 +1273,17 @@ _MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
 _YEAR_JOINER = re.compile(r",? (?:of )?")
 
 
+_THAT_YEAR = re.compile(r"that (?:same )?year", re.IGNORECASE)
+
+
+def _of_a_month(text: str, previous: Timex, start: int) -> bool:
+    """Whether `previous` is a month or season the year starting at `start` is joined to."""
+    value = previous.value or ""
+    return bool(
+        _MONTH_OR_SEASON.fullmatch(value) and _YEAR_JOINER.fullmatch(text, previous.end, start)
+    )
+
+
 def _merge_year(
     text: str, previous: Timex | None, start: int, end: int, kind: str, value: str | None
 ) -> Timex | None:
@@ -1260,6 +1350,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         quoted = text[start - 1 : start] in '“"' and text[end : end + 1] in '”"'
         if _NOWADAYS.match(text, end) and surface.casefold().startswith("today"):
             return True  # "today's youth": the present age, not the day
+        if surface in {"Today", "Tonight"} and (
+            text.startswith(" Show", end) or _NAME_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            return True  # "The Tonight Show", "his show “Lopez Tonight”": a programme
         return start > 0 and (quoted or text[max(0, start - 4) : start] == "USA ")
     if _TITLE_UNIT.fullmatch(surface):
         return True  # CBS's "60 Minutes", "48 Hours": a programme
@@ -1289,13 +1383,16 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
 
 
+# a capitalized word after a word in lower case, before a capitalized expression: a name's
+# first part ("of Russia Today"; not a headline's "Order Yours Today")
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+,? [“\"']?[A-Z][a-z]+ \Z")
 _FEAST = re.compile(r"(?:christmas|easter|thanksgiving)$", re.IGNORECASE)
 # weekly programmes named for their day, as (the network before it, the day)
 _DAY_SHOWS = (("Fox News ", "Sunday"), ("CBS ", "Sunday Morning"))
 _FEAST_THING = re.compile(
     r" (?:trees?|cards?|presents?|gifts?|carols?|lights|decorations?|ornaments?|eggs?|bunny|"
     r"puddings?|cakes?|stockings?|jumpers?|sweaters?|songs?|music|movies?|films?|markets?|"
-    r"shopping|turkeys?|hams?)\b",
+    r"shopping|turkeys?|hams?|islands?)\b",
     re.IGNORECASE,
 )
 _DECIMALS = re.compile(r"[.,]\d")
