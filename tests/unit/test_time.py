@@ -1705,6 +1705,18 @@ def test_a_month_in_the_clause_a_past_year_dates_is_of_that_year() -> None:
     assert values(text, told)[0] == ("June", "DATE", "2016-06")
 
 
+def test_the_year_next_to_a_year_told_is_that_year() -> None:
+    told = date(2015, 12, 30)
+    text = "He founded the movement in 2008, the year he returned to teaching."
+    assert values(text, told)[-1] == ("the year", "DATE", "2008")
+    assert values("Perhaps 2016 will be the year this gets fixed.", told)[-1] == (
+        "the year",
+        "DATE",
+        "2016",
+    )
+    assert values("Sales rose in the first quarter of the year.", told)[-1][2] == "2015"
+
+
 def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
     text = "The case began in 2014. It ended in January of that year."
     assert values(text, date(2016, 7, 29))[-1] == ("January of that year", "DATE", "2014-01")

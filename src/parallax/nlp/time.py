@@ -612,6 +612,8 @@ def extract_timexes(
             # "in January of that year": the year told before January, not January's own
             reading = replace(ctx, last=last_before)
         kind, value = normalize(m, reading, tense)
+        if surface.casefold() == "the year" and result and _is_the_year_of(text, result[-1], start):
+            value = result[-1].value  # "in 2008, the year he returned", "2016 will be the year"
         if (
             normalize is _month_only
             and value
@@ -1271,6 +1273,19 @@ def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> 
 
 _MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
 _YEAR_JOINER = re.compile(r",? (?:of )?")
+
+
+# a year told, then "the year" in apposition to it or as its complement
+_YEAR_IS_THE = re.compile(r", | (?:is|was|will be|would be|could be|became|becomes) ")
+
+
+def _is_the_year_of(text: str, previous: Timex, start: int) -> bool:
+    """Whether "the year" at `start` is the year `previous` told ("in 2008, the year he
+    returned", "Perhaps 2016 will be the year")."""
+    return bool(
+        re.fullmatch(r"\d{4}", previous.value or "")
+        and _YEAR_IS_THE.fullmatch(text, previous.end, start)
+    )
 
 
 _THAT_YEAR = re.compile(r"that (?:same )?year", re.IGNORECASE)
