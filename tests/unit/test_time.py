@@ -713,6 +713,20 @@ def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
     assert values("Prices doubled in the past decade.", None) == [
         ("the past decade", "DURATION", "P10Y")
     ]
+    # a clock, or "that night", after a day of an unknown year is on that day
+    text = "On April 16 at about 8:15 a.m., a drone fell. Later that night, more came."
+    assert values(text, None) == [
+        ("April 16", "DATE", "XXXX-04-16"),
+        ("8:15 a.m.", "TIME", "XXXX-04-16T08:15"),
+        ("Later that night", "TIME", "XXXX-04-16TNI"),
+    ]
+    # but "the next day" after it cannot be counted
+    text = "On Friday at about 9 p.m., a drone fell. The next day, officials met."
+    assert values(text, None) == [
+        ("Friday", "DATE", "XXXX-WXX-5"),
+        ("9 p.m.", "TIME", "XXXX-WXX-5T21:00"),
+        ("The next day", "DATE", None),
+    ]
 
 
 def test_ages_and_ordinary_words_are_not_time() -> None:

@@ -779,7 +779,7 @@ def _counted_from_story(
     steps = int(counted.group(1)) * (1 if told.group(1).casefold() == "later" else -1)
     unit = counted.group(2)
     if unit in {"D", "W"}:
-        if ctx.day is None:
+        if ctx.day is None or not ctx.day[:1].isdigit():
             return None
         first = date.fromisoformat(ctx.day) + timedelta(days=steps * (7 if unit == "W" else 1))
         anchor = first.isoformat()
@@ -807,6 +807,12 @@ def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool =
             ctx.day = value if _FULL_DAY.match(value) else None
     elif kind == "TIME" and value and _FULL_DAY.match(value[:10]):
         ctx.day = value[:10]  # "Tuesday night ... the next morning": that day
+    elif kind == "DATE" and ctx.dct is None and value and _UNPLACED_DAY.fullmatch(value):
+        # no publication date: "on April 16 at about 8:15 a.m." is XXXX-04-16T08:15
+        ctx.day = ctx.day if background and ctx.day is not None else value
+
+
+_UNPLACED_DAY = re.compile(r"XXXX-(?:\d\d-\d\d|WXX-\d)")  # a day of an unknown year or week
 
 
 _NEXT_DAY = re.compile(

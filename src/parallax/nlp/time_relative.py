@@ -184,8 +184,8 @@ def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     suffix = "" if part == "day" else "T" + PARTS[part]
     if rel == "next" and tense != "past":
         return kind, None if ctx.dct is None else _anchored("day", ctx.dct, 1) + suffix
-    if ctx.day is None:
-        return kind, None
+    if ctx.day is None or not ctx.day[:1].isdigit():
+        return kind, None  # none told, or one of an unknown year ("XXXX-04-16")
     return kind, _day_next_to(ctx.day, rel) + suffix
 
 
