@@ -1719,6 +1719,20 @@ def test_a_month_in_the_clause_a_past_year_dates_is_of_that_year() -> None:
     assert values(text, told)[0] == ("June", "DATE", "2016-06")
 
 
+def test_a_date_before_its_noun_is_not_placed_by_a_timetable_present() -> None:
+    told = date(2016, 3, 30)
+    text = "He faces a count of battery as a result of the March 8 incident."
+    assert values(text, told) == [("March 8", "DATE", "2016-03-08")]
+    # not one long gone, though
+    assert values("Clinton faces the Nov. 8 election with a lead.", told) == [
+        ("Nov. 8", "DATE", "2016-11-08")
+    ]
+    # a date that hangs from the verb itself keeps the timetable
+    assert values("The trial opens March 8.", date(2016, 4, 17)) == [
+        ("March 8", "DATE", "2017-03-08")
+    ]
+
+
 def test_the_year_next_to_a_year_told_is_that_year() -> None:
     told = date(2015, 12, 30)
     text = "He founded the movement in 2008, the year he returned to teaching."

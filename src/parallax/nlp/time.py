@@ -147,12 +147,31 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         tense = _clause_tense(node, implicative=direct)
         if tense == "none" and direct and _stative_present(node):
             return "present"  # "the votes she needs in November": not one long gone
+        if tense == "future" and _is_month(date) and _names_a_noun(first) and _bare_present(node):
+            # "faces a count as a result of the March 8 incident": the timetable reading of a
+            # present is the verb's, not that of the event its date names, which may have gone
+            # by (though not long ago: "faces the Nov. 8 election", told in March)
+            return "present"
         return tense
 
     return lookup
 
 
 _NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands as a noun
+
+
+def _names_a_noun(date: Token) -> bool:
+    """Whether a date stands before a noun it modifies ("the March 8 incident")."""
+    return date.dep_ in {"nmod", "compound", "amod"} and date.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _bare_present(verb: Token) -> bool:
+    """A present simple with no auxiliary ("faces", "holds")."""
+    return _present_tag(verb) in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    )
+
+
 _BEFORE_EVENT = {"before", "ahead", "until", "till", "by"}
 
 
