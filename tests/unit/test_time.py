@@ -1719,6 +1719,22 @@ def test_a_month_in_the_clause_a_past_year_dates_is_of_that_year() -> None:
     assert values(text, told)[0] == ("June", "DATE", "2016-06")
 
 
+def test_an_infinitive_under_a_present_looks_ahead() -> None:
+    told = date(2016, 3, 23)  # a Wednesday
+    text = "He is in a strong position to reel off more victories on Saturday."
+    assert values(text, told) == [("Saturday", "DATE", "2016-03-26")]
+    assert values("They urge voters to turn out on Saturday.", told) == [
+        ("Saturday", "DATE", "2016-03-26")
+    ]
+    # under a past, or in a subject, the nearest such day
+    assert values("He declined to comment on Saturday.", told) == [
+        ("Saturday", "DATE", "2016-03-19")
+    ]
+    assert values("The failure to act on Saturday is excusable.", told) == [
+        ("Saturday", "DATE", "2016-03-19")
+    ]
+
+
 def test_a_date_before_its_noun_is_not_placed_by_a_timetable_present() -> None:
     told = date(2016, 3, 30)
     text = "He faces a count of battery as a result of the March 8 incident."

@@ -147,6 +147,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         tense = _clause_tense(node, implicative=direct)
         if tense == "none" and direct and _stative_present(node):
             return "present"  # "the votes she needs in November": not one long gone
+        if tense == "none" and direct and _prospective_infinitive(node):
+            return "future"  # "is in a position to reel off victories on Saturday"
         if tense == "future" and _is_month(date) and _names_a_noun(first) and _bare_present(node):
             # "faces a count as a result of the March 8 incident": the timetable reading of a
             # present is the verb's, not that of the event its date names, which may have gone
@@ -163,6 +165,18 @@ _NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands a
 def _names_a_noun(date: Token) -> bool:
     """Whether a date stands before a noun it modifies ("the March 8 incident")."""
     return date.dep_ in {"nmod", "compound", "amod"} and date.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _prospective_infinitive(verb: Token) -> bool:
+    """An infinitive under a present ("has a chance to win", "urge voters to turn out", "is
+    ready to vote"): what it tells lies ahead; not under a past ("declined to comment", "went
+    there to meet"), nor in a subject, which may tell of anything."""
+    if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "The failure to comprehend the threat before Sept. 11 is excusable"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    above = _verb_above(verb.head)
+    return above.pos_ in {"VERB", "AUX"} and _bare_present(above)
 
 
 def _bare_present(verb: Token) -> bool:
