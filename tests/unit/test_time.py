@@ -1719,6 +1719,13 @@ def test_a_month_in_the_clause_a_past_year_dates_is_of_that_year() -> None:
     assert values(text, told)[0] == ("June", "DATE", "2016-06")
 
 
+def test_a_gerund_after_before_or_since_takes_the_tense_of_its_clause() -> None:
+    text = "Clinton quit giving paid speeches before announcing her run in April."
+    assert values(text, date(2015, 12, 15)) == [("April", "DATE", "2015-04")]
+    text = "Since announcing in October that he would not run, Biden has been loyal."
+    assert values(text, date(2016, 8, 17)) == [("October", "DATE", "2015-10")]
+
+
 def test_an_infinitive_under_a_present_looks_ahead() -> None:
     told = date(2016, 3, 23)  # a Wednesday
     text = "He is in a strong position to reel off more victories on Saturday."
@@ -1726,6 +1733,9 @@ def test_an_infinitive_under_a_present_looks_ahead() -> None:
     assert values("They urge voters to turn out on Saturday.", told) == [
         ("Saturday", "DATE", "2016-03-26")
     ]
+    # or under a future ("is calling on the court to review the plan for November")
+    text = "The lawsuit is calling on the court to review the plan in November."
+    assert values(text, date(2016, 4, 15)) == [("November", "DATE", "2016-11")]
     # under a past, or in a subject, the nearest such day
     assert values("He declined to comment on Saturday.", told) == [
         ("Saturday", "DATE", "2016-03-19")

@@ -176,7 +176,9 @@ def _prospective_infinitive(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     above = _verb_above(verb.head)
-    return above.pos_ in {"VERB", "AUX"} and _bare_present(above)
+    return above.pos_ in {"VERB", "AUX"} and (
+        _bare_present(above) or _verb_tense(above) == "future"
+    )
 
 
 def _bare_present(verb: Token) -> bool:
@@ -324,14 +326,17 @@ _IMPLICATIVE = {
 
 def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
     """A bare participle or infinitive says no tense of its own ("a term starting in January",
-    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does. So does
-    the infinitive of a verb that tells whether it happened ("failed to reach a deal on
-    Friday"), when the date hangs from the infinitive itself (`implicative`)."""
+    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does, as does
+    the verb a gerund after "before", "after" or "since" hangs from ("quit before announcing
+    her run in April"). So does the infinitive of a verb that tells whether it happened
+    ("failed to reach a deal on Friday"), when the date hangs from the infinitive itself
+    (`implicative`)."""
     tense = _verb_tense(verb)
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
             break
-        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"}:
+        timed_gerund = verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after", "since"}
+        if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"} and not timed_gerund:
             break
         implied = implicative and verb.dep_ == "xcomp" and verb.head.lemma_ in _IMPLICATIVE
         if not implied and any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
