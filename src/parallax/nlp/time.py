@@ -169,8 +169,9 @@ def _names_a_noun(date: Token) -> bool:
 
 def _prospective_infinitive(verb: Token) -> bool:
     """An infinitive under a present ("has a chance to win", "urge voters to turn out", "is
-    ready to vote"): what it tells lies ahead; not under a past ("declined to comment", "went
-    there to meet"), nor in a subject, which may tell of anything."""
+    ready to vote") or a future ("would like to see him win"): what it tells lies ahead; not
+    under a past ("declined to comment", "went there to meet"), nor in a subject, which may
+    tell of anything."""
     if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.dep_ in {"nsubj", "nsubjpass"}:
         return False  # "The failure to comprehend the threat before Sept. 11 is excusable"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1052,10 +1053,11 @@ def _with_narrative_years(doc: Doc | None, found: list[Timex], dct: date | None)
         and int(t.value or 0) < dct.year
         and (verb := _dated_verb(doc, t.start)) is not None
     ]
+    if not years:
+        return found
     for i, timex in enumerate(out):
         if (
-            not years
-            or timex.type != "DATE"
+            timex.type != "DATE"
             or not _YEAR_MONTH.match(timex.value or "")
             or not _YEARLESS_MONTH.fullmatch(timex.text)
         ):

@@ -113,7 +113,8 @@ class _Context:
     dct: date | None
     last: str | None = None  # the last DATE value resolved in the text (a reference point)
     quarter: str | None = None  # the last fiscal quarter mentioned ("2021-Q3")
-    # the day of the last DATE or TIME, when it names one ("Tuesday night" -> Tuesday)
+    # the day of the last DATE or TIME, when it names one ("Tuesday night" -> Tuesday); with
+    # no publication date, one of an unknown year or week too ("XXXX-04-16", "XXXX-WXX-4")
     day: str | None = None
     # slashed dates run day/month/year (14/06/2023), as outside the US
     day_first: bool = False
