@@ -1302,6 +1302,10 @@ def test_two_units_away_and_halves_of_a_unit() -> None:
         ("the week after next", "DATE", "2021-W11")
     ]
     assert values("Sales fell the year before last.") == [("the year before last", "DATE", "2019")]
+    # Tuesday 2021-03-02, in 2021-W09: last weekend was W08's, the one before it W07's
+    assert values("The rally was held the weekend before last.") == [
+        ("the weekend before last", "DATE", "2021-W07-WE")
+    ]
     assert values("The meeting lasted half an hour.") == [("half an hour", "DURATION", "PT30M")]
     assert values("Half a century ago the town flooded.") == [
         ("Half a century ago", "DATE", "1971")

@@ -167,7 +167,8 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
 
 
 def _two_away(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the week after next`, `the year before last`: two units from the DCT."""
+    """`the week after next`, `the year before last`, `the weekend before last`: two units from
+    the DCT."""
     if ctx.dct is None:
         return "DATE", None
     steps = -2 if m.group("dir").casefold() == "before" else 2

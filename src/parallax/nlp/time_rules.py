@@ -339,7 +339,10 @@ RULES: list[tuple[str, Normalizer]] = [
         rf"|the (?P<unit3>year|month|week) (?P<dir>before|after){_CLAUSE_END}",
         _anaphoric_unit,
     ),
-    (r"the (?P<unit>week|month|year) (?P<dir>after(?= next)|before(?= last)) \w+", _two_away),
+    (
+        r"the (?P<unit>week|weekend|month|year) (?P<dir>after(?= next)|before(?= last)) \w+",
+        _two_away,
+    ),
     (
         r"the (?P<rel>following|next|previous) (?P<part>day|morning|afternoon|evening|night)"
         r"|the day (?P<rel2>before|after)(?! \w+ing\b)"
