@@ -184,9 +184,12 @@ def _prospective_infinitive(verb: Token) -> bool:
 
 def _bare_present(verb: Token) -> bool:
     """A present simple with no auxiliary ("faces", "holds")."""
-    return _present_tag(verb) in {"VBZ", "VBP"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in verb.children
-    )
+    return _present_tag(verb) in {"VBZ", "VBP"} and not _has_aux(verb)
+
+
+def _has_aux(verb: Token) -> bool:
+    """Whether the verb has an auxiliary ("will", "has", "was", "to", ...)."""
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 _BEFORE_EVENT = {"before", "ahead", "until", "till", "by"}
@@ -266,7 +269,7 @@ def _clause_start(verb: Token) -> int:
 
 
 def _simple_past(verb: Token) -> bool:
-    return verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return verb.tag_ == "VBD" and not _has_aux(verb)
 
 
 def _saying_verb(verb: Token, date: Token) -> Token:
@@ -340,7 +343,7 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
         if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"} and not timed_gerund:
             break
         implied = implicative and verb.dep_ == "xcomp" and verb.head.lemma_ in _IMPLICATIVE
-        if not implied and any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        if not implied and _has_aux(verb):
             break
         implicative = False  # only the verb the date hangs from
         verb = _verb_above(verb.head)
@@ -470,11 +473,7 @@ _STATE = {"be", "remain", "stay", "need", "want", "seem", "know", "think", "beli
 
 def _stative_present(verb: Token) -> bool:
     """A present tense, with no auxiliary, of a verb that tells a state (`_STATE`)."""
-    return (
-        _lemma(verb) in _STATE
-        and _present_tag(verb) in {"VBZ", "VBP"}
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    )
+    return _lemma(verb) in _STATE and _bare_present(verb)
 
 
 def _present_tag(verb: Token) -> str:
