@@ -1858,3 +1858,23 @@ def test_a_feast_takes_its_told_year_and_a_fixed_feast_its_day_without_a_date() 
     # a feast that moves with the calendar, or one counted from an unknown year, stays open
     assert values("Easter came early.", None) == [("Easter", "DATE", None)]
     assert values("Last Christmas was grim.", None) == [("Last Christmas", "DATE", None)]
+
+
+def test_could_tells_what_may_yet_happen_and_could_not_what_was_not_done() -> None:
+    told = date(2016, 4, 22)
+    text = "That dislike could have big consequences in November if he is the nominee."
+    assert values(text, told) == [("November", "DATE", "2016-11")]
+    assert values("A decision could come as soon as Tuesday.", told) == [
+        ("Tuesday", "DATE", "2016-04-26")
+    ]
+    # the past of "can": what someone could not do, or could sense, has gone by
+    assert values("He could not attend on Tuesday.", told) == [("Tuesday", "DATE", "2016-04-19")]
+    assert values("I could hardly hear him on Monday.", told) == [("Monday", "DATE", "2016-04-18")]
+
+
+def test_come_before_a_month_is_when_it_comes() -> None:
+    told = date(2016, 6, 15)
+    assert values("She is the favourite to win the election come November.", told) == [
+        ("November", "DATE", "2016-11")
+    ]
+    assert values("He had come Monday to see her.", told) == [("Monday", "DATE", "2016-06-13")]

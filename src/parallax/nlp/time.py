@@ -347,7 +347,7 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
             break
         implicative = False  # only the verb the date hangs from
         verb = _verb_above(verb.head)
-        tense = _verb_tense(verb)
+        tense = _verb_tense(verb, could=False)
     return tense
 
 
@@ -417,7 +417,10 @@ def _is_planner(verb: Token) -> bool:
     return passive and ahead
 
 
-def _verb_tense(verb: Token) -> Tense:
+def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
+    """The tense `verb` tells of a date it governs; `could`: read "could" as what may yet
+    happen (not of a verb a date's own participle or infinitive hangs from: "could produce
+    an outcome, pointing to a sale in June")."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
     if len(auxes) == 1 and verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i < verb.i:
         # a bare verb joined to another takes its tense: "will discuss the plan on Monday and
@@ -430,6 +433,8 @@ def _verb_tense(verb: Token) -> Tense:
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         return "future"
+    if could and "could" in words and verb.tag_ == "VB" and not _past_ability(verb):
+        return "future"  # "could have big consequences in November": what may yet happen
     if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         # "is to resume trading Tuesday", "talks are to resume in June": what is set to be
         return "past" if verb.head.tag_ == "VBD" else "future"
@@ -463,6 +468,22 @@ def _verb_tense(verb: Token) -> Tense:
 
 
 _CONDITION = {"if", "unless"}
+_SENSING = {"see", "hear", "feel", "smell", "sense", "watch"}
+_BARELY = {"not", "n't", "never", "hardly", "barely", "scarcely"}
+
+
+def _past_ability(verb: Token) -> bool:
+    """Whether "could" is the past of "can": what someone could not do ("could not be reached that
+    day") or could sense ("I could hardly hear him on Monday") tells of a time gone by, as
+    does a perfect cut short ("the spoiler he could have Tuesday": could have been)."""
+    barely = any(c.lower_.replace("\u2019", "'") in _BARELY for c in verb.children)
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.i > verb.i and not re.fullmatch(_WEEKDAY, c.text, re.I)
+    ]
+    cut_short = _lemma(verb) == "have" and not objects
+    return barely or cut_short or _lemma(verb) in _SENSING
 
 
 # verbs whose present tells a state that holds now or ahead ("is the nominee in November",
@@ -1243,7 +1264,7 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     as does a day something is put off or moved to ("postponed to March", "has been moved to
     February"). The day a reported period ends on ("the year to October") is the nearest one;
     one it "ended" on has gone by, as has the month of a forecast a figure is compared with
-    ("less than forecast in July")."""
+    ("less than forecast in July"). "Come November" is the November ahead."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb
@@ -1263,7 +1284,13 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
         return "strictly past"
     if _THAN_FORECAST.search(before):
         return "past"  # "less than forecast in July": a forecast already made, whatever the verb
+    if _COME.search(before):
+        return "future"  # "the votes she will need come November": when November comes
     return None
+
+
+# "come" as a preposition, "when it comes": not "had come Monday"
+_COME = re.compile(r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\bcome\s+$", re.IGNORECASE)
 
 
 _THAN_FORECAST = re.compile(
