@@ -1878,3 +1878,38 @@ def test_come_before_a_month_is_when_it_comes() -> None:
         ("November", "DATE", "2016-11")
     ]
     assert values("He had come Monday to see her.", told) == [("Monday", "DATE", "2016-06-13")]
+
+
+def test_a_clock_range_keeps_its_ends_in_order_over_one_day_or_overnight() -> None:
+    thursday = date(2024, 3, 14)
+    assert values("The curfew runs from 10 p.m. to 5 a.m.", thursday) == [
+        ("10 p.m.", "TIME", "2024-03-14T22:00"),
+        ("5 a.m.", "TIME", "2024-03-15T05:00"),
+    ]
+    assert values("Polls are open between 10 p.m. and 2 a.m.", thursday)[1] == (
+        "2 a.m.",
+        "TIME",
+        "2024-03-15T02:00",
+    )
+    assert values("The rally ran from 11 p.m. Friday until 2 a.m.", thursday)[1] == (
+        "2 a.m.",
+        "TIME",
+        "2024-03-09T02:00",
+    )
+    # a day told with the second clock alone dates the first: that day, or the evening before
+    assert values("Trading ran from 9:30 a.m. to 4 p.m. Friday.", thursday)[0] == (
+        "9:30 a.m.",
+        "TIME",
+        "2024-03-08T09:30",
+    )
+    assert values("The blackout lasted from 11:30 p.m. to 1:15 a.m. Saturday.", thursday)[0] == (
+        "11:30 p.m.",
+        "TIME",
+        "2024-03-08T23:30",
+    )
+    # a range within one day, and two days each told, stay as they are
+    assert values("Shops open between 9 a.m. and 5 p.m.", thursday)[1][2] == "2024-03-14T17:00"
+    assert [v for _, _, v in values("It ran from 9 a.m. Friday to 4 p.m. Saturday.", thursday)] == [
+        "2024-03-08T09:00",
+        "2024-03-09T16:00",
+    ]

@@ -720,7 +720,7 @@ def extract_timexes(
             _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
-    found = _with_bracketed_days(text, found, dct)
+    found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     return _with_modifiers(text, _with_narrative_years(doc, _yearly_months(text, ordered), dct))
 
@@ -1150,6 +1150,43 @@ def _range_ends(
             )
         ):
             yield i, first.value, second.value
+
+
+_CLOCK_ON_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)$")
+_NAMES_DAY = re.compile(
+    rf"{_WEEKDAY}|{_MONTH}|\b(?:today|tonight|tomorrow|yesterday)\b|\d/", re.IGNORECASE
+)
+
+
+def _overnight_clocks(text: str, found: list[Timex]) -> list[Timex]:
+    """The two clocks of one range on one day or overnight. A second clock with no day of its
+    own that is earlier than the first ends the next morning (`from 10 p.m. to 5 a.m.`, `from
+    11 p.m. Friday until 2 a.m.`); a day told with the second only dates the first too (`from
+    9:30 a.m. to 4 p.m. Friday`), the evening before when the first is the later clock (`from
+    11:30 p.m. to 1:15 a.m. Saturday`)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.type != "TIME" or second.type != "TIME" or not first.value or not second.value:
+            continue
+        one, two = _CLOCK_ON_DAY.match(first.value), _CLOCK_ON_DAY.match(second.value)
+        if not one or not two or one.group(2) == "24:00":
+            continue
+        linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
+            text[first.end : second.start].strip().casefold() == "and"
+            and _BETWEEN.search(text, max(0, first.start - 12), first.start)
+        )
+        if not linked:
+            continue
+        overnight = two.group(2) < one.group(2)
+        if not _NAMES_DAY.search(second.text):
+            if overnight and one.group(1) == two.group(1):
+                morning = date.fromisoformat(two.group(1)) + timedelta(days=1)
+                out[i + 1] = replace(second, value=f"{morning.isoformat()}T{two.group(2)}")
+        elif not _NAMES_DAY.search(first.text):
+            day = date.fromisoformat(two.group(1)) - timedelta(days=int(overnight))
+            out[i] = replace(first, value=f"{day.isoformat()}T{one.group(2)}")
+    return out
 
 
 def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
