@@ -1913,3 +1913,10 @@ def test_a_clock_range_keeps_its_ends_in_order_over_one_day_or_overnight() -> No
         "2024-03-08T09:00",
         "2024-03-09T16:00",
     ]
+
+
+def test_a_participle_a_causative_verb_governs_takes_its_tense() -> None:
+    told = date(2016, 3, 10)
+    text = "Florida Republicans will have a chance to make their voice known on Tuesday."
+    assert values(text, told) == [("Tuesday", "DATE", "2016-03-15")]
+    assert values("He got the bill passed on Friday.", told) == [("Friday", "DATE", "2016-03-04")]

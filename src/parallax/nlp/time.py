@@ -144,6 +144,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         # reach a deal on Friday"), not from a noun in its clause ("to sell itself under a
         # June agreement")
         direct = below.i == first.i or (below.dep_ == "prep" and first.head.i == below.i)
+        if _caused_state(node):
+            node = node.head  # "to make their voice known on Tuesday": the making's tense
         tense = _clause_tense(node, implicative=direct)
         if tense == "none" and direct and _stative_present(node):
             return "present"  # "the votes she needs in November": not one long gone
@@ -349,6 +351,20 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
         verb = _verb_above(verb.head)
         tense = _verb_tense(verb, could=False)
     return tense
+
+
+_CAUSATIVE = {"make", "get", "have", "keep", "leave", "want", "see", "hear"}
+
+
+def _caused_state(verb: Token) -> bool:
+    """A bare past participle that tells what a causative verb brings about ("make their
+    voice known", "get the bill passed"): a state, not a past of its own."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+        and not _has_aux(verb)
+        and _lemma(verb.head) in _CAUSATIVE
+    )
 
 
 def _verb_above(node: Token) -> Token:
