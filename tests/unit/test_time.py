@@ -1920,3 +1920,9 @@ def test_a_participle_a_causative_verb_governs_takes_its_tense() -> None:
     text = "Florida Republicans will have a chance to make their voice known on Tuesday."
     assert values(text, told) == [("Tuesday", "DATE", "2016-03-15")]
     assert values("He got the bill passed on Friday.", told) == [("Friday", "DATE", "2016-03-04")]
+
+
+def test_this_past_week_told_at_the_weekend_is_the_week_now_ending() -> None:
+    text = "Cruz decided to go after Trump this past week."
+    assert values(text, date(2016, 1, 17)) == [("this past week", "DATE", "2016-W02")]  # Sunday
+    assert values(text, date(2016, 1, 19)) == [("this past week", "DATE", "2016-W02")]  # Tuesday

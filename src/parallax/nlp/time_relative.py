@@ -251,6 +251,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         return "DATE", None
     if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and tense in _AHEAD:
         steps = 1  # "will skip this week's convention", told on a Sunday: the week that begins
+    if unit == "week" and rel == "this past" and ctx.dct.weekday() >= 5:
+        steps = 0  # "this past week", told on a Saturday or Sunday: the week now ending
     return "DATE", _anchored(unit, ctx.dct, steps)
 
 
