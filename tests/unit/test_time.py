@@ -436,6 +436,9 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("The paper comes out weekly.") == [("weekly", "SET", "P1W")]
     assert values("Hayes of the Weekly Standard said so.") == []
     assert values("He fell in the weekly GOP Power Rankings.") == [("weekly", "SET", "P1W")]
+    assert values("She directs reviews at Publishers Weekly, which liked it.") == []
+    assert values("He told Breitbart News Daily host Alex Marlow so.") == []
+    assert values("It met. Weekly meetings followed.") == [("Weekly", "SET", "P1W")]
     # a month in capitals before a word in lower case is a name
     assert values("APRIL Group, a paper maker, said so.") == []
     assert values('"APRIL is proud of our nursery," he said.') == []

@@ -1512,6 +1512,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
             # "the Communist Party daily Granma", "the Weekly Standard": a paper; not "the
             # weekly GOP Power Rankings"
             return True
+        if surface[0].isupper() and _NAME_WORD_BEFORE.search(text, max(0, start - 40), start):
+            return True  # "Publishers Weekly", "Breitbart News Daily", "People's Daily"
         if text[start - 1 : start] in {"", "\n"} and text[end : end + 1] in {"", "\n"}:
             return True  # "DAILY" on a line of its own: a newsletter's label
     if surface.isupper() and surface.casefold() in MONTHS and _LOWER_NEXT.match(text, end):
@@ -1539,6 +1541,7 @@ _DECIMALS = re.compile(r"[.,]\d")
 _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
 _PERIODICAL = {"daily", "weekly", "monthly"}
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019]*\s+\Z")  # a capitalized word, no full stop
 _LOWER_NEXT = re.compile(r"\s+[A-Z]*[a-z]")  # the next word has a lower-case letter
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
