@@ -439,6 +439,14 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("She directs reviews at Publishers Weekly, which liked it.") == []
     assert values("He told Breitbart News Daily host Alex Marlow so.") == []
     assert values("It met. Weekly meetings followed.") == [("Weekly", "SET", "P1W")]
+    # nor is part of a web address, or a count whose fraction was typed out
+    assert values("Source: https://example.com/2022/10/story-of-the-day") == []
+    assert values("See www.example.org/2024/02/05/report for more.") == []
+    assert values("They sought a penalty of 41/2 years.") == []
+    assert values("Coral hit a record in 2022/23.") == [
+        ("2022", "DATE", "2022"),
+        ("23", "DATE", "2023"),
+    ]
     # a month in capitals before a word in lower case is a name
     assert values("APRIL Group, a paper maker, said so.") == []
     assert values('"APRIL is proud of our nursery," he said.') == []
