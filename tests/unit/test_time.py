@@ -1266,6 +1266,8 @@ def test_the_2001_attacks_named_by_their_date() -> None:
     assert values("The Sept. 11 attacks changed air travel.") == [
         ("Sept. 11", "DATE", "2001-09-11")
     ]
+    assert values("It spread Sept. 11 conspiracy theories.")[0][2] == "2001-09-11"
+    assert values("The Sept. 11 hijackers trained in Florida.")[0][2] == "2001-09-11"
     assert values("Since 9/11, screening has tightened.") == [("9/11", "DATE", "2001-09-11")]
     assert values("The set ended 9/11 after a long rally.") == []
     assert values("He was arrested on Sept. 11.") == [("Sept. 11", "DATE", "2020-09-11")]
@@ -1937,3 +1939,12 @@ def test_this_past_week_told_at_the_weekend_is_the_week_now_ending() -> None:
     text = "Cruz decided to go after Trump this past week."
     assert values(text, date(2016, 1, 17)) == [("this past week", "DATE", "2016-W02")]  # Sunday
     assert values(text, date(2016, 1, 19)) == [("this past week", "DATE", "2016-W02")]  # Tuesday
+
+
+def test_a_gerund_a_prospect_is_of_looks_ahead() -> None:
+    told = date(2016, 1, 19)
+    text = "He is upbeat about Cruz's chances of winning in November."
+    assert values(text, told) == [("November", "DATE", "2016-11")]
+    # a gerund of another noun keeps its clause's reading
+    text = "The cost of campaigning in November was high."
+    assert values(text, told) == [("November", "DATE", "2015-11")]

@@ -324,6 +324,7 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
 
 
 # verbs whose infinitive happens (or fails to) when they do: "failed to reach a deal on Friday"
+_PROSPECT = {"chance", "hope", "prospect", "odds", "likelihood", "possibility"}
 _IMPLICATIVE = {
     "fail", "manage", "try", "attempt", "begin", "start", "continue", "refuse", "decline",
     "neglect", "bother", "dare", "happen", "get", "rush", "hurry", "move", "vote",
@@ -336,7 +337,16 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
     the verb a gerund after "before", "after" or "since" hangs from ("quit before announcing
     her run in April"). So does the infinitive of a verb that tells whether it happened
     ("failed to reach a deal on Friday"), when the date hangs from the infinitive itself
-    (`implicative`)."""
+    (`implicative`). A gerund a prospect is "of" looks ahead ("Cruz's chances of winning in
+    November", told in January)."""
+    of = verb.head
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and of.lower_ == "of"
+        and of.head.lemma_ in _PROSPECT
+    ):
+        return "future"
     tense = _verb_tense(verb)
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:

@@ -96,10 +96,12 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|(?<![\d/.])(?P<mm3>0[1-9]|1[0-2])/(?P<my>(?:19|20)\d\d)(?![\d/])",
         _numeric_date,
     ),
-    # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "since 9/11"
+    # the day of the 2001 attacks, named by its date: "the Sept. 11 attacks", "Sept. 11
+    # conspiracy theories", "since 9/11"
     # ("the Sept. 11 attack" in Benghazi, 2012, is singular and stays an ordinary date)
     (
-        r"(?:Sept\.?|September) 11(?:th)?(?=,? (?:2001,? )?(?:terror(?:ist)? )?attacks\b)"
+        r"(?:Sept\.?|September) 11(?:th)?(?=,? (?:2001,? )?(?:(?:terror(?:ist)? )?attacks"
+        r"|hijack|conspirac|commission\b|victims\b|families\b))"
         r"|(?:(?<=since )|(?<=after )|(?<=before )|(?<=post-)|(?<=pre-))9/11(?![\d/])"
         r"|(?<![\d/])9/11(?= (?:terror|attack|commission|memorial|era|victims|families|hijack))",
         _ref("2001-09-11"),
