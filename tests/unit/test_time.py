@@ -1948,3 +1948,13 @@ def test_a_gerund_a_prospect_is_of_looks_ahead() -> None:
     # a gerund of another noun keeps its clause's reading
     text = "The cost of campaigning in November was high."
     assert values(text, told) == [("November", "DATE", "2015-11")]
+
+
+def test_what_someone_would_not_say_was_refused_that_day() -> None:
+    wednesday = date(2016, 6, 22)
+    text = "Schumer wouldn't say Tuesday how the party would prioritize gun control."
+    assert values(text, wednesday) == [("Tuesday", "DATE", "2016-06-21")]
+    assert values("He would not comment on Friday.", wednesday)[0][2] == "2016-06-17"
+    # what someone would not do lies ahead, as what he would do does
+    assert values("He would not attend on Friday, he said.", wednesday)[0][2] == "2016-06-24"
+    assert values("He said he would announce it on Friday.", wednesday)[0][2] == "2016-06-24"

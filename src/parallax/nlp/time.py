@@ -455,6 +455,8 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
     words = {a.lower_.replace("\u2019", "'") for a in auxes}  # "they\u2019ll": "they'll"
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "must have left on Monday": a perfect, even after a modal
+    if "would" in words and _negated(verb) and _lemma(verb) in _WITHHELD:
+        return "past"  # "wouldn't say Tuesday how": a refusal made that day, not a plan
     if words & {"will", "'ll", "shall", "wo", "would", "can", "may", "might", "should", "must"} or (
         verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
     ):
@@ -502,14 +504,25 @@ def _past_ability(verb: Token) -> bool:
     """Whether "could" is the past of "can": what someone could not do ("could not be reached that
     day") or could sense ("I could hardly hear him on Monday") tells of a time gone by, as
     does a perfect cut short ("the spoiler he could have Tuesday": could have been)."""
-    barely = any(c.lower_.replace("\u2019", "'") in _BARELY for c in verb.children)
     objects = [
         c
         for c in verb.children
         if c.dep_ == "dobj" and c.i > verb.i and not re.fullmatch(_WEEKDAY, c.text, re.I)
     ]
     cut_short = _lemma(verb) == "have" and not objects
-    return barely or cut_short or _lemma(verb) in _SENSING
+    return _negated(verb) or cut_short or _lemma(verb) in _SENSING
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the verb is denied ("not", "n't", "never", "hardly", ...)."""
+    return any(c.lower_.replace("\u2019", "'") in _BARELY for c in verb.children)
+
+
+# what someone "would not" do when asked: a refusal, told of the day it was made
+_WITHHELD = _TELLING | {
+    "comment", "discuss", "elaborate", "answer", "specify", "speculate", "identify", "detail",
+    "name", "respond", "commit", "rule",
+}  # fmt: skip
 
 
 # verbs whose present tells a state that holds now or ahead ("is the nominee in November",
