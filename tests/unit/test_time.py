@@ -1958,3 +1958,13 @@ def test_what_someone_would_not_say_was_refused_that_day() -> None:
     # what someone would not do lies ahead, as what he would do does
     assert values("He would not attend on Friday, he said.", wednesday)[0][2] == "2016-06-24"
     assert values("He said he would announce it on Friday.", wednesday)[0][2] == "2016-06-24"
+
+
+def test_a_weekday_and_its_part_of_day_in_the_possessive_read_as_the_weekday_alone() -> None:
+    friday = date(2016, 2, 12)
+    text = "If you want to understand the meaning of Thursday night's debate, read this."
+    assert values(text, friday) == [("Thursday night", "TIME", "2016-02-11TNI")]
+    assert values("Analysts will study Thursday night's debate.", friday)[0][2] == "2016-02-11TNI"
+    # what a present leads up to lies ahead, as what it comes before does
+    text = "As he starts a campaign swing up to Monday night's caucuses, he is popular."
+    assert values(text, date(2016, 1, 29))[0][2] == "2016-02-01TNI"

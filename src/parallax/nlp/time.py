@@ -94,14 +94,18 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
     def governing(node: Token, end: int) -> Tense:
         first = node
         date = _month_word(doc, first, end)  # what the month rules below read
+        if node.dep_ == "compound" and node.head.dep_ == "poss" and node.head.idx < end:
+            node = node.head  # "Thursday night's debate": the possessive is the expression's
         if node.dep_ == "poss":
             # "Tuesday's primaries": the noun's own time, not the clause's; but what a simple
             # past tells of it has happened ("Friday's vote was a setback")
             noun = node.head
             prep = noun.head.head if noun.head.lower_ == "of" else noun.head  # "ahead of"
-            if noun.dep_ == "pobj" and prep.lower_ in _BEFORE_EVENT:
+            up_to = prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
+            if noun.dep_ == "pobj" and (prep.lower_ in _BEFORE_EVENT or up_to):
                 # what a future is done before lies ahead too: "whether he'll drop out before
-                # Tuesday's primary", "will campaign ahead of Tuesday's primary"
+                # Tuesday's primary", "will campaign ahead of Tuesday's primary", "starts a
+                # swing up to Monday night's caucuses"
                 return "future" if _clause_tense(_verb_above(prep)) == "future" else "none"
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
                 return "none"
