@@ -1968,3 +1968,10 @@ def test_a_weekday_and_its_part_of_day_in_the_possessive_read_as_the_weekday_alo
     # what a present leads up to lies ahead, as what it comes before does
     text = "As he starts a campaign swing up to Monday night's caucuses, he is popular."
     assert values(text, date(2016, 1, 29))[0][2] == "2016-02-01TNI"
+
+
+def test_the_weekend_with_no_tense_told_early_in_the_week_is_the_one_just_gone() -> None:
+    monday = date(2015, 11, 16)
+    text = "Toward the end of the debate over the weekend, she was asked about protests."
+    assert values(text, monday) == [("the weekend", "DATE", "2015-W46-WE")]
+    assert values("Protests are planned for the weekend.", monday)[0][2] == "2015-W47-WE"

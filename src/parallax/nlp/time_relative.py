@@ -374,8 +374,10 @@ def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         return "DATE", "XXXX-WXX-WE"  # a weekend, like a weekday, of an unknown week
     word = m.group(0).casefold()
     steps = -1 if word.startswith("last") or "past" in word else 1 if word.startswith("next") else 0
-    if steps == 0 and tense == "past" and ctx.dct.weekday() < 5:
+    if steps == 0 and tense in ("past", "strictly past") and ctx.dct.weekday() < 5:
         steps = -1  # "over the weekend", said on a weekday: the one just gone
+    if steps == 0 and tense == "none" and ctx.dct.weekday() < 2:
+        steps = -1  # "the debate over the weekend", told on a Monday or Tuesday: just gone
     return "DATE", _anchored("weekend", ctx.dct, steps)
 
 
