@@ -1968,6 +1968,11 @@ def test_a_weekday_and_its_part_of_day_in_the_possessive_read_as_the_weekday_alo
     # what a present leads up to lies ahead, as what it comes before does
     text = "As he starts a campaign swing up to Monday night's caucuses, he is popular."
     assert values(text, date(2016, 1, 29))[0][2] == "2016-02-01TNI"
+    # so does what a line with no verb leads up to; a past leaves the nearest day
+    thursday = date(2016, 4, 14)
+    text = "The Latest in the lead up to Tuesday's New York primary (all times Eastern):"
+    assert values(text, thursday) == [("Tuesday", "DATE", "2016-04-19")]
+    assert values("Polls before Tuesday's primary had her ahead.", thursday)[0][2] == "2016-04-12"
 
 
 def test_the_weekend_with_no_tense_told_early_in_the_week_is_the_one_just_gone() -> None:

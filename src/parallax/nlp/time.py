@@ -105,8 +105,12 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             if noun.dep_ == "pobj" and (prep.lower_ in _BEFORE_EVENT or up_to):
                 # what a future is done before lies ahead too: "whether he'll drop out before
                 # Tuesday's primary", "will campaign ahead of Tuesday's primary", "starts a
-                # swing up to Monday night's caucuses"
-                return "future" if _clause_tense(_verb_above(prep)) == "future" else "none"
+                # swing up to Monday night's caucuses"; so does what a line with no verb leads
+                # up to ("The Latest in the lead up to Tuesday's New York primary")
+                above = _verb_above(prep)
+                if above.pos_ not in {"VERB", "AUX"}:
+                    return "future"
+                return "future" if _clause_tense(above) == "future" else "none"
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
                 return "none"
             if _simple_past(noun.head):
