@@ -1980,3 +1980,14 @@ def test_the_weekend_with_no_tense_told_early_in_the_week_is_the_one_just_gone()
     text = "Toward the end of the debate over the weekend, she was asked about protests."
     assert values(text, monday) == [("the weekend", "DATE", "2015-W46-WE")]
     assert values("Protests are planned for the weekend.", monday)[0][2] == "2015-W47-WE"
+
+
+def test_a_past_supposed_under_if_with_would_looks_ahead() -> None:
+    told = date(2016, 5, 16)
+    text = "He was asked how ties would fare if he won the election on Nov. 8."
+    assert values(text, told) == [("Nov. 8", "DATE", "2016-11-08")]
+    assert values("If he won in November, he would be the oldest president.", told)[0][2] == (
+        "2016-11"
+    )
+    # a past under "if" with no "would" is a past
+    assert values("If he lost on Tuesday, it was the weather.", told)[0][2] == "2016-05-10"

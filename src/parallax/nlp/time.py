@@ -279,7 +279,8 @@ def _clause_start(verb: Token) -> int:
 
 
 def _simple_past(verb: Token) -> bool:
-    return verb.tag_ == "VBD" and not _has_aux(verb)
+    """A past simple with no auxiliary ("won"), not a supposition ("if he won")."""
+    return verb.tag_ == "VBD" and not _has_aux(verb) and not _supposed(verb)
 
 
 def _saying_verb(verb: Token, date: Token) -> Token:
@@ -487,6 +488,8 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
         # a plan told in the past may have fallen either side of the telling: the nearest day
         return "none" if _told_past(planner) else "future"
     tags = {a.tag_ for a in auxes}
+    if _supposed(verb):
+        return "future"  # "how ties would fare if he won the election on Nov. 8", told in May
     if tags & {"VBD"} or (verb.tag_ == "VBN" and not words & {"be", "is", "are"}):
         return "past"
     if tags & {"VBZ", "VBP"} and verb.tag_ == "VBG":
@@ -504,6 +507,20 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
 
 
 _CONDITION = {"if", "unless"}
+
+
+def _supposed(verb: Token) -> bool:
+    """A simple past under "if" in a clause that a "would" governs: a supposition of what may
+    yet happen, not a past ("would fare if he won in November")."""
+    if verb.tag_ != "VBD" or _has_aux(verb) or verb.dep_ != "advcl":
+        return False
+    if not _CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"}:
+        return False
+    return any(
+        c.dep_ == "aux" and c.lower_ in {"would", "could", "might"} for c in verb.head.children
+    )
+
+
 _SENSING = {"see", "hear", "feel", "smell", "sense", "watch"}
 _BARELY = {"not", "n't", "never", "hardly", "barely", "scarcely"}
 
