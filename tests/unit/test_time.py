@@ -1991,3 +1991,18 @@ def test_a_past_supposed_under_if_with_would_looks_ahead() -> None:
     )
     # a past under "if" with no "would" is a past
     assert values("If he lost on Tuesday, it was the weather.", told)[0][2] == "2016-05-10"
+
+
+def test_a_quarter_is_a_fraction_unless_a_span_preposition_comes_first() -> None:
+    told = date(2016, 5, 17)
+    assert values("Just over a quarter, 26 percent, say they will vote for him.", told) == []
+    assert values("Turnout fell by between a quarter and a third.", told) == []
+    assert values("Sales fell for a quarter.", told) == [("a quarter", "DURATION", "P1Q")]
+    # a quarter-century ago is a year, as half a century ago is
+    assert values("The show went off the air a quarter-century ago.", told) == [
+        ("a quarter-century ago", "DATE", "1991")
+    ]
+    assert values("It happened a half-century ago.", told)[0][2] == "1966"
+    assert values("Its quarter-century low was hit.", told) == [
+        ("quarter-century", "DURATION", "P25Y")
+    ]

@@ -1528,13 +1528,17 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
     title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday"), a periodical ("the daily
     Granma") or its label, a name in capitals ("APRIL Group"), a figure ("closed at 2082.1",
-    "version 1.2.2024") or part of one ("41/2 years"), part of a web address, "the year" a
-    year names ("the year was 1968"), an ordinal ("a second group"), a thing named for a feast
-    ("Christmas trees") or an idiom ("high noon")."""
+    "version 1.2.2024") or part of one ("41/2 years", "just over a quarter, 26 percent"),
+    part of a web address, "the year" a year names ("the year was 1968"), an ordinal ("a
+    second group"), a thing named for a feast ("Christmas trees") or an idiom ("high noon")."""
     if _URL_SO_FAR.search(text, max(0, start - 200), start):
         return True  # "https://example.com/2024/02/01/story": part of an address
     if _COUNT.match(surface) and _SLASH_BEFORE.fullmatch(text, max(0, start - 2), start):
         return True  # "41/2 years" (4½ with the fraction typed out): not two years
+    if surface.casefold() in _A_QUARTER and not _SPAN_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return True  # "just over a quarter, 26 percent", "between a quarter and a third"
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -1594,6 +1598,8 @@ _DECIMALS = re.compile(r"[.,]\d")
 _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
 _PERIODICAL = {"daily", "weekly", "monthly"}
+_A_QUARTER = {"a quarter", "one quarter"}  # a fraction, unless a span's preposition comes first
+_SPAN_BEFORE = re.compile(r"\b(?:in|for|within|during|each|per|every)\s+\Z", re.IGNORECASE)
 _URL_SO_FAR = re.compile(r"(?:https?://|www\.)\S*\Z", re.IGNORECASE)
 _COUNT = re.compile(r"\d+ [a-z]")
 _SLASH_BEFORE = re.compile(r"\d/")

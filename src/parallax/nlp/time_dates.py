@@ -286,8 +286,12 @@ def _century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
 
 
 def _part_century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    """`the past half-century`, `a quarter century`: fifty or twenty-five years."""
-    return "DURATION", "P50Y" if m.group("part").casefold() == "half" else "P25Y"
+    """`the past half-century`, `a quarter century`: fifty or twenty-five years; `a
+    quarter-century ago`: the year that many years before publication."""
+    years = 50 if m.group("part").casefold() == "half" else 25
+    if m.group("ago"):
+        return "DATE", None if ctx.dct is None else str(ctx.dct.year - years)
+    return "DURATION", f"P{years}Y"
 
 
 def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

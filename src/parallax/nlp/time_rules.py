@@ -220,7 +220,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago)|-o[nv])",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv])",
         _span_duration,
     ),
     (
@@ -321,7 +321,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?:the )?(?P<ord>\d{1,2})(?:st|nd|rd|th) century", _century),
     (
         r"(?:(?:the|a|this) (?:(?:past|last|next|coming) )?)?(?P<part>half|quarter)[- ]century"
-        r"(?! ago)",
+        r"(?P<ago> ago)?",
         _part_century,
     ),
     (
