@@ -332,8 +332,9 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
     return "future" if ({verb.tag_} | tags) & {"VBZ", "VBP"} else "none"
 
 
-# verbs whose infinitive happens (or fails to) when they do: "failed to reach a deal on Friday"
+# nouns of what may come, whose gerund looks ahead: "Cruz's chances of winning in November"
 _PROSPECT = {"chance", "hope", "prospect", "odds", "likelihood", "possibility"}
+# verbs whose infinitive happens (or fails to) when they do: "failed to reach a deal on Friday"
 _IMPLICATIVE = {
     "fail", "manage", "try", "attempt", "begin", "start", "continue", "refuse", "decline",
     "neglect", "bother", "dare", "happen", "get", "rush", "hurry", "move", "vote",
@@ -510,8 +511,8 @@ _CONDITION = {"if", "unless"}
 
 
 def _supposed(verb: Token) -> bool:
-    """A simple past under "if" in a clause that a "would" governs: a supposition of what may
-    yet happen, not a past ("would fare if he won in November")."""
+    """A simple past under "if" in a clause that "would" (or "could", "might") governs: a
+    supposition of what may yet happen, not a past ("would fare if he won in November")."""
     if verb.tag_ != "VBD" or _has_aux(verb) or verb.dep_ != "advcl":
         return False
     if not _CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"}:
@@ -526,9 +527,9 @@ _BARELY = {"not", "n't", "never", "hardly", "barely", "scarcely"}
 
 
 def _past_ability(verb: Token) -> bool:
-    """Whether "could" is the past of "can": what someone could not do ("could not be reached that
-    day") or could sense ("I could hardly hear him on Monday") tells of a time gone by, as
-    does a perfect cut short ("the spoiler he could have Tuesday": could have been)."""
+    """Whether "could" is the past of "can": what someone could not do ("could not be
+    reached that day") or could sense ("I could hardly hear him on Monday") tells of a time
+    gone by, as does a perfect cut short ("the spoiler he could have Tuesday")."""
     objects = [
         c
         for c in verb.children
