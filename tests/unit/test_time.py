@@ -1891,6 +1891,11 @@ def test_come_before_a_month_is_when_it_comes() -> None:
         ("November", "DATE", "2016-11")
     ]
     assert values("He had come Monday to see her.", told) == [("Monday", "DATE", "2016-06-13")]
+    # as is "going into November"; a weekday keeps its own reading
+    march = date(2016, 3, 4)
+    text = "The base is not a 51 percent pathway going into November."
+    assert values(text, march) == [("November", "DATE", "2016-11")]
+    assert values("Going into Tuesday's contests, she held a lead.", march)[0][2] == "2016-03-01"
 
 
 def test_a_clock_range_keeps_its_ends_in_order_over_one_day_or_overnight() -> None:

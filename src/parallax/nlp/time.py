@@ -1366,7 +1366,8 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     as does a day something is put off or moved to ("postponed to March", "has been moved to
     February"). The day a reported period ends on ("the year to October") is the nearest one;
     one it "ended" on has gone by, as has the month of a forecast a figure is compared with
-    ("less than forecast in July"). "Come November" is the November ahead."""
+    ("less than forecast in July"). "Come November" and "going into November" are the
+    November ahead."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb
@@ -1388,9 +1389,15 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
         return "past"  # "less than forecast in July": a forecast already made, whatever the verb
     if _COME.search(before):
         return "future"  # "the votes she will need come November": when November comes
+    if _GOING_INTO.search(before) and _MONTH_NEXT.match(text, start):
+        return "future"  # "not a 51 percent pathway going into November", told in March
     return None
 
 
+# "going into" or "heading into" a month: the one ahead ("Going into Tuesday's contests" is read
+# by the weekday's own rules, and may be today)
+_GOING_INTO = re.compile(r"\b(?:going|heading) into\s+$", re.IGNORECASE)
+_MONTH_NEXT = re.compile(rf"(?:early |late |mid-?)?{_MONTH}\b", re.IGNORECASE)
 # "come" as a preposition, "when it comes": not "had come Monday"
 _COME = re.compile(r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\bcome\s+$", re.IGNORECASE)
 
