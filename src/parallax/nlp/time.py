@@ -502,7 +502,7 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
         and not (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT)
     ):
         return "future"  # a timetable: "the trial opens Monday", "talks resume in June"
-    if tags & {"VBZ", "VBP"} and _CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"}:
+    if tags & {"VBZ", "VBP"} and _conditional(verb):
         return "future"  # "if the November election does not break their way": yet to come
     return "none"
 
@@ -510,12 +510,17 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
 _CONDITION = {"if", "unless"}
 
 
+def _conditional(verb: Token) -> bool:
+    """Whether the verb's clause is a condition ("if", "unless")."""
+    return bool(_CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"})
+
+
 def _supposed(verb: Token) -> bool:
     """A simple past under "if" in a clause that "would" (or "could", "might") governs: a
     supposition of what may yet happen, not a past ("would fare if he won in November")."""
     if verb.tag_ != "VBD" or _has_aux(verb) or verb.dep_ != "advcl":
         return False
-    if not _CONDITION & {c.lower_ for c in verb.children if c.dep_ == "mark"}:
+    if not _conditional(verb):
         return False
     return any(
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might"} for c in verb.head.children
@@ -1134,7 +1139,7 @@ def _with_narrative_years(doc: Doc | None, found: list[Timex], dct: date | None)
         (t, verb)
         for t in found
         if t.type == "DATE"
-        and re.fullmatch(r"\d{4}", t.value or "")
+        and _YEAR_ONLY.fullmatch(t.value or "")
         and int(t.value or 0) < dct.year
         and (verb := _dated_verb(doc, t.start)) is not None
     ]
@@ -1206,15 +1211,21 @@ def _range_ends(
             and value.match(first.value)
             and value.match(second.value)
             and bare.fullmatch(first.text)
-            and (
-                link.fullmatch(text, first.end, second.start)
-                or (
-                    text[first.end : second.start].strip().casefold() == "and"
-                    and _BETWEEN.search(text, max(0, first.start - 12), first.start)
-                )
-            )
+            and _one_range(text, first, second, link)
         ):
             yield i, first.value, second.value
+
+
+def _one_range(text: str, first: Timex, second: Timex, link: re.Pattern[str]) -> bool:
+    """Whether `first` and `second` are told as the two ends of one range: `link` between them
+    ("to", "until", "-"), or "and" after "between"."""
+    return bool(
+        link.fullmatch(text, first.end, second.start)
+        or (
+            text[first.end : second.start].strip().casefold() == "and"
+            and _BETWEEN.search(text, max(0, first.start - 12), first.start)
+        )
+    )
 
 
 _CLOCK_ON_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)$")
@@ -1237,11 +1248,7 @@ def _overnight_clocks(text: str, found: list[Timex]) -> list[Timex]:
         one, two = _CLOCK_ON_DAY.match(first.value), _CLOCK_ON_DAY.match(second.value)
         if not one or not two or one.group(2) == "24:00":
             continue
-        linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
-            text[first.end : second.start].strip().casefold() == "and"
-            and _BETWEEN.search(text, max(0, first.start - 12), first.start)
-        )
-        if not linked:
+        if not _one_range(text, first, second, _RANGE_LINK):
             continue
         overnight = two.group(2) < one.group(2)
         if not _NAMES_DAY.search(second.text):
@@ -1464,7 +1471,7 @@ def _is_the_year_of(text: str, previous: Timex, start: int) -> bool:
     """Whether "the year" at `start` is the year `previous` told ("in 2008, the year he
     returned", "Perhaps 2016 will be the year")."""
     return bool(
-        re.fullmatch(r"\d{4}", previous.value or "")
+        _YEAR_ONLY.fullmatch(previous.value or "")
         and _YEAR_IS_THE.fullmatch(text, previous.end, start)
     )
 
@@ -1485,7 +1492,7 @@ def _merge_year(
 ) -> Timex | None:
     """`January nineteen ninety-seven`, `the winter of nineteen ninety-four`: the month or
     season of the spelled year that follows (a year in digits joins in the rule itself)."""
-    if previous is None or kind != "DATE" or not value or not re.fullmatch(r"\d{4}", value):
+    if previous is None or kind != "DATE" or not value or not _YEAR_ONLY.fullmatch(value):
         return None
     if not previous.value or not _MONTH_OR_SEASON.fullmatch(previous.value):
         return None
