@@ -908,9 +908,9 @@ def _counted_from_story(
     steps = int(counted.group(1)) * (1 if told.group(1).casefold() == "later" else -1)
     unit = counted.group(2)
     if unit in {"D", "W"}:
-        if ctx.day is None or not ctx.day[:1].isdigit():
+        if (day := ctx.calendar_day) is None:
             return None
-        first = date.fromisoformat(ctx.day) + timedelta(days=steps * (7 if unit == "W" else 1))
+        first = date.fromisoformat(day) + timedelta(days=steps * (7 if unit == "W" else 1))
         anchor = first.isoformat()
     elif unit == "M":
         if ctx.last is None or not re.match(r"^\d{4}-\d\d\b", ctx.last):

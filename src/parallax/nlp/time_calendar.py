@@ -120,6 +120,11 @@ class _Context:
     day_first: bool = False
 
     @property
+    def calendar_day(self) -> str | None:
+        """`day` when it is a day of a known year, one a count of days can start from."""
+        return self.day if self.day and self.day[:1].isdigit() else None
+
+    @property
     def last_year(self) -> int | None:
         """The year of the last DATE value, when it names one ("that year" counts from it)."""
         return int(self.last[:4]) if self.last and self.last[:4].isdigit() else None
