@@ -2011,3 +2011,12 @@ def test_a_quarter_is_a_fraction_unless_a_span_preposition_comes_first() -> None
     assert values("Its quarter-century low was hit.", told) == [
         ("quarter-century", "DURATION", "P25Y")
     ]
+
+
+def test_a_plural_noun_tagged_as_a_verb_gives_no_tense() -> None:
+    # spaCy tags "wins" a verb; standing as the object, it is the noun, and the past verb above
+    # it tells the tense
+    told = date(2024, 4, 10)
+    text = "Biden celebrated his Tuesday wins in the primaries."
+    assert values(text, told) == [("Tuesday", "DATE", "2024-04-09")]
+    assert values("The polls open Tuesday.", told)[0][2] == "2024-04-16"

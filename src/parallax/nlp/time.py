@@ -122,7 +122,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             return "future" if planned else "none"
         below = node
         for _ in range(6):
-            if node.pos_ in {"VERB", "AUX"}:
+            if _is_verb(node):
                 if _scheduled_by_be(node, below):
                     return "future"
                 if _done_on(node, below, date) or _had_done_by_month(node, date):
@@ -391,10 +391,18 @@ def _verb_above(node: Token) -> Token:
     """The nearest verb or auxiliary at or above `node` in the parse (at most six steps up;
     the root when none is met first)."""
     for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+        if _is_verb(node) or node.head.i == node.i:
             break
         node = node.head
     return node
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb or auxiliary, not a plural noun the tagger took for a present ("celebrated his
+    Tuesday wins": a present never stands as an object or a subject; a past may, where the
+    parse of a long sentence goes astray, and is still the verb)."""
+    present = token.tag_ in {"VBZ", "VBP"}
+    return token.pos_ in {"VERB", "AUX"} and not (present and token.dep_ in _NOMINAL)
 
 
 _PLAN = {"plan", "schedule", "expect", "intend"}
