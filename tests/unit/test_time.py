@@ -2020,3 +2020,12 @@ def test_a_plural_noun_tagged_as_a_verb_gives_no_tense() -> None:
     text = "Biden celebrated his Tuesday wins in the primaries."
     assert values(text, told) == [("Tuesday", "DATE", "2024-04-09")]
     assert values("The polls open Tuesday.", told)[0][2] == "2024-04-16"
+
+
+def test_a_future_perfect_looks_ahead() -> None:
+    told = date(2015, 11, 18)
+    assert values("By Tuesday the troops will have left.", told)[0][2] == "2015-11-24"
+    assert values("On Monday, the situation will have changed.", told)[0][2] == "2015-11-23"
+    # other perfects after a modal have gone by
+    assert values("He must have left on Monday.", told)[0][2] == "2015-11-16"
+    assert values("She would have won on Tuesday.", told)[0][2] == "2015-11-17"

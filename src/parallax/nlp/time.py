@@ -472,7 +472,10 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
         return _verb_tense(verb.head)
     words = {a.lower_.replace("\u2019", "'") for a in auxes}  # "they\u2019ll": "they'll"
     if "have" in words and verb.tag_ == "VBN":
-        return "past"  # "must have left on Monday": a perfect, even after a modal
+        # "must have left on Monday": a perfect, even after a modal; but what "will have"
+        # happened by a day is done by then, a day ahead ("on Election Day, the situation will
+        # have morphed")
+        return "future" if words & {"will", "'ll", "shall"} else "past"
     if "would" in words and _negated(verb) and _lemma(verb) in _WITHHELD:
         return "past"  # "wouldn't say Tuesday how": a refusal made that day, not a plan
     if words & {"will", "'ll", "shall", "wo", "would", "can", "may", "might", "should", "must"} or (
