@@ -2029,3 +2029,11 @@ def test_a_future_perfect_looks_ahead() -> None:
     # other perfects after a modal have gone by
     assert values("He must have left on Monday.", told)[0][2] == "2015-11-16"
     assert values("She would have won on Tuesday.", told)[0][2] == "2015-11-17"
+
+
+def test_a_feast_told_in_the_future_lies_ahead_once_a_week_has_passed() -> None:
+    told = date(2015, 11, 18)
+    text = "A year from now, on Election Day, the situation will have changed."
+    assert values(text, told)[1] == ("Election Day", "DATE", "2016-11-08")
+    assert values("Turnout on Election Day was low.", told)[0][2] == "2015-11-03"
+    assert values("Stores will be crowded on Christmas Eve.", told)[0][2] == "2015-12-24"

@@ -486,8 +486,11 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     elif shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
     else:
+        # a day, like a month and day: a week gone by ("on Election Day, the situation will
+        # have changed", told two weeks after it) does not stand for the one ahead
         when = _holiday_date(name, ctx.dct.year)
-        year = _month_for(when.month, None, ctx, tense, when.day, _PAST_MONTH_SLACK)
+        slack = (_PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
+        year = _month_for(when.month, None, ctx, tense, when.day, *slack)
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
         return "DATE", _week(when)
