@@ -2037,3 +2037,14 @@ def test_a_feast_told_in_the_future_lies_ahead_once_a_week_has_passed() -> None:
     assert values(text, told)[1] == ("Election Day", "DATE", "2016-11-08")
     assert values("Turnout on Election Day was low.", told)[0][2] == "2015-11-03"
     assert values("Stores will be crowded on Christmas Eve.", told)[0][2] == "2015-12-24"
+
+
+def test_a_clause_the_parser_hangs_from_be_keeps_its_own_tense() -> None:
+    told = date(2015, 11, 18)
+    text = (
+        "Even if she could convince people she's right today, by a year from now, on Election"
+        " Day, the situation will have morphed, he said."
+    )
+    assert values(text, told)[2] == ("Election Day", "DATE", "2016-11-08")
+    # a saying verb still takes the date between it and its clause
+    assert values("The company said on Tuesday it would cut jobs.", told)[0][2] == "2015-11-17"

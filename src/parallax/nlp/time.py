@@ -286,9 +286,13 @@ def _simple_past(verb: Token) -> bool:
 def _saying_verb(verb: Token, date: Token) -> Token:
     """ "The company said on Tuesday it would cut jobs": a date between a verb and the subject
     of the clause it governs belongs to that verb, though the parser may hang it from the
-    clause ("would cut"), whose tense would put Tuesday ahead."""
+    clause ("would cut"), whose tense would put Tuesday ahead. A "be" the parser hangs the
+    clause from says nothing ("she's right today, by a year from now, on Election Day, the
+    situation will have changed")."""
     head = verb.head
     if verb.dep_ != "ccomp" or head.i >= date.i or head.pos_ not in {"VERB", "AUX"}:
+        return verb
+    if _lemma(head) == "be":
         return verb
     opening = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "mark"}]
     return head if opening and date.i < min(opening) else verb
