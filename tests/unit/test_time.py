@@ -2048,3 +2048,16 @@ def test_a_clause_the_parser_hangs_from_be_keeps_its_own_tense() -> None:
     assert values(text, told)[2] == ("Election Day", "DATE", "2016-11-08")
     # a saying verb still takes the date between it and its clause
     assert values("The company said on Tuesday it would cut jobs.", told)[0][2] == "2015-11-17"
+
+
+def test_a_hyphenated_fraction_and_a_town_quarter_are_not_time() -> None:
+    told = date(2016, 3, 1)
+    assert values("Six in 10 said so, and three-quarters said the same of him.", told) == []
+    assert values("If you read the first three-quarters of his report, it is damning.", told) == []
+    assert values("He said one-quarter to one-third of them backed him.", told) == []
+    assert values("It must honour its centuries-old Armenian quarter.", told) == []
+    # a span's preposition, a fiscal quarter or a slump over two quarters is time
+    assert values("Sales fell for three-quarters of a year.", told)[0][1] == "DURATION"
+    assert values("It was a two-quarter slump.", told) == [("two-quarter", "DURATION", "P2Q")]
+    text = "Its haul in the third fundraising quarter was small."
+    assert values(text, date(2015, 11, 23))[0][2] == "2015-Q3"

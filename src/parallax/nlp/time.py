@@ -1569,6 +1569,11 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         text, max(0, start - 12), start
     ):
         return True  # "just over a quarter, 26 percent", "between a quarter and a third"
+    fraction = _HYPHEN_FRACTION.search(surface)
+    if fraction and not _SPAN_BEFORE.search(text, max(0, start - 12), start + fraction.start()):
+        return True  # "three-quarters said the same", "down three-quarters": a share
+    if surface.casefold() == "quarter" and _NAMED_QUARTER.search(text, max(0, start - 30), start):
+        return True  # "its centuries-old Armenian quarter", "the French Quarter": a district
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -1629,6 +1634,13 @@ _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
 _PERIODICAL = {"daily", "weekly", "monthly"}
 _A_QUARTER = {"a quarter", "one quarter"}  # a fraction, unless a span's preposition comes first
+# "three-quarters", "one-quarter", "three-quarter": a share; "a two-quarter slump" is a span
+_HYPHEN_FRACTION = re.compile(r"\b(?:(?:one|two|three)-quarters|(?:one|three)-quarter)$", re.I)
+# a capitalized word not a month before "quarter": a district of a town
+_NAMED_QUARTER = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|First|Second|Third|Fourth|Last|Next|This|That|The|Fiscal)\b)[A-Z][a-z]+ \Z"
+)
 _SPAN_BEFORE = re.compile(r"\b(?:in|for|within|during|each|per|every)\s+\Z", re.IGNORECASE)
 _URL_SO_FAR = re.compile(r"(?:https?://|www\.)\S*\Z", re.IGNORECASE)
 _COUNT = re.compile(r"\d+ [a-z]")
