@@ -2061,3 +2061,23 @@ def test_a_hyphenated_fraction_and_a_town_quarter_are_not_time() -> None:
     assert values("It was a two-quarter slump.", told) == [("two-quarter", "DURATION", "P2Q")]
     text = "Its haul in the third fundraising quarter was small."
     assert values(text, date(2015, 11, 23))[0][2] == "2015-Q3"
+
+
+def test_a_second_before_a_hyphen_a_capital_or_a_figure_is_the_ordinal() -> None:
+    told = date(2016, 2, 9)
+    for text in (
+        "He hoped for a second-place finish.",
+        "Immigration is a second- or third-tier issue.",
+        "A second CIA officer was hurt.",
+        "A second 2,000-acre project was approved.",
+        "He clerked for a Second Circuit judge.",
+    ):
+        assert values(text, told) == [], text
+    assert values("Just one minute, come on, one second, alright?", told)[1][2] == "PT1S"
+
+
+def test_a_programme_in_two_apostrophes_is_not_the_day() -> None:
+    told = date(2016, 5, 18)
+    assert values("He is joining the ''Today'' show.", told) == []
+    assert values("The executive in charge of ''Today,'' wrote to staff.", told) == []
+    assert values("''Today, we vote,'' she said.", told)[0][2] == "2016-05-18"

@@ -1579,7 +1579,9 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
         return re.split(r"[- ]", surface.casefold())[0] in {"a", "one", "two", "three"}
     if surface.casefold().removesuffix("'s").removesuffix("’s") in {"today", "tonight"}:
-        quoted = text[start - 1 : start] in '“"' and text[end : end + 1] in '”"'
+        quoted = bool(_OPEN_QUOTE.search(text, max(0, start - 2), start)) and bool(
+            _CLOSE_QUOTE.match(text, end)
+        )  # "the ''Today'' show", "in charge of ''Today,''" (two apostrophes: a double quote)
         if _NOWADAYS.match(text, end) and surface.casefold().startswith("today"):
             return True  # "today's youth": the present age, not the day
         if surface in {"Today", "Tonight"} and (
@@ -1610,8 +1612,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
             return True  # "DAILY" on a line of its own: a newsletter's label
     if surface.isupper() and surface.casefold() in MONTHS and _LOWER_NEXT.match(text, end):
         return True  # "APRIL is proud", "APRIL Group": a name in capitals, not the month
-    if surface.casefold() in {"a second", "one second"} and _ORDINAL_NEXT.match(text, end):
-        return True  # "a second betrayal", "a second group": the ordinal
+    if surface.casefold() in {"a second", "one second"} and (
+        _ORDINAL_NEXT.match(text, end) or surface.endswith("Second")
+    ):
+        return True  # "a second betrayal", "a second group", "a Second Circuit judge": ordinals
     if _FEAST.search(surface) and _FEAST_THING.match(text, end):
         return True  # "Christmas trees", "Easter eggs": things named for a feast, not its day
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
@@ -1649,9 +1653,13 @@ _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019]*\s+\Z")  # a capitalized word,
 _LOWER_NEXT = re.compile(r"\s+[A-Z]*[a-z]")  # the next word has a lower-case letter
 _PAPER = re.compile(r"(?: [A-Z]\w+| (?:said|reported|wrote|quoted|published)\b)")
 _TITLE_UNIT = re.compile(r"\d+ (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)")
+_OPEN_QUOTE = re.compile(r"(?:[“\"]|'')\Z")
+_CLOSE_QUOTE = re.compile(r"[.,]?(?:[”\"]|'')")
 _ORDINAL_NEXT = re.compile(
     r" (?!(?:later|earlier|ago|after|before|of|or|and|in|to|for|longer|more|each|per|a|the)\b)"
     r"[a-z]+"
+    r"|-"  # "a second-place finish", "a second- or third-tier issue"
+    r"| (?:[A-Z][a-z]*[A-Z]|\d)"  # "A second CIA officer", "A second 2,000-acre project"
 )
 _NOWADAYS = re.compile(
     r" (?:modern |young |fast-changing |global )?(?:world|youth|society|generation|children|kids|"
