@@ -2081,3 +2081,12 @@ def test_a_programme_in_two_apostrophes_is_not_the_day() -> None:
     assert values("He is joining the ''Today'' show.", told) == []
     assert values("The executive in charge of ''Today,'' wrote to staff.", told) == []
     assert values("''Today, we vote,'' she said.", told)[0][2] == "2016-05-18"
+
+
+def test_last_and_the_month_just_gone_is_last_years() -> None:
+    march = date(2016, 3, 10)
+    assert values("A tweet last February made him angry.", march)[0][2] == "2015-02"
+    assert values("The court took the case last March.", march)[0][2] == "2015-03"
+    assert values("The court took the case last January.", march)[0][2] == "2016-01"
+    # over the turn of the year the month just gone is last year's anyway
+    assert values("The court took the case last December.", date(2016, 1, 10))[0][2] == "2015-12"

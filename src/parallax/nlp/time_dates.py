@@ -205,7 +205,9 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_FUTURE_DAY_SLACK)
     else:
         year = _month_for(month, m.group("year"), ctx, tense)
-    if rel == "last" and ctx.dct is not None and month >= ctx.dct.month and not m.group("year"):
+    if rel == "last" and ctx.dct is not None and month >= ctx.dct.month - 1 and not m.group("year"):
+        # this month's name, or the one just gone (which a writer would call "last month"),
+        # is last year's: "a tweet last February", told in March
         year = ctx.dct.year - 1
     if rel == "next" and ctx.dct is not None and not m.group("year"):
         year = ctx.dct.year + (
