@@ -2090,3 +2090,10 @@ def test_last_and_the_month_just_gone_is_last_years() -> None:
     assert values("The court took the case last January.", march)[0][2] == "2016-01"
     # over the turn of the year the month just gone is last year's anyway
     assert values("The court took the case last December.", date(2016, 1, 10))[0][2] == "2015-12"
+
+
+def test_until_after_an_infinitive_takes_the_tense_of_its_verb() -> None:
+    told = date(2016, 3, 9)
+    text = "The trial is expected to last until September."
+    assert values(text, told) == [("September", "DATE", "2016-09")]
+    assert values("He stayed until September.", told)[0][2] == "2015-09"

@@ -333,6 +333,10 @@ def _until_tense(doc: Doc | None, char: int) -> Tense:
         return "none"
     if verb.tag_ == "VBD":
         return "none" if auxes else "past"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        # an infinitive tells no time of its own; the verb it hangs from does ("is expected to
+        # last until September" lies ahead)
+        return _clause_tense(verb)
     return "future" if ({verb.tag_} | tags) & {"VBZ", "VBP"} else "none"
 
 
