@@ -2097,3 +2097,15 @@ def test_until_after_an_infinitive_takes_the_tense_of_its_verb() -> None:
     text = "The trial is expected to last until September."
     assert values(text, told) == [("September", "DATE", "2016-09")]
     assert values("He stayed until September.", told)[0][2] == "2015-09"
+
+
+def test_a_feasts_weekend_is_the_weekend_it_falls_in() -> None:
+    told = date(2016, 7, 29)
+    assert values("She married him on Memorial Day weekend.", told) == [
+        ("Memorial Day weekend", "DATE", "2016-W21-WE")  # a Monday: the weekend before it
+    ]
+    assert values("Over the Easter weekend, fighting paused.", told)[0][2] == "2016-W12-WE"
+    text = "Traffic was heavy over the Thanksgiving holiday weekend."
+    assert values(text, told)[0][2] == "2015-W48-WE"
+    # with no date known, a weekend of an unknown week
+    assert values("She married him on Memorial Day weekend.", None)[0][2] == "XXXX-WXX-WE"

@@ -484,6 +484,8 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         when = _holiday_date(name, int(m.group("year")))
     elif ctx.dct is None:
         fixed = _holiday_date(name, 2001) if name.startswith(_FIXED_FEASTS) else None
+        if m.group("wkend"):
+            return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
         return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
     elif shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
@@ -496,4 +498,6 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
         return "DATE", _week(when)
+    if m.group("wkend"):
+        return "DATE", _week(when - timedelta(days=1 if when.weekday() == 0 else 0)) + "-WE"
     return "DATE", when.isoformat()
