@@ -30,6 +30,9 @@ from parallax.nlp.time_calendar import (
     _year,
 )
 
+# a month and day, or a feast: how far the tense may carry it past the DCT (past, future)
+_DAY_SLACK = (_PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
+
 
 def _month_for(
     month: int,
@@ -103,7 +106,7 @@ def _day_of(
     if shift is not None:
         year = None if ctx.dct is None else ctx.dct.year + shift
     else:
-        year = _month_for(month, written, ctx, tense, day, _PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
+        year = _month_for(month, written, ctx, tense, day, *_DAY_SLACK)
     if day > monthrange(2000 if year is None else year, month)[1]:
         return "DATE", None  # "February 30", "June 31": no such day (a leap year for Feb. 29)
     if year is None:
@@ -493,8 +496,7 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         # a day, like a month and day: a week gone by ("on Election Day, the situation will
         # have changed", told two weeks after it) does not stand for the one ahead
         when = _holiday_date(name, ctx.dct.year)
-        slack = (_PAST_MONTH_SLACK, _FUTURE_DAY_SLACK)
-        year = _month_for(when.month, None, ctx, tense, when.day, *slack)
+        year = _month_for(when.month, None, ctx, tense, when.day, *_DAY_SLACK)
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
         return "DATE", _week(when)
