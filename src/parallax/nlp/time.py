@@ -1569,13 +1569,11 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # "https://example.com/2024/02/01/story": part of an address
     if _COUNT.match(surface) and _SLASH_BEFORE.fullmatch(text, max(0, start - 2), start):
         return True  # "41/2 years" (4½ with the fraction typed out): not two years
-    if surface.casefold() in _A_QUARTER and not _SPAN_BEFORE.search(
-        text, max(0, start - 12), start
-    ):
-        return True  # "just over a quarter, 26 percent", "between a quarter and a third"
-    fraction = _HYPHEN_FRACTION.search(surface)
-    if fraction and not _SPAN_BEFORE.search(text, max(0, start - 12), start + fraction.start()):
-        return True  # "three-quarters said the same", "down three-quarters": a share
+    share = _share_at(surface)
+    if share is not None and not _SPAN_BEFORE.search(text, max(0, start - 12), start + share):
+        # a share, unless a span's preposition comes first: "just over a quarter, 26 percent",
+        # "between a quarter and a third", "three-quarters said the same"
+        return True
     if surface.casefold() == "quarter" and _NAMED_QUARTER.search(text, max(0, start - 30), start):
         return True  # "its centuries-old Armenian quarter", "the French Quarter": a district
     if surface.casefold() in _CONTEXTUAL:
@@ -1623,6 +1621,15 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     if _FEAST.search(surface) and _FEAST_THING.match(text, end):
         return True  # "Christmas trees", "Easter eggs": things named for a feast, not its day
     return surface.casefold() == "noon" and text[max(0, start - 5) : start].casefold() == "high "
+
+
+def _share_at(surface: str) -> int | None:
+    """Where in `surface` a fraction begins ("a quarter", "the first three-quarters"); None
+    when it names none."""
+    if surface.casefold() in _A_QUARTER:
+        return 0
+    fraction = _HYPHEN_FRACTION.search(surface)
+    return None if fraction is None else fraction.start()
 
 
 # a capitalized word after a word in lower case, before a capitalized expression: a name's
