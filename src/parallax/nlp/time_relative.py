@@ -185,9 +185,9 @@ def _anaphoric_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     suffix = "" if part == "day" else "T" + PARTS[part]
     if rel == "next" and tense != "past":
         return kind, None if ctx.dct is None else _anchored("day", ctx.dct, 1) + suffix
-    if ctx.calendar_day is None:
+    if (day := ctx.calendar_day) is None:
         return kind, None  # none told, or one of an unknown year ("XXXX-04-16")
-    return kind, _day_next_to(ctx.calendar_day, rel) + suffix
+    return kind, _day_next_to(day, rel) + suffix
 
 
 def _that_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
