@@ -77,9 +77,10 @@ def _words_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def create_app(db: str, *, token: str | None = None) -> FastAPI:
-    """The app over the store at `db`; with `token`, every request must present it."""
-    store = Store(db)
+def create_app(db: str | Store, *, token: str | None = None) -> FastAPI:
+    """The app over the store at `db` (or that store itself); with `token`, every request must
+    present it."""
+    store = db if isinstance(db, Store) else Store(db)
     app = FastAPI(
         title="Parallax",
         description="Stories, outlets compared, quotes and timelines from a Parallax store.",

@@ -291,6 +291,35 @@ def test_compare_markdown_and_unknown_story(sample_db: str) -> None:
     assert missing.exit_code != 0
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ls"],
+        ["show", "abc"],
+        ["search", "port"],
+        ["quotes"],
+        ["entities"],
+        ["stories"],
+        ["story", "1"],
+        ["compare", "1"],
+        ["timeline"],
+    ],
+)
+def test_reading_a_missing_store_is_an_error_not_a_new_file(
+    tmp_path: Path, command: list[str]
+) -> None:
+    db = tmp_path / "typo.db"
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code != 0
+    assert "no store at" in str(result.exception)
+    assert not db.exists()
+
+
+def test_timeline_story_must_be_a_number(sample_db: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", sample_db, "--story", "abc"])
+    assert result.exit_code == 2 and "integer" in result.stderr
+
+
 PORT_VOTE_A = """Port board approves dredging plan
 
 The Calloway port board voted 5-2 on Tuesday to deepen the harbor channel.

@@ -25,6 +25,7 @@ from parallax.cli.common import (
     NoFramingOption,
     NoNlpOption,
     TaxonomyOption,
+    _existing_store,
     _nlp_settings,
     _options,
     _progress,
@@ -198,7 +199,7 @@ def list_articles(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """List stored articles, newest first."""
-    rows = Store(db).list_articles(limit=limit, offset=offset, outlet=outlet)
+    rows = _existing_store(db).list_articles(limit=limit, offset=offset, outlet=outlet)
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
@@ -220,7 +221,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="The article's JSON object.")] = False,
 ) -> None:
     """Show one stored article: metadata, clean body, removed debris, linked duplicates."""
-    store = Store(db)
+    store = _existing_store(db)
     article = store.get(article_id)
     if article is None:
         raise ConfigError(f"no single article with id {article_id!r} in {db}")
@@ -262,7 +263,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """Full-text search over titles and bodies, best match first."""
-    hits = Store(db).search(query, limit=limit)
+    hits = _existing_store(db).search(query, limit=limit)
     if as_json:
         for hit in hits:
             print(json.dumps(dataclasses.asdict(hit), ensure_ascii=False))
@@ -290,7 +291,7 @@ def list_quotes(
     """Everything a person (or organisation) said across the stored corpus, with outlet and date."""
     if format not in {"table", "jsonl", "csv"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
-    rows = Store(db).quotes(speaker=speaker, outlet=outlet, kind=kind, limit=limit)
+    rows = _existing_store(db).quotes(speaker=speaker, outlet=outlet, kind=kind, limit=limit)
     if format in {"jsonl", "csv"}:
         _write_records(rows, QuoteRow, format)
         return
@@ -312,7 +313,7 @@ def list_entities(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """The corpus entity table: canonical name, type, aliases, descriptors, article count."""
-    rows = Store(db).entities(type_=type, limit=limit)
+    rows = _existing_store(db).entities(type_=type, limit=limit)
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from parallax.errors import ConfigError, InputError
 from parallax.ingest import ReadOptions
 from parallax.nlp import NlpSettings
+from parallax.store import Store
 
 __all__ = [
     "AliasOption",
@@ -143,6 +144,14 @@ def _progress() -> Progress:
         console=err,
         transient=True,
     )
+
+
+def _existing_store(db: str) -> Store:
+    """The store a reading command opens: a file path must exist (a mistyped path would
+    otherwise create an empty store and show nothing); a database URL is opened as given."""
+    if "://" not in db and db != ":memory:" and not Path(db).exists():
+        raise ConfigError(f"no store at {db} (create one with `parallax ingest --db {db} ...`)")
+    return Store(db)
 
 
 def _write_records(records: list[Any], kind: type, fmt: str) -> None:

@@ -14,12 +14,12 @@ from rich.table import Table
 
 from parallax.cli.common import (
     DbOption,
+    _existing_store,
     _write_records,
     app,
     out,
 )
 from parallax.errors import ConfigError
-from parallax.store import Store
 from parallax.stories.compare import Comparison
 
 
@@ -37,7 +37,7 @@ def list_stories(
     """
     if format not in {"table", "json"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, json")
-    found = Store(db).stories(limit=limit, offset=offset)
+    found = _existing_store(db).stories(limit=limit, offset=offset)
     if format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -63,7 +63,7 @@ def show_story(
     as_json: Annotated[bool, typer.Option("--json", help="The story as JSON.")] = False,
 ) -> None:
     """One story: its articles by date, and the copies (duplicates) linked to each."""
-    found = Store(db).stories(story_id=story_id)
+    found = _existing_store(db).stories(story_id=story_id)
     if not found:
         raise ConfigError(f"no story {story_id} in {db}")
     story = found[0]
@@ -102,7 +102,7 @@ def compare(
 
     if format not in {"table", "json", "md", "html"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, json, md, html")
-    store = Store(db)
+    store = _existing_store(db)
     found = store.stories(story_id=story_id)
     if not found:
         raise ConfigError(f"no story {story_id} in {db}")
@@ -174,7 +174,7 @@ def timeline(
         typer.Option("--query", "-q", help="Only articles matching this full-text query."),
     ] = None,
     story: Annotated[
-        str | None,
+        int | None,
         typer.Option("--story", help="Only this story's articles (needs stories in the store)."),
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
@@ -184,8 +184,8 @@ def timeline(
 
     if format not in {"table", "jsonl", "csv"}:
         raise ConfigError(f"unknown format {format!r}; choose from table, jsonl, csv")
-    store = Store(db)
-    chosen = store.timeline_articles(query, None if story is None else int(story))
+    store = _existing_store(db)
+    chosen = store.timeline_articles(query, story)
     if chosen is None:
         raise ConfigError(f"no story {story} in {db}")
     entries = merge_timeline(chosen)
@@ -224,7 +224,6 @@ def serve(
 
     if host not in _LOOPBACK and not token:
         raise ConfigError(f"binding to {host} needs an API token (--token or PARALLAX_API_TOKEN)")
-    if not Path(db).exists() and "://" not in db:
-        raise ConfigError(f"no store at {db} (create one with `parallax ingest --db {db} ...`)")
+    store = _existing_store(db)
     out.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
