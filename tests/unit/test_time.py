@@ -2109,3 +2109,13 @@ def test_a_feasts_weekend_is_the_weekend_it_falls_in() -> None:
     assert values(text, told)[0][2] == "2015-W48-WE"
     # with no date known, a weekend of an unknown week
     assert values("She married him on Memorial Day weekend.", None)[0][2] == "XXXX-WXX-WE"
+
+
+def test_what_happened_most_recently_or_as_recently_as_a_day_lies_behind() -> None:
+    told = date(2024, 3, 13)  # a Wednesday
+    text = "Elections are held every four years, most recently in May."
+    assert values(text, told)[-1] == ("May", "DATE", "2023-05")
+    assert values("The board meets monthly, most recently on Friday.", told)[-1][2] == "2024-03-08"
+    assert values("The sides clashed as recently as December.", told)[-1][2] == "2023-12"
+    # the cue alone decides: without it, a present timetable's May is the coming one
+    assert values("Elections are held in May.", told)[-1][2] == "2024-05"

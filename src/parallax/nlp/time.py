@@ -1392,8 +1392,8 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
     as does a day something is put off or moved to ("postponed to March", "has been moved to
     February"). The day a reported period ends on ("the year to October") is the nearest one;
     one it "ended" on has gone by, as has the month of a forecast a figure is compared with
-    ("less than forecast in July"). "Come November" and "going into November" are the
-    November ahead."""
+    ("less than forecast in July"), as has one "most recently" or "as recently as" something
+    happened. "Come November" and "going into November" are the November ahead."""
     before = text[max(0, start - 40) : start]
     if found := _UNTIL.search(before):
         # put off until a day: a day still ahead ("postponed until Tuesday"); else its verb
@@ -1413,6 +1413,8 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
         return "strictly past"
     if _THAN_FORECAST.search(before):
         return "past"  # "less than forecast in July": a forecast already made, whatever the verb
+    if _RECENTLY.search(before):
+        return "past"  # "elections are held every four years, most recently in May"
     if _COME.search(before):
         return "future"  # "the votes she will need come November": when November comes
     if _GOING_INTO.search(before) and _MONTH_NEXT.match(text, start):
@@ -1428,6 +1430,9 @@ _MONTH_NEXT = re.compile(rf"(?:early |late |mid-?)?{_MONTH}\b", re.IGNORECASE)
 _COME = re.compile(r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\bcome\s+$", re.IGNORECASE)
 
 
+_RECENTLY = re.compile(
+    r"\b(?:most|as) recently(?: as)?,?\s+(?:(?:in|on|during)\s+)?$", re.IGNORECASE
+)
 _THAN_FORECAST = re.compile(
     r"\bthan (?:(?:previously|earlier|originally|initially) )?"
     r"(?:forecast|predicted|projected|estimated) (?:in|on) $",
