@@ -2119,3 +2119,12 @@ def test_what_happened_most_recently_or_as_recently_as_a_day_lies_behind() -> No
     assert values("The sides clashed as recently as December.", told)[-1][2] == "2023-12"
     # the cue alone decides: without it, a present timetable's May is the coming one
     assert values("Elections are held in May.", told)[-1][2] == "2024-05"
+
+
+def test_a_day_of_next_or_last_month_is_counted_from_the_publication_month() -> None:
+    told = date(2024, 3, 13)
+    text = "Payments are due on the first of next month."
+    assert values(text, told) == [("the first of next month", "DATE", "2024-04-01")]
+    assert values("The law changed on the 15th of last month.", told)[0][2] == "2024-02-15"
+    assert values(text, None) == [("the first of next month", "DATE", None)]
+

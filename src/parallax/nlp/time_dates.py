@@ -135,6 +135,21 @@ def _ordinal_day(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
         return "DATE", None
 
 
+def _day_of_relative_month(
+    m: re.Match[str], ctx: _Context, tense: Tense
+) -> tuple[TimexType, str | None]:
+    """`the first of next month`, `the 15th of this month`: that day of the month counted from
+    the DCT's (nothing with no publication date)."""
+    word = m.group("dayword")
+    day = DAY_WORDS[word.casefold()] if word else int(m.group("day"))
+    if ctx.dct is None:
+        return "DATE", None
+    year, month = _shift_month(ctx.dct, _REL_STEP[m.group("mrel").casefold()])
+    if day > monthrange(year, month)[1]:
+        return "DATE", None  # "the 31st of next month" in a month of 30 days
+    return "DATE", date(year, month, day).isoformat()
+
+
 def _weekday_of_month(
     m: re.Match[str], ctx: _Context, tense: Tense
 ) -> tuple[TimexType, str | None]:

@@ -28,6 +28,7 @@ from parallax.nlp.time_calendar import (
 )
 from parallax.nlp.time_dates import (
     _century,
+    _day_of_relative_month,
     _decade,
     _decade_word,
     _half,
@@ -119,6 +120,12 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         rf"(?:the )?(?P<dayword>{_DAY_WORD}) of (?P<month>{_MONTH})(?:,? (?P<year>{_YEAR}))?",
         _month_day,
+    ),
+    # "the first of next month", "the 15th of this month"
+    (
+        rf"the (?:(?P<dayword>{_DAY_WORD})|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)) of "
+        r"(?P<mrel>last|next|this) month",
+        _day_of_relative_month,
     ),
     (
         rf"(?:the )?(?P<nth>{_ORD}|fifth|5th|last) (?P<weekday>{_WEEKDAY}) (?:of|in) "
