@@ -2128,3 +2128,22 @@ def test_a_day_of_next_or_last_month_is_counted_from_the_publication_month() -> 
     assert values("The law changed on the 15th of last month.", told)[0][2] == "2024-02-15"
     assert values(text, None) == [("the first of next month", "DATE", None)]
 
+
+def test_the_quarter_that_ends_on_a_day_is_the_quarter_holding_that_day() -> None:
+    told = date(2024, 5, 10)
+    assert values("Profit rose in the quarter ended March 31.", told) == [
+        ("the quarter", "DATE", "2024-Q1"),
+        ("March 31", "DATE", "2024-03-31"),
+    ]
+    text = "The company expects a loss for the quarter ending in June."
+    assert values(text, told)[0] == ("the quarter", "DATE", "2024-Q2")
+    text = "Sales rose in the quarter that ended Sept. 30."
+    assert values(text, told) == [
+        ("the quarter", "DATE", "2023-Q3"),
+        ("Sept. 30", "DATE", "2023-09-30"),
+    ]
+    # a period that "ended" on a day has ended: not the March 31 still ahead
+    text = "Profit rose in the quarter ended March 31."
+    assert values(text, date(2024, 3, 13))[1] == ("March 31", "DATE", "2023-03-31")
+    # with no date known, the quarter of an unknown year
+    assert values(text, None)[0] == ("the quarter", "DATE", "XXXX-Q1")

@@ -17,6 +17,7 @@ Without a publication date, relative expressions stay unresolved (`XXXX-WXX-5`, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -809,6 +810,7 @@ def extract_timexes(
             _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
+    found = _quarters_ending(text, found)
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     return _with_modifiers(text, _with_narrative_years(doc, _yearly_months(text, ordered), dct))
@@ -1086,6 +1088,32 @@ def _with_year_ranges(text: str, found: list[Timex]) -> list[Timex]:
             second += 100  # "1999-00"
         if year < second <= year + 50:
             out.append(Timex(digits, m.start(1), m.end(1), "DATE", str(second)))
+    return out
+
+
+# "the quarter" (no ordinal: "the fourth quarter ended Sept. 30" may be a fiscal one) and the
+# words that tie it to the day or month it ends on
+_BARE_QUARTER = re.compile(
+    r"(?:the|this|that|its|their) (?:(?:latest|most recent|current|fiscal) )?quarter",
+    re.IGNORECASE,
+)
+_ENDING = re.compile(
+    r"\s+(?:(?:that|which)\s+)?end(?:ed|ing|s)?\s+(?:(?:in|on)\s+)?", re.IGNORECASE
+)
+
+
+def _quarters_ending(text: str, found: list[Timex]) -> list[Timex]:
+    """`the quarter ended March 31`, `the quarter ending in June`: the calendar quarter that
+    holds the day or month it ends on, not the one the publication date points to."""
+    out = list(found)
+    for i, (quarter, end) in enumerate(itertools.pairwise(found)):
+        if not _BARE_QUARTER.fullmatch(quarter.text) or not end.value:
+            continue
+        if not _YEAR_MONTH.match(end.value) or not (m := _ENDING.match(text, quarter.end)):
+            continue
+        if m.end() == end.start:
+            year, month = end.value[:4], int(end.value[5:7])
+            out[i] = replace(quarter, value=f"{year}-Q{(month - 1) // 3 + 1}")
     return out
 
 
@@ -1403,7 +1431,7 @@ def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
         # a figure's period ends on the nearest such day, whatever the verb that reports it
         # ("the figures cover the 12 months to the end of September", told in November),
         # and one that "ended" on it is over
-        return "past" if period.group("ended") else "none"
+        return "strictly past" if period.group("ended") else "none"
     if found := _TO.search(before):
         # put off or moved to a day: "postponed to March", "extended through May"
         verb_part = before[: found.start()]
