@@ -2147,3 +2147,13 @@ def test_the_quarter_that_ends_on_a_day_is_the_quarter_holding_that_day() -> Non
     assert values(text, date(2024, 3, 13))[1] == ("March 31", "DATE", "2023-03-31")
     # with no date known, the quarter of an unknown year
     assert values(text, None)[0] == ("the quarter", "DATE", "XXXX-Q1")
+
+
+def test_the_coming_weekend_told_on_a_weekday_ends_this_week() -> None:
+    wednesday, saturday = date(2024, 3, 13), date(2024, 3, 16)
+    text = "The exhibition opens this coming weekend."
+    assert values(text, wednesday) == [("this coming weekend", "DATE", "2024-W11-WE")]
+    assert values("It opens the coming weekend.", wednesday)[0][2] == "2024-W11-WE"
+    assert values(text, saturday)[0][2] == "2024-W12-WE"  # told on one: the next one
+    assert values("It opens next weekend.", wednesday)[0][2] == "2024-W12-WE"
+    assert values("The vote is this coming week.", wednesday)[0][2] == "2024-W12"

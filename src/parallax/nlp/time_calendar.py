@@ -98,7 +98,7 @@ DAY_WORDS = {
 _DAY_WORD = "(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_REL = r"(?:this past|this|last|next|the past|the last|the next|the coming|the current|current|the previous|previous|past|coming)"
+_REL = r"(?:this past|this coming|this|last|next|the past|the last|the next|the coming|the current|current|the previous|previous|past|coming)"
 
 Tense = str  # "past" | "future" | "none" | "strictly past" | "present" (a state, not a timetable)
 # A date written without its year is the occurrence nearest the publication date; the tense

@@ -232,13 +232,16 @@ def _the_unit_date(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 _PAST_REL = ("the past", "the last", "past", "this past")  # "this past week": the week just gone
 
 
+_COMING = {"coming", "the coming", "this coming"}
 _AHEAD = {"future", "present"}  # tenses of what holds now or lies ahead
 
 
 def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     rel = m.group("rel").casefold()
     unit = m.group("unit").casefold()
-    steps = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    steps = {
+        "last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "this coming": 1
+    }.get(rel, 0)  # fmt: skip
     if rel.startswith(_PAST_REL):
         steps = -1
     if rel in {"the next", "the coming"}:
@@ -249,6 +252,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     if ctx.dct is None or (rel == "the last" and m.string.startswith(" of ", m.end())):
         # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
+    if unit == "weekend" and rel in _COMING and ctx.dct.weekday() < 5:
+        steps = 0  # "the coming weekend", told on a weekday: the one at the end of this week
     if unit == "week" and rel == "this" and ctx.dct.weekday() == 6 and tense in _AHEAD:
         steps = 1  # "will skip this week's convention", told on a Sunday: the week that begins
     if unit == "week" and rel == "this past" and ctx.dct.weekday() >= 5:
