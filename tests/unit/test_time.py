@@ -2157,3 +2157,14 @@ def test_the_coming_weekend_told_on_a_weekday_ends_this_week() -> None:
     assert values(text, saturday)[0][2] == "2024-W12-WE"  # told on one: the next one
     assert values("It opens next weekend.", wednesday)[0][2] == "2024-W12-WE"
     assert values("The vote is this coming week.", wednesday)[0][2] == "2024-W12"
+
+
+def test_a_year_end_told_in_the_past_before_december_is_last_years() -> None:
+    march, december = date(2024, 3, 13), date(2024, 12, 20)
+    text = "By year-end, inflation had eased."
+    assert values(text, march) == [("year-end", "DATE", "2023-12-31")]
+    assert values(text, december)[0][2] == "2024-12-31"  # told in December: this year's
+    assert values("The firm will hit its target by year-end.", march)[0][2] == "2024-12-31"
+    # a year the text names comes first
+    text = "In 2022, sales rose; by year-end they had doubled."
+    assert values(text, march)[-1] == ("year-end", "DATE", "2022-12-31")

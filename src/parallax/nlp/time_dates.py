@@ -320,7 +320,12 @@ def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 
 
 def _year_end(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`year-end`, `at year's end`: the end of the year the text last named, else of the
+    publication year, or of the year before when it has gone by ("since year-end", or "had
+    eased by year-end" told before December)."""
     if tense == "strictly past" and ctx.dct is not None:  # "since year-end": the one gone by
+        return "DATE", f"{ctx.dct.year - 1}-12-31"
+    if ctx.last_year is None and tense == "past" and ctx.dct is not None and ctx.dct.month < 12:
         return "DATE", f"{ctx.dct.year - 1}-12-31"
     year = ctx.last_year if ctx.last_year is not None else _year(ctx)
     return "DATE", f"{year}-12-31" if year else None
