@@ -2168,3 +2168,9 @@ def test_a_year_end_told_in_the_past_before_december_is_last_years() -> None:
     # a year the text names comes first
     text = "In 2022, sales rose; by year-end they had doubled."
     assert values(text, march)[-1] == ("year-end", "DATE", "2022-12-31")
+
+
+def test_every_weekday_with_its_part_of_day_is_one_set() -> None:
+    text = "Protesters gather every Friday evening outside parliament."
+    assert values(text) == [("every Friday evening", "SET", "XXXX-WXX-5TEV")]
+    assert values("The show airs each Sunday night.", None)[0][2] == "XXXX-WXX-7TNI"

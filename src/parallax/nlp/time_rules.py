@@ -280,6 +280,7 @@ RULES: list[tuple[str, Normalizer]] = [
         + _MONTH
         + "|"
         + _WEEKDAY
+        + r"(?: (?:morning|afternoon|evening|night)\b)?"
         + r")|(?:(?<=on )|(?<=at ))weekends\b|daily|nightly|weekly|monthly|annually|yearly|hourly|"
         + _WEEKDAY
         + r"(?:s? (?:morning|afternoon|evening|night)s|s)",
