@@ -233,19 +233,18 @@ _PAST_REL = ("the past", "the last", "past", "this past")  # "this past week": t
 
 
 _COMING = {"coming", "the coming", "this coming"}
+# units from the DCT's that `_relative_unit`'s words count ("the past ..." words: one back)
+_UNIT_STEPS = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the next": 1}
+_UNIT_STEPS |= dict.fromkeys(_COMING, 1)
 _AHEAD = {"future", "present"}  # tenses of what holds now or lies ahead
 
 
 def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     rel = m.group("rel").casefold()
     unit = m.group("unit").casefold()
-    steps = {
-        "last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "this coming": 1
-    }.get(rel, 0)  # fmt: skip
+    steps = _UNIT_STEPS.get(rel, 0)
     if rel.startswith(_PAST_REL):
         steps = -1
-    if rel in {"the next", "the coming"}:
-        steps = 1
     if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
         # "the past decade": the ten years up to now, a span that needs no anchor
         return "DURATION", _duration(1, unit)
