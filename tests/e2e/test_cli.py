@@ -179,6 +179,17 @@ def test_timeline_of_a_query_is_in_date_order(tmp_path: Path) -> None:
     )
 
 
+def test_timeline_table_names_each_events_article(sample_db: str) -> None:
+    result = runner.invoke(
+        app, ["timeline", "--db", sample_db, "-q", "tram"], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Tram drivers walk out over night-shift pay" in result.stdout
+    shown = runner.invoke(app, ["timeline", "--db", sample_db, "-q", "tram", "-f", "jsonl"])
+    first = json.loads(shown.stdout.splitlines()[0])
+    assert f"[{first['article_id'][:8]}]" in result.stdout
+
+
 def test_analyze_reports_timexes_and_events() -> None:
     result = runner.invoke(app, ["analyze", str(SAMPLE / "ledger-kessel-dam.html")])
     record = json.loads(result.stdout)

@@ -179,7 +179,12 @@ def timeline(
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
 ) -> None:
-    """Dated events (sentences with a resolved date) of the stored articles, on one axis."""
+    """Dated events (sentences with a resolved date) of the stored articles, on one axis.
+
+    The table gives each event's date (its precision is how much it names: 2023, 2026-03,
+    2026-03-10), outlet, speaker when it is a quote, sentence, and article (title and id
+    prefix, for `parallax show`); jsonl and csv add the precision, the full article id, the
+    source and the sentence's character span in the body."""
     from parallax.timeline import TimelineEntry, merge_timeline
 
     if format not in {"table", "jsonl", "csv"}:
@@ -192,9 +197,15 @@ def timeline(
     if format in {"jsonl", "csv"}:
         _write_records(entries, TimelineEntry, format)
         return
-    table = Table("date", "outlet", "speaker", "sentence")
+    table = Table("date", "outlet", "speaker", "sentence", "article")
     for entry in entries:
-        table.add_row(entry.date, entry.outlet or entry.source, entry.speaker or "", entry.sentence)
+        table.add_row(
+            entry.date,
+            entry.outlet or entry.source,
+            entry.speaker or "",
+            entry.sentence,
+            f"{entry.title or '(untitled)'} [{entry.article_id[:8]}]",
+        )
     out.print(table)
 
 
