@@ -39,7 +39,7 @@ from parallax.nlp.time_calendar import (
     _day_next_to,
     _shift_month,
 )
-from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
+from parallax.nlp.time_dates import _decade, _month_day, _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day, _year_of_weekday
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
@@ -756,7 +756,7 @@ def extract_timexes(
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
-        if normalize is _month_only and tense == "past" and _done_in_month(doc, start):
+        if normalize in _DATED_BY_VERB and tense == "past" and _done_then(doc, start):
             tense = "strictly past"  # "approved the budget in January", told in December
         reading = ctx
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
@@ -900,20 +900,22 @@ def _that_month(doc: Doc | None, char: int) -> int | None:
     return None
 
 
+_DATED_BY_VERB = (_month_only, _month_day)
 # verbs of saying: the parse may hang from one a month the report tells of ("said the plant
 # will close in January")
 _SAYING = {"say", "tell", "announce", "add", "state", "write", "report", "note", "predict"}
 
 
-def _done_in_month(doc: Doc | None, char: int) -> bool:
-    """A month an action told in the simple past took place in ("Parliament approved the budget
-    in January"): one that has begun by the DCT, even when the next month is near ("in January",
-    told on Dec. 5, is this year's January, not the coming one). Not under a verb of saying."""
-    month = _token_at(doc, char)
-    if month is None or month.dep_ != "pobj" or month.head.lower_ not in {"in", "during"}:
+def _done_then(doc: Doc | None, char: int) -> bool:
+    """A month or day an action told in the simple past took place in or on ("Parliament
+    approved the budget in January", "closed on Jan. 3"): one that has begun by the DCT, even
+    when it lies within the past tense's slack ("in January", told on Dec. 5, is this year's
+    January, not the coming one). Not under a verb of saying."""
+    when = _token_at(doc, char)
+    if when is None or when.dep_ != "pobj" or when.head.lower_ not in {"in", "during", "on"}:
         return False
-    verb = month.head.head
-    return month.head.dep_ == "prep" and verb.tag_ == "VBD" and verb.lemma_ not in _SAYING
+    verb = when.head.head
+    return when.head.dep_ == "prep" and verb.tag_ == "VBD" and verb.lemma_ not in _SAYING
 
 
 def _told_on(doc: Doc | None, char: int) -> bool:
