@@ -39,7 +39,7 @@ from parallax.nlp.time_calendar import (
     _day_next_to,
     _shift_month,
 )
-from parallax.nlp.time_dates import _decade, _month_day, _month_only, _quarter_named
+from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
 from parallax.nlp.time_relative import _that_day, _year_of_weekday
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
@@ -228,11 +228,15 @@ _NOT_DONE_ON = _TELLING | {
 def _done_on(verb: Token, below: Token, date: Token) -> bool:
     """ "The summit took place on June 12", "the plant was closed in June": an event told in
     the simple past, its month or date hanging from its verb by "on", "in" or "during", lies
-    on or before the publication date (not so for a verb that sets or tells a date)."""
+    on or before the publication date. Not so for a verb that tells a date, nor for one that
+    may set it unless the date stands before it ("In October, the council approved the
+    plan"; but "postponed the hearing in January" may put it ahead)."""
     if not _is_month(date) and not date.like_num:
         return False  # a weekday told in the past may be today's
-    if verb.lemma_ in _NOT_DONE_ON or below.dep_ != "prep":
+    if below.dep_ != "prep" or verb.lemma_ in _TELLING:
         return False
+    if verb.lemma_ in _NOT_DONE_ON and date.i > verb.i:
+        return False  # "postponed the hearing in January": maybe the date it sets
     if not any(c.dep_ == "pobj" and c.i in {date.i, date.head.i} for c in below.children):
         return False  # "in the week after the vote on June 12": another date's preposition
     if below.lower_ not in {"on", "in", "during"}:
@@ -756,8 +760,6 @@ def extract_timexes(
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
-        if normalize in _DATED_BY_VERB and tense == "past" and _done_then(doc, start):
-            tense = "strictly past"  # "approved the budget in January", told in December
         reading = ctx
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
             # "in January of that year": the year told before January, not January's own
@@ -898,24 +900,6 @@ def _that_month(doc: Doc | None, char: int) -> int | None:
     ):
         return that.idx
     return None
-
-
-_DATED_BY_VERB = (_month_only, _month_day)
-# verbs of saying: the parse may hang from one a month the report tells of ("said the plant
-# will close in January")
-_SAYING = {"say", "tell", "announce", "add", "state", "write", "report", "note", "predict"}
-
-
-def _done_then(doc: Doc | None, char: int) -> bool:
-    """A month or day an action told in the simple past took place in or on ("Parliament
-    approved the budget in January", "closed on Jan. 3"): one that has begun by the DCT, even
-    when it lies within the past tense's slack ("in January", told on Dec. 5, is this year's
-    January, not the coming one). Not under a verb of saying."""
-    when = _token_at(doc, char)
-    if when is None or when.dep_ != "pobj" or when.head.lower_ not in {"in", "during", "on"}:
-        return False
-    verb = when.head.head
-    return when.head.dep_ == "prep" and verb.tag_ == "VBD" and verb.lemma_ not in _SAYING
 
 
 def _told_on(doc: Doc | None, char: int) -> bool:
