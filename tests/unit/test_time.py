@@ -1743,6 +1743,17 @@ def test_a_gerund_after_before_or_since_takes_the_tense_of_its_clause() -> None:
     assert values(text, date(2016, 8, 17)) == [("October", "DATE", "2015-10")]
 
 
+def test_a_gerund_after_a_preposition_takes_the_tense_of_the_verb_it_hangs_from() -> None:
+    told = date(2016, 3, 7)
+    text = "Can he succeed in mobilizing new voters in November?"
+    assert values(text, told) == [("November", "DATE", "2016-11")]
+    text = "The bank earned $40 million for helping the firm sell itself in March."
+    assert values(text, date(2016, 1, 7)) == [("March", "DATE", "2015-03")]
+    # not a bare participle, which tells no tense: the nearest such month
+    text = "With the candidate focused on carrying on through the primaries in June, few talk."
+    assert values(text, date(2016, 4, 21)) == [("June", "DATE", "2016-06")]
+
+
 def test_an_infinitive_under_a_present_looks_ahead() -> None:
     told = date(2016, 3, 23)  # a Wednesday
     text = "He is in a strong position to reel off more victories on Saturday."

@@ -358,7 +358,9 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
     """A bare participle or infinitive says no tense of its own ("a term starting in January",
     "a deal that would see him endorse her on Tuesday"): the verb it hangs from does, as does
     the verb a gerund after "before", "after" or "since" hangs from ("quit before announcing
-    her run in April"). So does the infinitive of a verb that tells whether it happened
+    her run in April"), or after any preposition of a verb with a tense ("can he succeed in
+    mobilizing voters in November", "earned $40 million for helping it sell itself in
+    March"). So does the infinitive of a verb that tells whether it happened
     ("failed to reach a deal on Friday"), when the date hangs from the infinitive itself
     (`implicative`). A gerund a prospect is "of" looks ahead ("Cruz's chances of winning in
     November", told in January)."""
@@ -374,7 +376,9 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
             break
-        timed_gerund = verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after", "since"}
+        timed_gerund = verb.dep_ == "pcomp" and (
+            verb.head.lower_ in {"before", "after", "since"} or _finite(verb.head.head)
+        )
         if verb.dep_ not in {"acl", "advcl", "xcomp", "relcl", "ccomp"} and not timed_gerund:
             break
         implied = implicative and verb.dep_ == "xcomp" and verb.head.lemma_ in _IMPLICATIVE
@@ -384,6 +388,12 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
         verb = _verb_above(verb.head)
         tense = _verb_tense(verb, could=False)
     return tense
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that tells a tense of its own: one with a tense or an auxiliary, not a bare
+    participle ("with the candidate focused on carrying on his campaign")."""
+    return _is_verb(verb) and (verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or _has_aux(verb))
 
 
 _CAUSATIVE = {"make", "get", "have", "keep", "leave", "want", "see", "hear"}
