@@ -49,7 +49,7 @@ _TRAILING = " ,.;:'\""
 # a period that belongs to the expression: "10 a.m.", "on Tues."
 _KEEP_PERIOD = re.compile(rf"(?:[ap]\.m|\b{_WEEKDAY_SHORT})\.\Z", re.IGNORECASE)
 # "once", "earlier", "current" and "the past" are references only in some contexts
-_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon"}
+_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon", "recently"}
 
 
 def _token_at(doc: Doc | None, char: int) -> Token | None:
@@ -1770,4 +1770,7 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         return not after.startswith((" account", " events", " affairs"))
     if word == "so far":
         return True
+    if word == "recently":
+        # "as recently as March": a comparison, the time is the date that follows
+        return not (before.endswith("as ") and after.startswith(" as "))
     return not after.startswith(" year")
