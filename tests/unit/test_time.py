@@ -572,6 +572,10 @@ def test_month_without_a_year_follows_the_tense() -> None:
     # after a first name, even at the start of a sentence: a surname
     assert values("Theresa May said the plan may fail.") == []
     assert values("Throughout May, prices rose.") == [("May", "DATE", "2020-05")]
+    # a short abbreviation is a month with its period after a time word, else maybe a name
+    assert values("Sales fell in Feb., officials said.") == [("Feb", "DATE", "2021-02")]
+    assert values("The vote was held in Jan. It passed.") == [("Jan", "DATE", "2021-01")]
+    assert values("I spoke with Jan. She agreed.") == []
     # a determiner at the sentence start is not a first name
     assert values("The June elections could change everything.") == [("June", "DATE", "2021-06")]
     # told in the past, a month well after the publication date is last year's

@@ -705,6 +705,8 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
 
     >>> _name_not_month("Jan said no", 3, "Jan"), _name_not_month("in June and", 7, "June")
     (True, False)
+    >>> _name_not_month("held in Jan. It", 12, "Jan."), _name_not_month("said Jan. It", 9, "Jan.")
+    (False, True)
     >>> _name_not_month("June Carter sang", 4, "June")
     True
     >>> _name_not_month("Bob Haus, Jill June, Lori", 20, "June")
@@ -715,7 +717,12 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     if month == "March" and _A_MARCH.search(text[max(0, end - 20) : end + 6]):
         return True  # "the March for Life", "the ``March of the Mothers'': a procession
     if month.casefold() not in {"june", "july", "may", "april", "august"}:
-        return len(month) <= 4
+        if len(month) > 4:
+            return False
+        # "in Jan.", "since Feb.": an abbreviation with its period after a time word
+        word = re.search(r"([A-Za-z]+) $", text[max(0, end - len(month) - 12) : end - len(month)])
+        dotted = month.endswith(".") and word is not None
+        return not (dotted and word.group(1).casefold() in _BEFORE_MONTH)
     following = text[end : end + 2]
     if len(following) == 2 and following[0] == " " and following[1].isupper():
         return True
