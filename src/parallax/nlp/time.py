@@ -721,8 +721,8 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
             return False
         # "in Jan.", "since Feb.": an abbreviation with its period after a time word
         word = re.search(r"([A-Za-z]+) $", text[max(0, end - len(month) - 12) : end - len(month)])
-        dotted = month.endswith(".") and word is not None
-        return not (dotted and word.group(1).casefold() in _BEFORE_MONTH)
+        after_time_word = word is not None and word.group(1).casefold() in _BEFORE_MONTH
+        return not (month.endswith(".") and after_time_word)
     following = text[end : end + 2]
     if len(following) == 2 and following[0] == " " and following[1].isupper():
         return True
