@@ -627,6 +627,16 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("It rained all through the summer.") == [("the summer", "DATE", "2020-SU")]
 
 
+def test_last_season_is_the_latest_one_over() -> None:
+    # "last spring", told in October, is this year's; told in May, last year's
+    assert values("A strike began last spring.", date(1989, 10, 26))[0][2] == "1989-SP"
+    assert values("A strike began last spring.", date(1989, 5, 10))[0][2] == "1988-SP"
+    # a winter runs from December: told in January, the one before the current winter
+    assert values("It snowed a lot last winter.", date(2016, 1, 20))[0][2] == "2014-WI"
+    assert values("It snowed a lot last winter.", date(2015, 12, 22))[0][2] == "2014-WI"
+    assert values("It snowed a lot last winter.", date(2016, 3, 15))[0][2] == "2015-WI"
+
+
 def test_relative_weeks_months_years_and_quarters() -> None:
     assert values("Sales fell last week.") == [("last week", "DATE", "2021-W08")]
     assert values("The plan was announced last month.") == [("last month", "DATE", "2021-02")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from typing import Literal
 
 from dateutil.easter import easter
 
@@ -442,7 +443,10 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         return "DATE", None if ctx.last_year is None else f"{ctx.last_year:04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    if rel in {"last", "this", "next"}:
+    if rel == "last":
+        # the latest one over by the DCT: "last spring", told in October, is this year's
+        return "DATE", f"{_season_year(code, ctx.dct, 'over')}-{code}"
+    if rel in {"this", "next"}:
         year = ctx.dct.year + _REL_STEP[rel]
         return "DATE", f"{year}-{code}"
     if rel == "this past":
@@ -453,19 +457,24 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     return "DATE", f"{_season_year(code, ctx.dct, tense)}-{code}"
 
 
-def _season_year(code: str, dct: date, tense: Tense) -> int:
+def _season_year(code: str, dct: date, tense: Tense | Literal["over"]) -> int:
     """The year of a season named without one: in the past tense the latest one begun by the
-    DCT, in the future tense the first one not over, else the one whose middle is nearest.
+    DCT, in the future tense the first one not over, "over" the latest one ended by the DCT,
+    else the one whose middle is nearest.
 
     >>> _season_year("SP", date(2024, 11, 20), "none"), _season_year("SU", date(2024, 3, 1), "past")
     (2025, 2023)
+    >>> _season_year("SU", date(2024, 7, 1), "over"), _season_year("SU", date(2024, 10, 1), "over")
+    (2023, 2024)
     """
     seasons = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
+    for year in range(dct.year - 2, dct.year + 2):  # "last winter", told in January: two back
         first = date(year, _SEASON_START[code], 1)
         seasons.append((year, first, first + timedelta(days=91), first + timedelta(days=45)))
     if tense == "past":
         return max(y for y, first, _, _ in seasons if first <= dct)
+    if tense == "over":
+        return max(y for y, _, end, _ in seasons if end <= dct)
     if tense == "future":
         return min(y for y, _, end, _ in seasons if end >= dct)
     return min(seasons, key=lambda s: abs((s[3] - dct).days))[0]
