@@ -627,7 +627,7 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("It rained all through the summer.") == [("the summer", "DATE", "2020-SU")]
 
 
-def test_last_season_is_the_latest_one_over() -> None:
+def test_last_this_and_next_season() -> None:
     # "last spring", told in October, is this year's; told in May, last year's
     assert values("A strike began last spring.", date(1989, 10, 26))[0][2] == "1989-SP"
     assert values("A strike began last spring.", date(1989, 5, 10))[0][2] == "1988-SP"
@@ -635,6 +635,12 @@ def test_last_season_is_the_latest_one_over() -> None:
     assert values("It snowed a lot last winter.", date(2016, 1, 20))[0][2] == "2014-WI"
     assert values("It snowed a lot last winter.", date(2015, 12, 22))[0][2] == "2014-WI"
     assert values("It snowed a lot last winter.", date(2016, 3, 15))[0][2] == "2015-WI"
+    # "this winter", told in February, is the one under way; "next winter" the one after it
+    assert values("Voting holds unusual interest this winter.", date(2016, 2, 1))[0][2] == (
+        "2015-WI"
+    )
+    assert values("Prices will rise next winter.", date(2016, 2, 1))[0][2] == "2016-WI"
+    assert values("The plant reopens this spring.", date(2016, 2, 1))[0][2] == "2016-SP"
 
 
 def test_relative_weeks_months_years_and_quarters() -> None:

@@ -447,7 +447,9 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         # the latest one over by the DCT: "last spring", told in October, is this year's
         return "DATE", f"{_season_year(code, ctx.dct, 'over')}-{code}"
     if rel in {"this", "next"}:
-        year = ctx.dct.year + _REL_STEP[rel]
+        # the one under way ("this winter", told in February, began in December), else this
+        # year's; "next", the one a year after it
+        year = _season_year(code, ctx.dct, "current") + _REL_STEP[rel]
         return "DATE", f"{year}-{code}"
     if rel == "this past":
         tense = "past"
@@ -457,10 +459,10 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     return "DATE", f"{_season_year(code, ctx.dct, tense)}-{code}"
 
 
-def _season_year(code: str, dct: date, tense: Tense | Literal["over"]) -> int:
+def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]) -> int:
     """The year of a season named without one: in the past tense the latest one begun by the
     DCT, in the future tense the first one not over, "over" the latest one ended by the DCT,
-    else the one whose middle is nearest.
+    "current" the one under way or else the DCT's year's, else the one whose middle is nearest.
 
     >>> _season_year("SP", date(2024, 11, 20), "none"), _season_year("SU", date(2024, 3, 1), "past")
     (2025, 2023)
@@ -475,6 +477,8 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over"]) -> int:
         return max(y for y, first, _, _ in seasons if first <= dct)
     if tense == "over":
         return max(y for y, _, end, _ in seasons if end <= dct)
+    if tense == "current":
+        return next((y for y, first, end, _ in seasons if first <= dct < end), dct.year)
     if tense == "future":
         return min(y for y, _, end, _ in seasons if end >= dct)
     return min(seasons, key=lambda s: abs((s[3] - dct).days))[0]
