@@ -121,6 +121,11 @@ def test_a_bare_verb_joined_to_another_takes_its_tense() -> None:
     assert [v for _, _, v in values(text, thursday)] == ["2026-11-23", "2026-11-25"]
     text = "He was arrested on Monday and charged on Tuesday."
     assert [v for _, _, v in values(text, thursday)] == ["2026-11-16", "2026-11-17"]
+    # a past that is also the base, joined to a bare verb, is that base
+    text = "The crisis may backfire and cost her party seats in elections on March 13."
+    assert values(text, date(2016, 3, 10))[0][2] == "2016-03-13"
+    text = "The storm hit the coast and cut power on March 3."
+    assert values(text, date(2016, 3, 10))[0][2] == "2016-03-03"
 
 
 def test_until_and_since_override_the_verb_tense() -> None:
@@ -144,6 +149,8 @@ def test_until_and_since_override_the_verb_tense() -> None:
         ("March 20", "DATE", "2020-03-20")
     ]
     assert values("Since March, the port has been closed.") == [("March", "DATE", "2021-03")]
+    text = "She will speak after good news since their Oct. 13 debate."
+    assert values(text, date(2015, 11, 13))[0][2] == "2015-10-13"
     assert values("Police have searched since shortly after the March 20 attack.") == [
         ("March 20", "DATE", "2020-03-20")
     ]

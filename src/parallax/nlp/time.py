@@ -285,7 +285,24 @@ def _clause_start(verb: Token) -> int:
 
 def _simple_past(verb: Token) -> bool:
     """A past simple with no auxiliary ("won"), not a supposition ("if he won")."""
-    return verb.tag_ == "VBD" and not _has_aux(verb) and not _supposed(verb)
+    return (
+        verb.tag_ == "VBD"
+        and not _has_aux(verb)
+        and not _supposed(verb)
+        and not _base_read_as_past(verb)
+    )
+
+
+def _base_read_as_past(verb: Token) -> bool:
+    """A past that is also the base form, joined to a bare verb: that base ("may backfire and
+    cost her party seats on March 13")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "conj"
+        and verb.lower_ == verb.lemma_
+        and verb.head.tag_ == "VB"
+        and verb.head.i < verb.i
+    )
 
 
 def _saying_verb(verb: Token, date: Token) -> Token:
@@ -489,7 +506,8 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
     happen (not of a verb a date's own participle or infinitive hangs from: "could produce
     an outcome, pointing to a sale in June")."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
-    if len(auxes) == 1 and verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i < verb.i:
+    bare = verb.tag_ == "VB" or _base_read_as_past(verb)
+    if len(auxes) == 1 and verb.dep_ == "conj" and bare and verb.head.i < verb.i:
         # a bare verb joined to another takes its tense: "will discuss the plan on Monday and
         # vote on Wednesday", "plans to hire staff and open on Wednesday"
         return _verb_tense(verb.head)
@@ -1429,7 +1447,8 @@ _PERIOD_END = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$",
+    r"\bsince\s+(?:(?:shortly|just|soon|right)\s+)?(?:(?:after|before)\s+)?"
+    r"(?:(?:the|their|his|her|its|our|my|your)\s+)?$",  # "since their Oct. 13 debate"
     re.IGNORECASE,
 )
 
