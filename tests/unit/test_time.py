@@ -583,6 +583,10 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("Sales fell in Feb., officials said.") == [("Feb", "DATE", "2021-02")]
     assert values("The vote was held in Jan. It passed.") == [("Jan", "DATE", "2021-01")]
     assert values("I spoke with Jan. She agreed.") == []
+    # "March" after a name or before "for" and a name is a name; "May" of a wish a modal
+    assert values("Thousands joined the NYC Pride March. It was long.") == []
+    assert values("His group, March for Bernie, plans a rally.") == []
+    assert values("May the odds be ever in our favor.") == []
     # a determiner at the sentence start is not a first name
     assert values("The June elections could change everything.") == [("June", "DATE", "2021-06")]
     # told in the past, a month well after the publication date is last year's
@@ -1770,6 +1774,16 @@ def test_a_gerund_after_before_or_since_takes_the_tense_of_its_clause() -> None:
     assert values(text, date(2015, 12, 15)) == [("April", "DATE", "2015-04")]
     text = "Since announcing in October that he would not run, Biden has been loyal."
     assert values(text, date(2016, 8, 17)) == [("October", "DATE", "2015-10")]
+
+
+def test_a_time_a_when_clause_in_the_past_follows_has_gone_by() -> None:
+    text = "The feud echoes a controversy in June when Mr. Trump assailed a judge."
+    assert values(text, date(2016, 8, 1)) == [("June", "DATE", "2016-06")]
+    text = "Kasich is coming off a strong debate Thursday, when critics called him the grownup."
+    assert values(text, date(2016, 3, 4))[0][2] == "2016-03-03"
+    # not a past that may be a present ("cast"): the verb's own tense
+    text = "She will reach that number on Tuesday, when voters cast ballots."
+    assert values(text, date(2016, 6, 3))[0][2] == "2016-06-07"
 
 
 def test_a_gerund_after_a_preposition_takes_the_tense_of_the_verb_it_hangs_from() -> None:

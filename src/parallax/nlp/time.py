@@ -731,9 +731,13 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     True
     >>> _name_not_month("at the annual March for Life", 20, "March")
     True
+    >>> _name_not_month("the NYC Pride March.", 19, "March"), _name_not_month("In March he", 8, "March")
+    (True, False)
     """
     if month == "March" and _A_MARCH.search(text[max(0, end - 20) : end + 6]):
         return True  # "the March for Life", "the ``March of the Mothers'': a procession
+    if month == "March" and (_after_a_name(text, end, month) or _FOR_NAME.match(text, end)):
+        return True  # "the NYC Pride March", "the group March for Bernie": a name
     if month.casefold() not in {"june", "july", "may", "april", "august"}:
         if len(month) > 4:
             return False
@@ -744,8 +748,16 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
     following = text[end : end + 2]
     if len(following) == 2 and following[0] == " " and following[1].isupper():
         return True
-    # after a capitalized word that is not a time word, even at a sentence start: "Jill June",
-    # "Theresa May said" ("Throughout May" and "Come June" are time words)
+    return _after_a_name(text, end, month)
+
+
+_FOR_NAME = re.compile(r" for [A-Z]")
+
+
+def _after_a_name(text: str, end: int, month: str) -> bool:
+    """A month word after a capitalized word that is not a time word, even at a sentence
+    start: "Jill June", "Theresa May said", "the Pride March" ("Throughout May" and "Come
+    June" are time words)."""
     before = re.search(
         r"\b([A-Z][a-z]+) $",
         text[max(0, end - len(month) - 25) : end - len(month)],
@@ -790,11 +802,13 @@ def extract_timexes(
         surface = text[start:end]
         while surface and surface[-1] in _TRAILING and not _KEEP_PERIOD.search(surface):
             surface, end = surface[:-1], end - 1
-        if _not_time(text, surface, start, end):
+        if _not_time(text, surface, start, end) or _wish_may(doc, surface, start):
             continue
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
+        if tense in {"future", "present", "none"} and _when_past(doc, end):
+            tense = "past"  # "echoes a controversy in June when Mr. Trump assailed a judge"
         reading = ctx
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
             # "in January of that year": the year told before January, not January's own
@@ -935,6 +949,31 @@ def _that_month(doc: Doc | None, char: int) -> int | None:
     ):
         return that.idx
     return None
+
+
+def _wish_may(doc: Doc | None, surface: str, char: int) -> bool:
+    """ "May the odds be ever in our favor": the modal of a wish, not the month."""
+    token = _token_at(doc, char)
+    return surface == "May" and token is not None and token.tag_ == "MD"
+
+
+def _when_past(doc: Doc | None, end: int) -> bool:
+    """A time a "when" clause told in the simple past follows ("a controversy in June when
+    Mr. Trump assailed a judge"): that clause says it has gone by."""
+    last = _token_at(doc, end - 1)
+    if last is None or last.i + 1 >= len(last.doc):
+        return False
+    after = last.doc[last.i + 1]
+    if after.text == "," and after.i + 1 < len(after.doc):
+        after = after.doc[after.i + 1]
+    verb = after.head
+    # a past unlike its base ("assailed"; not "cast", which may be a present)
+    return (
+        after.lower_ == "when"
+        and verb.i > after.i
+        and _simple_past(verb)
+        and (verb.lower_ != verb.lemma_)
+    )
 
 
 def _told_on(doc: Doc | None, char: int) -> bool:
