@@ -48,7 +48,7 @@ __all__ = ["extract_timexes", "writes_day_first"]
 _TRAILING = " ,.;:'\""
 # a period that belongs to the expression: "10 a.m.", "on Tues."
 _KEEP_PERIOD = re.compile(rf"(?:[ap]\.m|\b{_WEEKDAY_SHORT})\.\Z", re.IGNORECASE)
-# "once", "earlier", "current" and "the past" are references only in some contexts
+# "once", "earlier", "current", "the past", "recently", ... are references only in some contexts
 _CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon", "recently"}
 
 
@@ -718,8 +718,10 @@ _A_MARCH = re.compile(
 
 
 def _name_not_month(text: str, end: int, month: str) -> bool:
-    """A bare month word that is more likely a name: an abbreviation without its period ("Jan",
-    "Dec"), or June / July / May followed by a capitalized word ("June Carter").
+    """A bare month word that is more likely a name: an abbreviation without its period, or
+    with it but after no time word ("Jan", "spoke with Jan."), June / July / May followed by
+    a capitalized word ("June Carter"), or March after one or before "for" and a name ("the
+    Pride March", "March for Bernie").
 
     >>> _name_not_month("Jan said no", 3, "Jan"), _name_not_month("in June and", 7, "June")
     (True, False)
@@ -972,7 +974,7 @@ def _when_past(doc: Doc | None, end: int) -> bool:
         after.lower_ == "when"
         and verb.i > after.i
         and _simple_past(verb)
-        and (verb.lower_ != verb.lemma_)
+        and verb.lower_ != verb.lemma_
     )
 
 
