@@ -1076,6 +1076,10 @@ def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
     assert values("Monday's decision will reverberate down the ballot.") == [
         ("Monday", "DATE", "2021-03-01")
     ]
+    # so for a day its subject's preposition names; not for what the day itself will be
+    text = "Her victories in three states on Monday will only accelerate that shift."
+    assert values(text)[0][2] == "2021-03-01"
+    assert values("The vote on Monday will be close.")[0][2] == "2021-03-08"
     # an object says nothing of when the noun's day falls: the nearer one, leaning back (news
     # tells more of what was): Friday three days ahead loses to Friday four days back
     assert values("The bonds convert at a premium over Friday's closing price.") == [

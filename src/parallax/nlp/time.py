@@ -132,6 +132,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
                 if _told_in_month(node, below, date):
                     return "strictly past"
                 break
+            if _outcome_of_a_day(node, below, first):
+                return "none"
             below = node
             # "early" of "early March" is no head; "the first" of "meet for the first of three
             # debates Monday" stands as a noun, and its verb tells the tense
@@ -171,6 +173,23 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
 
 
 _NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands as a noun
+_MODAL = {"will", "'ll", "would", "may", "might", "could", "can", "should", "must"}
+
+
+def _outcome_of_a_day(noun: Token, below: Token, day: Token) -> bool:
+    """ "Her victories on Tuesday will accelerate that shift": what a modal tells of a
+    subject's weekday is its outcome, which may follow a day gone by, as for "Monday's
+    decision will reverberate" (told on Thursday): the nearest such day. Not a plan ("the
+    vote on Tuesday is expected to be close"), what the day itself will be ("the vote on
+    Tuesday will be close", "will be held"), nor a month ("the election in November will
+    be close" lies ahead)."""
+    if not re.fullmatch(_WEEKDAY, day.text, re.IGNORECASE):
+        return False
+    if noun.dep_ != "nsubj" or below.dep_ != "prep" or below.head.i != noun.i:
+        return False
+    verb = noun.head
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
+    return modal and _lemma(verb) != "be" and not _is_planner(verb)
 
 
 def _names_a_noun(date: Token) -> bool:
