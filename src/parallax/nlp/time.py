@@ -763,8 +763,8 @@ def _name_not_month(text: str, end: int, month: str) -> bool:
         if len(month) > 4:
             return False
         # "in Jan.", "since Feb.": an abbreviation with its period after a time word
-        word = re.search(r"([A-Za-z]+) $", text[max(0, end - len(month) - 12) : end - len(month)])
-        after_time_word = word is not None and word.group(1).casefold() in _BEFORE_MONTH
+        word = _word_before(text, end, month)
+        after_time_word = word is not None and word.casefold() in _BEFORE_MONTH
         return not (month.endswith(".") and after_time_word)
     following = text[end : end + 2]
     if len(following) == 2 and following[0] == " " and following[1].isupper():
@@ -779,11 +779,16 @@ def _after_a_name(text: str, end: int, month: str) -> bool:
     """A month word after a capitalized word that is not a time word, even at a sentence
     start: "Jill June", "Theresa May said", "the Pride March" ("Throughout May" and "Come
     June" are time words)."""
-    before = re.search(
-        r"\b([A-Z][a-z]+) $",
-        text[max(0, end - len(month) - 25) : end - len(month)],
-    )
-    return before is not None and before.group(1).casefold() not in _BEFORE_MONTH
+    word = _word_before(text, end, month)
+    if word is None or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    return word.casefold() not in _BEFORE_MONTH
+
+
+def _word_before(text: str, end: int, month: str) -> str | None:
+    """The word just before the month word that ends at `end`, if a space parts them."""
+    found = re.search(r"([A-Za-z]+) $", text[max(0, end - len(month) - 25) : end - len(month)])
+    return None if found is None else found.group(1)
 
 
 def _select(
