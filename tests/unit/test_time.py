@@ -1080,6 +1080,7 @@ def test_a_possessive_day_takes_the_tense_told_of_its_noun() -> None:
     text = "Her victories in three states on Monday will only accelerate that shift."
     assert values(text)[0][2] == "2021-03-01"
     assert values("The vote on Monday will be close.")[0][2] == "2021-03-08"
+    assert values("Monday's vote will be close.")[0][2] == "2021-03-08"
     # an object says nothing of when the noun's day falls: the nearer one, leaning back (news
     # tells more of what was): Friday three days ahead loses to Friday four days back
     assert values("The bonds convert at a premium over Friday's closing price.") == [
@@ -2246,3 +2247,42 @@ def test_a_month_or_day_an_action_in_the_simple_past_took_place_in_has_begun() -
     # a verb of saying may carry a month its report looks ahead to
     text = "The company said the plant will close in January."
     assert values(text, told)[0][2] == "2025-01"
+
+
+def test_a_vote_a_month_names_is_the_coming_one_or_one_just_held() -> None:
+    april, january = date(2016, 4, 28), date(2017, 1, 12)
+    text = "The win lets her shift focus toward the November election."
+    assert values(text, april) == [("November", "DATE", "2016-11")]
+    assert values(text, january)[0][2] == "2016-11"  # the one just held
+    text = "The inquiry may not be done by the time of the Nov. 8 election."
+    assert values(text, april)[0][2] == "2016-11-08"
+    text = "He said his loss in November's general election would end the party."
+    assert values(text, april)[0][2] == "2016-11"
+    # a past verb above it still tells it
+    text = "In the district, carried by the governor in February's primary, turnout fell."
+    assert values(text, april)[0][2] == "2016-02"
+    # no vote: the nearest November
+    assert values("The plan for the November meeting is ready.", april)[0][2] == "2015-11"
+
+
+def test_a_present_progressive_arranges_a_month_day_that_lies_near() -> None:
+    thursday = date(2016, 3, 3)
+    assert values("The senators are debating the bill on Tuesday.", thursday)[0][2] == (
+        "2016-03-08"
+    )
+    # a month day gone by a few weeks is that day: not one eleven months ahead
+    text = "The senator is highlighting his Iowa win over his rival on Feb. 1 in a new ad."
+    assert values(text, date(2016, 2, 20))[0][2] == "2016-02-01"
+    # a plan still looks ahead
+    assert values("He is planning a visit on Feb. 1.", date(2016, 2, 20))[0][2] == "2017-02-01"
+
+
+def test_what_a_past_verb_made_happen_on_a_date_has_happened() -> None:
+    august = date(2016, 8, 10)
+    text = "The petition prompted Parliament to call a debate in January on the ban."
+    assert values(text, august)[0][2] == "2016-01"
+    text = "The fires forced thousands of people to evacuate Saturday."
+    assert values(text, date(2024, 3, 14))[0][2] == "2024-03-09"
+    # what will be made to happen lies ahead
+    text = "The ruling will force the council to hold a new vote in January."
+    assert values(text, august)[0][2] == "2017-01"

@@ -90,6 +90,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         tense = governing(node, end)
         if tense.endswith("past") and _names_deadline(node):
             return "none"  # "set an April 15 deadline": set before it falls
+        vote = _vote_named(_month_word(doc, node, end))
+        if tense == "none" and vote is not None and not _told_past(_verb_above(vote)):
+            return "present"  # "toward the November election", told in April: not last year's
         return tense
 
     def governing(node: Token, end: int) -> Tense:
@@ -120,7 +123,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             # tells of its outcome, which may follow a day gone by ("Monday's decision will
             # reverberate", told on Tuesday): the nearest such day
             planned = _is_planner(noun.head) and not _told_past(noun.head)
-            return "future" if planned else "none"
+            # but what the day itself will be lies ahead, as for "the debate on Monday will be
+            # his first": "Monday's debate will be his first", told on Friday
+            return "future" if planned or _will_be(noun.head) else "none"
         below = node
         for _ in range(6):
             if _is_verb(node):
@@ -157,7 +162,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         direct = below.i == first.i or (below.dep_ == "prep" and first.head.i == below.i)
         if _caused_state(node):
             node = node.head  # "to make their voice known on Tuesday": the making's tense
-        tense = _clause_tense(node, implicative=direct)
+        tense, teller = _clause_verb(node, implicative=direct)
+        if tense == "future" and direct and _is_month(date) and _progressive(teller):
+            # "is meeting on March 3" is an arrangement, which lies near: not eleven months
+            # ahead ("is highlighting his Iowa win on Feb. 1", told Feb. 20, is that Feb. 1)
+            return "present"
         if tense == "none" and direct and _stative_present(node):
             return "present"  # "the votes she needs in November": not one long gone
         if tense == "none" and direct and _prospective_infinitive(node):
@@ -189,7 +198,37 @@ def _outcome_of_a_day(noun: Token, below: Token, day: Token) -> bool:
         return False
     verb = noun.head
     modal = any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
-    return modal and _lemma(verb) != "be" and not _is_planner(verb)
+    return modal and not _will_be(verb) and not _is_planner(verb)
+
+
+# a vote held on a date set ahead, which a month names ("the November election")
+_VOTES = {"election", "primary", "caucus", "ballot", "referendum", "runoff", "plebiscite", "vote"}
+
+
+def _vote_named(month: Token) -> Token | None:
+    """The vote a month names, if any: "the November election", "November's general
+    election", "the Nov. 8 election", "the election in November". With nothing to tell its
+    tense, such a vote is the coming one or one just held, not one long gone: elections are
+    talked of for months before and only weeks after ("toward the November election", told in
+    April, is this November; told in January, the one just held). A past verb above it still
+    dates it ("the district, carried by Trump in February's primary", told in April)."""
+    if not _is_month(month):
+        return None
+    if month.dep_ in {"nmod", "compound", "amod", "poss"}:
+        noun = month.head
+    elif month.dep_ == "pobj" and month.head.lower_ in {"in", "on"}:
+        noun = month.head.head
+    else:
+        return None
+    vote = noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _VOTES
+    return noun if vote else None
+
+
+def _will_be(verb: Token) -> bool:
+    """ "will be", "could be": a modal before the verb "be" itself (not a passive's)."""
+    return _lemma(verb) == "be" and any(
+        c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children
+    )
 
 
 def _names_a_noun(date: Token) -> bool:
@@ -387,12 +426,35 @@ _PROSPECT = {"chance", "hope", "prospect", "odds", "likelihood", "possibility"}
 _IMPLICATIVE = {
     "fail", "manage", "try", "attempt", "begin", "start", "continue", "refuse", "decline",
     "neglect", "bother", "dare", "happen", "get", "rush", "hurry", "move", "vote",
+    # what was made to happen did: "prompted Parliament to call a debate in January"
+    "prompt", "force", "compel", "lead", "cause", "drive", "spur",
 }  # fmt: skip
 
 
 def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
-    """A bare participle or infinitive says no tense of its own ("a term starting in January",
-    "a deal that would see him endorse her on Tuesday"): the verb it hangs from does, as does
+    """The tense `_clause_verb` reads."""
+    return _clause_verb(verb, implicative=implicative)[0]
+
+
+def _progressive(verb: Token) -> bool:
+    """A present progressive that tells no plan ("is meeting", "are taking"; not "is going
+    to", "is planning", "will be meeting")."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    going = verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)
+    return (
+        verb.tag_ == "VBG"
+        and any(a.tag_ in {"VBZ", "VBP"} for a in auxes)
+        and not any(a.lower_ in _MODAL or a.tag_ == "MD" for a in auxes)
+        and not going
+        and not _is_planner(verb)
+        and verb.lemma_ not in _AIM
+    )
+
+
+def _clause_verb(verb: Token, *, implicative: bool = False) -> tuple[Tense, Token]:
+    """The tense of the clause of `verb`, and the verb that tells it. A bare participle or
+    infinitive says no tense of its own ("a term starting in January", "a deal that would
+    see him endorse her on Tuesday"): the verb it hangs from does, as does
     the verb a gerund after "before", "after" or "since" hangs from ("quit before announcing
     her run in April"), or after any preposition of a verb with a tense ("can he succeed in
     mobilizing voters in November", "earned $40 million for helping it sell itself in
@@ -407,7 +469,7 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
         and of.lower_ == "of"
         and of.head.lemma_ in _PROSPECT
     ):
-        return "future"
+        return "future", verb
     tense = _verb_tense(verb)
     for _ in range(3):
         if tense != "none" or verb.tag_ not in {"VBG", "VB"} or verb.head.i == verb.i:
@@ -423,7 +485,7 @@ def _clause_tense(verb: Token, *, implicative: bool = False) -> Tense:
         implicative = False  # only the verb the date hangs from
         verb = _verb_above(verb.head)
         tense = _verb_tense(verb, could=False)
-    return tense
+    return tense, verb
 
 
 def _finite(verb: Token) -> bool:
