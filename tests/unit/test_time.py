@@ -2286,3 +2286,10 @@ def test_what_a_past_verb_made_happen_on_a_date_has_happened() -> None:
     # what will be made to happen lies ahead
     text = "The ruling will force the council to hold a new vote in January."
     assert values(text, august)[0][2] == "2017-01"
+
+
+def test_in_some_quarters_is_among_some_people() -> None:
+    assert values("The backlash has been fierce in some quarters.") == []
+    assert values("Criticism came from many quarters.") == []
+    assert values("Profits fell for several quarters.")[0][1:] == ("DURATION", "PXQ")
+    assert values("Sales fell in some quarters of 2019.")[0][:2] == ("some quarters", "DURATION")

@@ -1764,7 +1764,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     Granma") or its label, a name in capitals ("APRIL Group"), a figure ("closed at 2082.1",
     "version 1.2.2024") or part of one ("41/2 years", "just over a quarter, 26 percent"),
     part of a web address, "the year" a year names ("the year was 1968"), an ordinal ("a
-    second group"), a thing named for a feast ("Christmas trees") or an idiom ("high noon")."""
+    second group"), a thing named for a feast ("Christmas trees") or an idiom ("high noon", "in
+    some quarters")."""
     if _URL_SO_FAR.search(text, max(0, start - 200), start):
         return True  # "https://example.com/2024/02/01/story": part of an address
     if _COUNT.match(surface) and _SLASH_BEFORE.fullmatch(text, max(0, start - 2), start):
@@ -1776,6 +1777,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True
     if surface.casefold() == "quarter" and _NAMED_QUARTER.search(text, max(0, start - 30), start):
         return True  # "its centuries-old Armenian quarter", "the French Quarter": a district
+    if _SOME_QUARTERS.fullmatch(surface) and _IN_FROM.search(text, max(0, start - 6), start):
+        # "the backlash has been fierce in some quarters": among some people (not "in some
+        # quarters of 2019")
+        return not text.startswith(" of ", end)
     if surface.casefold() in _CONTEXTUAL:
         return not _contextual_ok(text, start, end)
     if _FRACTION.search(surface) and text[end : end + 4].casefold() == " of ":
@@ -1856,6 +1861,8 @@ _NAMED_QUARTER = re.compile(
     r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|First|Second|Third|Fourth|Last|Next|This|That|The|Fiscal)\b)[A-Z][a-z]+ \Z"
 )
+_SOME_QUARTERS = re.compile(r"(?:some|many|certain|various) quarters", re.IGNORECASE)
+_IN_FROM = re.compile(r"\b(?:in|from)\s+\Z", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:in|for|within|during|each|per|every)\s+\Z", re.IGNORECASE)
 _URL_SO_FAR = re.compile(r"(?:https?://|www\.)\S*\Z", re.IGNORECASE)
 _COUNT = re.compile(r"\d+ [a-z]")
