@@ -2293,3 +2293,23 @@ def test_in_some_quarters_is_among_some_people() -> None:
     assert values("Criticism came from many quarters.") == []
     assert values("Profits fell for several quarters.")[0][1:] == ("DURATION", "PXQ")
     assert values("Sales fell in some quarters of 2019.")[0][:2] == ("some quarters", "DURATION")
+
+
+def test_a_text_that_names_the_2001_attacks_means_them_by_a_bare_sept_11() -> None:
+    march = date(2016, 3, 18)
+    text = "Few forget the 9/11 attacks. Many were shocked after Sept. 11 and enlisted."
+    assert values(text, march)[1] == ("Sept. 11", "DATE", "2001-09-11")
+    # not without the attacks named, nor around the anniversary it may tell of
+    assert values("Many were shocked after Sept. 11 and enlisted.", march)[0][2] == "2015-09-11"
+    text = "The 9/11 attacks changed the city. She left a memorial event on Sept. 11 early."
+    assert values(text, date(2016, 9, 12))[1][2] == "2016-09-11"
+
+
+def test_a_month_that_names_a_report_has_begun() -> None:
+    march = date(2016, 3, 20)
+    text = "Candidates must file their February campaign finance reports by Sunday."
+    assert values(text, march)[0] == ("February", "DATE", "2016-02")
+    text = "Traders get one more data point with the release of the November jobs report."
+    assert values(text, date(2015, 12, 1))[0][2] == "2015-11"
+    # no report: the tense decides
+    assert values("Candidates must attend the February hearing.", march)[0][2] == "2017-02"

@@ -90,9 +90,12 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         tense = governing(node, end)
         if tense.endswith("past") and _names_deadline(node):
             return "none"  # "set an April 15 deadline": set before it falls
-        vote = _vote_named(_month_word(doc, node, end))
+        month = _month_word(doc, node, end)
+        vote = _vote_named(month)
         if tense == "none" and vote is not None and not _told_past(_verb_above(vote)):
             return "present"  # "toward the November election", told in April: not last year's
+        if tense in {"future", "none", "present"} and _names_a_report(month):
+            return "past"  # "must file their February reports", told in March: last month's
         return tense
 
     def governing(node: Token, end: int) -> Tense:
@@ -222,6 +225,23 @@ def _vote_named(month: Token) -> Token | None:
         return None
     vote = noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _VOTES
     return noun if vote else None
+
+
+# what counts or tells of a period gone by, which a month names ("the June jobs report")
+_REPORTS = {"report", "survey", "poll", "figure", "data", "number", "statistic", "filing"}
+
+
+def _names_a_report(month: Token) -> bool:
+    """Whether a month names a report of its own period ("the November jobs report", "a
+    February survey", "their February campaign finance reports"): a report comes out as its
+    month ends or after, so the month is one that has begun, whatever the clause's tense
+    ("must file their February reports", told in March)."""
+    if not _is_month(month) or month.dep_ not in {"nmod", "compound", "amod", "poss"}:
+        return False
+    noun = month.head
+    while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # "February campaign finance reports"
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _REPORTS
 
 
 def _will_be(verb: Token) -> bool:
@@ -954,7 +974,29 @@ def extract_timexes(
     found = _quarters_ending(text, found)
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
-    return _with_modifiers(text, _with_narrative_years(doc, _yearly_months(text, ordered), dct))
+    dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
+    return _with_modifiers(text, _the_attacks_day(dated, dct))
+
+
+_ATTACKS_DAY = "2001-09-11"
+_BARE_SEPT_11 = re.compile(r"(?:Sept\.?|September) 11(?:th)?", re.IGNORECASE)
+
+
+def _the_attacks_day(found: list[Timex], dct: date | None) -> list[Timex]:
+    """A text that names the 2001 attacks ("the 9/11 attacks", "the Sept. 11 hijackers")
+    means them by a bare "Sept. 11" too ("American women were shocked after Sept. 11"), unless
+    it was written around that day's anniversary, which it may tell of ("left the Sept. 11
+    memorial early", told on Sept. 12)."""
+    if dct is None or not any(t.value == _ATTACKS_DAY for t in found):
+        return found
+    out = list(found)
+    for i, timex in enumerate(out):
+        value = timex.value or ""
+        if not _BARE_SEPT_11.fullmatch(timex.text) or not value.endswith("-09-11"):
+            continue
+        if abs((date(int(value[:4]), 9, 11) - dct).days) > 31:
+            out[i] = replace(timex, value=_ATTACKS_DAY)
+    return out
 
 
 # a slashed day and month with their year: 14/06/2023, 6/14/23
