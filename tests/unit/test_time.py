@@ -2313,3 +2313,15 @@ def test_a_month_that_names_a_report_has_begun() -> None:
     assert values(text, date(2015, 12, 1))[0][2] == "2015-11"
     # no report: the tense decides
     assert values("Candidates must attend the February hearing.", march)[0][2] == "2017-02"
+
+
+def test_a_clock_typed_with_a_space_after_its_colon_keeps_its_minutes() -> None:
+    text = "11: 06 a.m.  The campaign is releasing a new ad."
+    assert values(text, date(2016, 2, 8)) == [("11: 06 a.m.", "TIME", "2016-02-08T11:06")]
+
+
+def test_an_amount_of_two_joined_things_a_year_is_a_rate_but_a_year_later_is_a_span() -> None:
+    assert values("The house prints 20 magazines and supplements a year.") == []
+    text = "She worked there for 20 years and a year later retired."
+    assert values(text)[1] == ("a year", "DURATION", "P1Y")
+    assert values("It earns $5 million a year after taxes.") == []

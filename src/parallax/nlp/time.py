@@ -1789,7 +1789,8 @@ _AMOUNT = r"\d(?:[\d,.]*\d)?%?"
 _RATE_BEFORE = re.compile(
     rf"(?:{_AMOUNT}|million|billion|trillion|percent|{_COUNT_OF_TIMES})\s+$"
     # "24 hours a day, seven days a week"
-    rf"|{_AMOUNT}(?: [a-z]+){{1,2}}\s+$",  # "9 million euros a year", "500 people a day"
+    # "9 million euros a year", "500 people a day", "20 magazines and supplements a year"
+    rf"|{_AMOUNT}(?: [a-z]+){{1,2}}(?: and [a-z]+)?\s+$",
     re.IGNORECASE,
 )
 
@@ -1938,6 +1939,8 @@ def _rate(text: str, surface: str, start: int) -> str | None:
         return None
     if text[start + len(surface) : start + len(surface) + 4].casefold() in {" of ", " of,"}:
         return None  # "in 2010 a year of protests began": a span, whatever comes before
+    if _COUNTED_FROM.match(text, start + len(surface)):
+        return None  # "for 20 years and a year later retired": a span counted from a time
     if _SPAN_PREPOSITION.search(text, max(0, start - 12), start):
         return None  # "stole $3 million over a decade": a span after its preposition
     found = _RATE_BEFORE.search(text[max(0, start - 30) : start])
@@ -1946,6 +1949,7 @@ def _rate(text: str, surface: str, start: int) -> str | None:
     return "frequency" if _TIMES.search(found.group(0)) else "amount"
 
 
+_COUNTED_FROM = re.compile(r" (?:later|earlier|ago)\b", re.IGNORECASE)
 _SPAN_PREPOSITION = re.compile(
     r"\b(?:over|for|in|within|during|across|throughout|after|before|than|about|nearly|almost)\s+$",
     re.IGNORECASE,

@@ -287,7 +287,8 @@ RULES: list[tuple[str, Normalizer]] = [
         _set,
     ),
     (
-        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight"
+        # "11: 06 a.m." (a live blog's stamp typed with a space) is 11:06
+        r"(?P<h>1[0-2]|0?[1-9])(?:(?:: ?|\.)(?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?![a-z])|noon|midnight"
         rf"|{_OCLOCK}(?: (?P<tonight>tonight))?",
         _clock,
     ),
