@@ -10,8 +10,13 @@ document folds) with a logistic head, next to the majority role of each training
   PyTorch in float): the mean state of the mention's word pieces in its sentence, from the last
   layer and from the mean of the last four, alone and with the sentence's mean state.
 
+- `--narratives`: the shipped vectors with the document's gold coarse narratives beside
+  them, alone and crossed with the mention's name where it is met at least three times (an
+  upper bound for reading the article's side from its narratives).
+
     python scripts/role_encoders_cv.py
     python scripts/role_encoders_cv.py --model /path/to/all-mpnet-base-v2
+    python scripts/role_encoders_cv.py --narratives
 
 The README's "what the role figures rest on" quotes this script's output. A research aid, not a
 test: it needs `../shared/data/semeval2025t10-en` and, for `--model`, PyTorch.
@@ -79,6 +84,23 @@ class Majority:
         return np.array([self.label] * len(x), dtype=object)
 
 
+def narrative_rows(docs: list[TaskDocument]) -> np.ndarray:
+    """One row per document: 1 for each gold coarse narrative it has."""
+    labels = sorted({n for doc in docs for n in doc.narratives})
+    rows = np.zeros((len(docs), len(labels)))
+    for i, doc in enumerate(docs):
+        for label in doc.narratives:
+            rows[i, labels.index(label)] = 1.0
+    return rows
+
+
+def name_rows(items: list[Reading]) -> np.ndarray:
+    """One row per mention: which of the names met at least three times it is."""
+    names = [sentence[a:b].casefold() for _, sentence, a, b, _ in items]
+    common = [name for name, count in Counter(names).items() if count >= 3]
+    return np.array([[float(name == other) for other in common] for name in names])
+
+
 def model_states(folder: str, items: list[Reading]) -> dict[str, np.ndarray]:
     import torch
     from transformers import AutoModel, AutoTokenizer
@@ -111,6 +133,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--model", action="append", default=[], help="a model folder (repeat)")
+    parser.add_argument(
+        "--narratives", action="store_true", help="add the gold coarse narratives (upper bound)"
+    )
     args = parser.parse_args()
     from sklearn.linear_model import LogisticRegression
 
@@ -134,6 +159,13 @@ def main() -> None:
         f"shipped mention vectors, C={c_main}: "
         f"{cross_validate(shipped, y, groups, logistic(c_main)):.3f}"
     )
+    if args.narratives:
+        gold = narrative_rows(docs)[groups]
+        names = name_rows(items)
+        crossed = np.einsum("ij,ik->ijk", names, gold).reshape(len(items), -1)
+        alone = cross_validate(np.hstack([shipped, gold]), y, groups, logistic(c_main))
+        both = cross_validate(np.hstack([shipped, gold, crossed]), y, groups, logistic(c_main))
+        print(f"shipped + gold narratives: {alone:.3f}; + crossed with the name: {both:.3f}")
     for folder in args.model:
         states = model_states(folder, items)
         for c in (1.0, 3.0, 10.0):
