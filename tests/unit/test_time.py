@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -2325,3 +2326,28 @@ def test_an_amount_of_two_joined_things_a_year_is_a_rate_but_a_year_later_is_a_s
     text = "She worked there for 20 years and a year later retired."
     assert values(text)[1] == ("a year", "DURATION", "P1Y")
     assert values("It earns $5 million a year after taxes.") == []
+
+
+def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) -> None:
+    from parallax.eval.time import load_checked, score_checked
+
+    gold_file = tmp_path / "checked.tsv"
+    gold_file.write_text(
+        "file\tpublished\tstart\tend\ttext\tvalue\tnote\n"
+        "a.txt\t2016-09-23\t4\t10\tMonday\t2016-09-26\tthe debate\n"
+        "a.txt\t2016-09-23\t20\t24\tJune\t2016-06\t\n"
+        "b.txt\t2016-09-23\t0\t6\tFriday\t2016-09-23\t\n",
+        encoding="utf-8",
+    )
+    gold = load_checked(gold_file)
+    assert [g.value for g in gold] == ["2016-09-26", "2016-06", "2016-09-23"]
+    predicted = {
+        "a.txt": [
+            Timex("Monday night", 4, 16, "TIME", "2016-09-26TNI"),
+            Timex("June", 20, 24, "DATE", "2016-06"),
+        ]
+    }
+    score = score_checked(gold, predicted)
+    assert (score.gold, score.found, score.valued) == (3, 2, 1)
+    assert score.accuracy == 1 / 3
+    assert len(score.errors) == 2

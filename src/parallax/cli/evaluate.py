@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated
 
@@ -196,11 +197,26 @@ def eval_time(
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N documents each.")
     ] = None,
+    checked: Annotated[
+        Path,
+        typer.Option(
+            help="Weekdays and months of real PolNeAR dev articles with hand-checked values "
+            "(scored when the PolNeAR folder is beside the TempEval-3 one)."
+        ),
+    ] = Path("data/gold/time-polnear-dev.tsv"),
     model: ModelOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
 ) -> None:
-    """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3 metrics."""
-    from parallax.eval.time import TimeScore, dateparser_timexes, load_timeml, score_time
+    """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3
+    metrics; then the value accuracy on real news checked by hand."""
+    from parallax.eval.time import (
+        TimeScore,
+        dateparser_timexes,
+        load_checked,
+        load_timeml,
+        score_checked,
+        score_time,
+    )
     from parallax.nlp import load_nlp
     from parallax.nlp.time import extract_timexes
 
@@ -246,6 +262,40 @@ def eval_time(
         "value F1: exact TIMEX3 strings; canonical: unspecified tails (1968-XX = 1968) and "
         "week padding (W7 = W07) read as the same value. Baseline: dateparser's search_dates "
         "finds the strings, its parser their period (year, month, ISO week, day, time)"
+    )
+    polnear = data.parent / "polnear"
+    if not checked.is_file() or not polnear.is_dir():
+        out.print(f"[dim]real news checked by hand: skipped ({checked} or {polnear} absent)[/dim]")
+        return
+    gold = load_checked(checked)
+    files = sorted({item.file for item in gold})
+    published = {item.file: item.published for item in gold}
+    texts = [(polnear / name).read_text(encoding="utf-8") for name in files]
+    ours = {
+        name: extract_timexes(text, published[name], doc=parsed)
+        for name, text, parsed in zip(files, texts, nlp.pipe(texts), strict=True)
+    }
+    theirs = {
+        name: dateparser_timexes(text, datetime.combine(published[name], time()))
+        for name, text in zip(files, texts, strict=True)
+    }
+    real = Table("corpus", "system", "docs", "checked", "found", "value accuracy")
+    for system, predicted in (("Parallax", ours), ("dateparser search_dates", theirs)):
+        checked_score = score_checked(gold, predicted)
+        real.add_row(
+            "PolNeAR dev",
+            system,
+            str(len(files)),
+            str(checked_score.gold),
+            str(checked_score.found),
+            f"{checked_score.accuracy:.3f}",
+        )
+        if verbose and system == "Parallax":
+            _print_lines("[yellow]PolNeAR dev[/yellow]", checked_score.errors)
+    out.print(real)
+    out.print(
+        "weekdays and months with no year beside them, drawn at random from the PolNeAR dev "
+        "articles and given their values by hand from each article and its publication date"
     )
 
 

@@ -1,4 +1,5 @@
-"""Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT).
+"""Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT), and on
+real news checked by hand (`data/gold/time-polnear-dev.tsv`).
 
 Definitions follow the TempEval-3 task A scorer: a predicted expression matches a gold one
 strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
@@ -13,19 +14,23 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from parallax.eval.metrics import PRF
 from parallax.model import Timex, TimexType
 
 __all__ = [
+    "CheckedScore",
+    "CheckedTimex",
     "GoldTimex",
     "TimeDoc",
     "TimeScore",
     "canonical_value",
     "dateparser_timexes",
+    "load_checked",
     "load_timeml",
+    "score_checked",
     "score_time",
 ]
 
@@ -223,3 +228,67 @@ def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
         year, week, _ = when.isocalendar()
         return "DATE", f"{year:04d}-W{week:02d}"
     return "DATE", when.date().isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedTimex:
+    """A weekday or month (no year written beside it) in a real article, with the value a
+    reader gave it from the article and its publication date."""
+
+    file: str  # under the PolNeAR folder: "dev/text/....txt"
+    published: date
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+def load_checked(path: Path) -> list[CheckedTimex]:
+    """The hand-checked expressions of a tab-separated file with a header (file, published,
+    start, end, text, value, note)."""
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        next(lines)
+        for line in lines:
+            if not line.strip():
+                continue
+            file, published, start, end, text, value = line.rstrip("\n").split("\t")[:6]
+            rows.append(
+                CheckedTimex(file, date.fromisoformat(published), int(start), int(end), text, value)
+            )
+    return rows
+
+
+@dataclass
+class CheckedScore:
+    gold: int = 0
+    found: int = 0  # a predicted expression overlaps the checked one
+    valued: int = 0  # ... with the same value
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.valued / self.gold if self.gold else 0.0
+
+
+def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -> CheckedScore:
+    """Each checked expression against the predicted one that overlaps it (by file)."""
+    score = CheckedScore()
+    for item in gold:
+        score.gold += 1
+        match = next(
+            (t for t in predicted.get(item.file, []) if t.start < item.end and item.start < t.end),
+            None,
+        )
+        if match is None:
+            score.errors.append(f"{item.file}: missed {item.text!r} {item.value}")
+            continue
+        score.found += 1
+        if match.value == item.value:
+            score.valued += 1
+        else:
+            score.errors.append(
+                f"{item.file}: value {item.text!r} ({item.published}) checked {item.value} "
+                f"got {match.text!r} {match.value}"
+            )
+    return score
