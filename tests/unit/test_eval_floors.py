@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
 
 from parallax.eval.cleaning import GOLD_DIR, load_gold, score_cleaning
 from parallax.eval.extraction import evaluate_extraction
@@ -88,28 +87,15 @@ def test_time_floors_on_tempeval3() -> None:
 
 
 def test_time_floor_on_real_news_checked_by_hand() -> None:
-    from parallax.eval.time import dateparser_timexes, load_checked, score_checked
+    from parallax.eval.time import load_checked, score_checked_systems
     from parallax.nlp import load_nlp
-    from parallax.nlp.time import extract_timexes
 
     gold = load_checked(GOLD_DIR / "time-polnear-dev.tsv")
     assert len(gold) >= 100
-    root = shared_data("polnear")
-    files = sorted({item.file for item in gold})
-    published = {item.file: item.published for item in gold}
-    texts = [(root / name).read_text(encoding="utf-8") for name in files]
-    nlp = load_nlp()
-    ours = {
-        name: extract_timexes(text, published[name], doc=parsed)
-        for name, text, parsed in zip(files, texts, nlp.pipe(texts), strict=True)
-    }
-    score = score_checked(gold, ours)
-    assert score.accuracy >= FLOORS["time_value_accuracy_polnear_checked"], score.errors
-    theirs = {
-        name: dateparser_timexes(text, datetime.combine(published[name], time()))
-        for name, text in zip(files, texts, strict=True)
-    }
-    assert score.accuracy > score_checked(gold, theirs).accuracy + 0.2
+    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
+    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
+    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_checked"], ours.errors
+    assert ours.accuracy > theirs.accuracy + 0.2
 
 
 def test_story_clustering_floors() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated
 
@@ -214,7 +213,7 @@ def eval_time(
         dateparser_timexes,
         load_checked,
         load_timeml,
-        score_checked,
+        score_checked_systems,
         score_time,
     )
     from parallax.nlp import load_nlp
@@ -267,25 +266,13 @@ def eval_time(
     if not checked.is_file() or not polnear.is_dir():
         out.print(f"[dim]real news checked by hand: skipped ({checked} or {polnear} absent)[/dim]")
         return
-    gold = load_checked(checked)
-    files = sorted({item.file for item in gold})
-    published = {item.file: item.published for item in gold}
-    texts = [(polnear / name).read_text(encoding="utf-8") for name in files]
-    ours = {
-        name: extract_timexes(text, published[name], doc=parsed)
-        for name, text, parsed in zip(files, texts, nlp.pipe(texts), strict=True)
-    }
-    theirs = {
-        name: dateparser_timexes(text, datetime.combine(published[name], time()))
-        for name, text in zip(files, texts, strict=True)
-    }
+    articles, scores = score_checked_systems(load_checked(checked), polnear, nlp)
     real = Table("corpus", "system", "docs", "checked", "found", "value accuracy")
-    for system, predicted in (("Parallax", ours), ("dateparser search_dates", theirs)):
-        checked_score = score_checked(gold, predicted)
+    for system, checked_score in scores.items():
         real.add_row(
             "PolNeAR dev",
             system,
-            str(len(files)),
+            str(articles),
             str(checked_score.gold),
             str(checked_score.found),
             f"{checked_score.accuracy:.3f}",

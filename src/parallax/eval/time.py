@@ -14,11 +14,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parallax.eval.metrics import PRF
 from parallax.model import Timex, TimexType
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "CheckedScore",
@@ -31,6 +35,7 @@ __all__ = [
     "load_checked",
     "load_timeml",
     "score_checked",
+    "score_checked_systems",
     "score_time",
 ]
 
@@ -292,3 +297,28 @@ def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -
                 f"got {match.text!r} {match.value}"
             )
     return score
+
+
+def score_checked_systems(
+    gold: list[CheckedTimex], root: Path, nlp: Language
+) -> tuple[int, dict[str, CheckedScore]]:
+    """The checked expressions' articles (under `root`, the PolNeAR folder) read by Parallax
+    and by the dateparser baseline, each anchored on its publication date: the number of
+    articles, and each system's score."""
+    from parallax.nlp.time import extract_timexes
+
+    files = sorted({item.file for item in gold})
+    published = {item.file: item.published for item in gold}
+    texts = [(root / name).read_text(encoding="utf-8") for name in files]
+    ours = {
+        name: extract_timexes(text, published[name], doc=parsed)
+        for name, text, parsed in zip(files, texts, nlp.pipe(texts), strict=True)
+    }
+    theirs = {
+        name: dateparser_timexes(text, datetime.combine(published[name], time()))
+        for name, text in zip(files, texts, strict=True)
+    }
+    return len(files), {
+        "Parallax": score_checked(gold, ours),
+        "dateparser search_dates": score_checked(gold, theirs),
+    }
