@@ -2351,3 +2351,13 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
     assert (score.gold, score.found, score.valued) == (3, 2, 1)
     assert score.accuracy == 1 / 3
     assert len(score.errors) == 2
+
+
+def test_what_a_modal_will_do_with_a_days_event_leans_ahead() -> None:
+    friday, tuesday = date(2016, 9, 23), date(2016, 9, 27)
+    text = "The candidate will probably use Monday's encounter to make news."
+    assert values(text, friday)[0][2] == "2016-09-26"  # three days ahead beats four back
+    assert values("The firm will appeal Monday's ruling.", tuesday)[0][2] == "2016-09-26"
+    # with no modal, news leans back
+    text = "The bonds convert at a premium over Monday's closing price."
+    assert values(text, friday)[0][2] == "2016-09-19"

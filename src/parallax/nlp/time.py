@@ -119,7 +119,12 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
                     return "future"
                 return "future" if _clause_tense(above) == "future" else "none"
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
-                return "none"
+                # the nearest such day; what a modal will do with it leans ahead, not back
+                # ("will use Monday's encounter", told on Friday: three days ahead beats four
+                # back; "will appeal Monday's ruling", told on Tuesday, is still yesterday)
+                verb = _verb_above(noun)
+                modal = any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
+                return "present" if modal and noun.dep_ == "dobj" else "none"
             if _simple_past(noun.head):
                 return "past"
             # a plan for it lies ahead ("Sunday's election is expected to be close"); a modal

@@ -54,13 +54,19 @@ def _weekday_date(name: str, ctx: _Context, tense: Tense, skip_today: bool = Fal
     """The date of a weekday near the DCT, on the side the tense points to; `skip_today`:
     never the DCT's own day ("next Thursday" said on a Thursday is a week away). With no
     tense, the nearer one, but news tells more of what was than of what will be: a day three
-    days ahead loses to one four days back ("over Thursday's closing price", said on Monday)."""
+    days ahead loses to one four days back ("over Thursday's closing price", said on Monday);
+    a state or what a modal will do with the day ("present") leans the other way ("will use
+    Monday's encounter", said on Friday: three days ahead)."""
     target = WEEKDAYS[_weekday_key(name)]
     if ctx.dct is None:
         return f"XXXX-WXX-{target + 1}"
     ahead = (target - ctx.dct.weekday()) % 7 or (7 if skip_today else 0)
     back = (ctx.dct.weekday() - target) % 7 or (7 if tense == "strictly past" else 0)
-    if tense == "future" or (tense in {"none", "present"} and ahead + 1 < back):
+    if (
+        tense == "future"
+        or (tense == "none" and ahead + 1 < back)
+        or (tense == "present" and ahead <= back)
+    ):
         return (ctx.dct + timedelta(days=ahead)).isoformat()
     return (ctx.dct - timedelta(days=back)).isoformat()
 
