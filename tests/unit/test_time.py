@@ -2361,3 +2361,16 @@ def test_what_a_modal_will_do_with_a_days_event_leans_ahead() -> None:
     # with no modal, news leans back
     text = "The bonds convert at a premium over Monday's closing price."
     assert values(text, friday)[0][2] == "2016-09-19"
+
+
+def test_the_end_of_the_year_told_in_the_past_before_december_is_last_years() -> None:
+    march = date(2016, 3, 17)
+    text = "The company sold its shares at the end of the year."
+    assert values(text, march) == [("the end of the year", "DATE", "2015")]
+    assert values("The plant will open by the end of the year.", march)[0][2] == "2016"
+    text = "In 2012, the firm cut 300 jobs and at the end of the year it closed."
+    assert values(text, march)[1][2] == "2012"
+    assert values(text.replace("In 2012, t", "T"), date(2016, 12, 20))[0][2] == "2016"
+    # a decade named before is no year to go by
+    text = "The 2020s will be hard. The end of the year has given them a chance."
+    assert values(text, date(2015, 12, 8))[1] == ("The end of the year", "DATE", "2015")

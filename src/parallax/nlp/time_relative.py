@@ -352,11 +352,19 @@ def _this_part(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType
 
 def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`earlier this year`, `late next month`, `early this week`, `later in the week`: the unit
-    itself."""
+    itself; "the end of the year" told in the past before December, the year gone by."""
     rel = (m.group("rel") or m.group("the")).casefold()
     unit = m.group("unit").casefold()
     if ctx.dct is None:
         return "DATE", None
+    ended = rel == "the" and unit == "year" and m.group(0).casefold().endswith("end of the year")
+    if ended and tense in ("past", "strictly past"):
+        # "sold its shares at the end of the year", told in March: the year gone by (or the
+        # past year the text is on: "In 2012, ... at the end of the year"), as for year-end
+        if ctx.last_year is not None and 1000 <= ctx.last_year < ctx.dct.year:  # not "202X"
+            return "DATE", str(ctx.last_year)
+        if ctx.dct.month < 12:
+            return "DATE", str(ctx.dct.year - 1)
     return "DATE", _anchored(unit, ctx.dct, {"last": -1, "next": 1}.get(rel, 0))
 
 
