@@ -122,8 +122,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
                 # the nearest such day; what a modal will do with it leans ahead, not back
                 # ("will use Monday's encounter", told on Friday: three days ahead beats four
                 # back; "will appeal Monday's ruling", told on Tuesday, is still yesterday)
-                verb = _verb_above(noun)
-                modal = any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
+                modal = _has_modal(_verb_above(noun))
                 return "present" if modal and noun.dep_ == "dobj" else "none"
             if _simple_past(noun.head):
                 return "past"
@@ -205,8 +204,7 @@ def _outcome_of_a_day(noun: Token, below: Token, day: Token) -> bool:
     if noun.dep_ != "nsubj" or below.dep_ != "prep" or below.head.i != noun.i:
         return False
     verb = noun.head
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
-    return modal and not _will_be(verb) and not _is_planner(verb)
+    return _has_modal(verb) and not _will_be(verb) and not _is_planner(verb)
 
 
 # a vote held on a date set ahead, which a month names ("the November election")
@@ -249,11 +247,14 @@ def _names_a_report(month: Token) -> bool:
     return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _REPORTS
 
 
+def _has_modal(verb: Token) -> bool:
+    """Whether a modal ("will", "could", ...) stands before the verb."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children)
+
+
 def _will_be(verb: Token) -> bool:
     """ "will be", "could be": a modal before the verb "be" itself (not a passive's)."""
-    return _lemma(verb) == "be" and any(
-        c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children
-    )
+    return _lemma(verb) == "be" and _has_modal(verb)
 
 
 def _names_a_noun(date: Token) -> bool:
