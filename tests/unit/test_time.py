@@ -2351,6 +2351,10 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
     assert (score.gold, score.found, score.valued) == (3, 2, 1)
     assert score.accuracy == 1 / 3
     assert len(score.errors) == 2
+    # a broken row names its file and line
+    gold_file.write_text("file\tpublished\tstart\tend\ttext\tvalue\tnote\na.txt\tnope\n")
+    with pytest.raises(ValueError, match=r"checked\.tsv:2"):
+        load_checked(gold_file)
 
 
 def test_what_a_modal_will_do_with_a_days_event_leans_ahead() -> None:

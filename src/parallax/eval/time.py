@@ -5,7 +5,9 @@ Definitions follow the TempEval-3 task A scorer: a predicted expression matches 
 strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
 text order); type accuracy is the share of relaxed matches with the gold type; value F1 counts
 a relaxed match as correct only when the normalized value is identical too. Each document's
-creation time (DCT) is the anchor, as in the task.
+creation time (DCT) is the anchor, as in the task. On the real news checked by hand, each
+checked expression counts as found when a predicted one overlaps it, and as right when that
+one's value is identical.
 """
 
 from __future__ import annotations
@@ -254,13 +256,15 @@ def load_checked(path: Path) -> list[CheckedTimex]:
     rows = []
     with path.open(encoding="utf-8") as lines:
         next(lines)
-        for line in lines:
+        for number, line in enumerate(lines, start=2):
             if not line.strip():
                 continue
-            file, published, start, end, text, value = line.rstrip("\n").split("\t")[:6]
-            rows.append(
-                CheckedTimex(file, date.fromisoformat(published), int(start), int(end), text, value)
-            )
+            try:
+                file, published, start, end, text, value = line.rstrip("\n").split("\t")[:6]
+                day = date.fromisoformat(published)
+                rows.append(CheckedTimex(file, day, int(start), int(end), text, value))
+            except ValueError as error:
+                raise ValueError(f"{path}:{number}: not a checked expression ({error})") from None
     return rows
 
 
