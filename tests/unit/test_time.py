@@ -2378,3 +2378,11 @@ def test_the_end_of_the_year_told_in_the_past_before_december_is_last_years() ->
     # a decade named before is no year to go by
     text = "The 2020s will be hard. The end of the year has given them a chance."
     assert values(text, date(2015, 12, 8))[1] == ("The end of the year", "DATE", "2015")
+
+
+def test_a_decade_named_before_is_no_year_to_count_from() -> None:
+    text = "Prices rose sharply in the 1990s. That year, the firm closed. By year-end, sales fell."
+    found = values(text, date(2016, 3, 17))
+    assert found[0] == ("the 1990s", "DATE", "199")
+    assert found[1] == ("That year", "DATE", None)  # no year told: not "199"
+    assert found[2] == ("year-end", "DATE", "2015-12-31")  # not "199-12-31"

@@ -127,10 +127,12 @@ class _Context:
     @property
     def last_year(self) -> int | None:
         """The year of the last DATE value, when it names one ("that year" counts from it)."""
-        return int(self.last[:4]) if self.last and self.last[:4].isdigit() else None
+        # four digits: a decade ("199", the 1990s) or a century ("19") names no year
+        return int(self.last[:4]) if self.last and _FOUR_DIGITS.match(self.last) else None
 
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_FOUR_DIGITS = re.compile(r"\d{4}(?!\d)")
 
 Normalizer = Callable[[re.Match[str], _Context, Tense], tuple[TimexType, str | None]]
 

@@ -361,7 +361,7 @@ def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str
     if ended and tense in ("past", "strictly past"):
         # "sold its shares at the end of the year", told in March: the year gone by (or the
         # past year the text is on: "In 2012, ... at the end of the year"), as for year-end
-        if ctx.last_year is not None and 1000 <= ctx.last_year < ctx.dct.year:  # not "202X"
+        if ctx.last_year is not None and ctx.last_year < ctx.dct.year:
             return "DATE", str(ctx.last_year)
         if ctx.dct.month < 12:
             return "DATE", str(ctx.dct.year - 1)
