@@ -87,10 +87,10 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         node = _token_at(doc, char)
         if node is None:
             return "none"
-        tense = governing(node, end)
+        month = _month_word(doc, node, end)  # what the month rules read
+        tense = governing(node, end, month)
         if tense.endswith("past") and _names_deadline(node):
             return "none"  # "set an April 15 deadline": set before it falls
-        month = _month_word(doc, node, end)
         vote = _vote_named(month)
         if tense == "none" and vote is not None and not _told_past(_verb_above(vote)):
             return "present"  # "toward the November election", told in April: not last year's
@@ -98,9 +98,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             return "past"  # "must file their February reports", told in March: last month's
         return tense
 
-    def governing(node: Token, end: int) -> Tense:
+    def governing(node: Token, end: int, date: Token) -> Tense:
         first = node
-        date = _month_word(doc, first, end)  # what the month rules below read
         if node.dep_ == "compound" and node.head.dep_ == "poss" and node.head.idx < end:
             node = node.head  # "Thursday night's debate": the possessive is the expression's
         if node.dep_ == "poss":
