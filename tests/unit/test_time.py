@@ -1846,6 +1846,18 @@ def test_the_year_next_to_a_year_told_is_that_year() -> None:
         "2016",
     )
     assert values("Sales rose in the first quarter of the year.", told)[-1][2] == "2015"
+    text = "It was 2015, not 2014, which is the year he joined the fund."
+    assert values(text, told)[-1] == ("the year", "DATE", "2014")
+
+
+def test_a_title_given_for_a_year_or_week_is_not_time() -> None:
+    told = date(2015, 12, 9)
+    assert values("Merkel was named Time's Person of the Year.", told) == []
+    assert values("Rubio will be the flavor of the week, he said.", told) == []
+    assert values("STAT OF THE WEEK: $43 million in subsidies.", told) == []
+    # the year's own events still date
+    assert values("It was the corporate scandal of the year.", told)[0][2] == "2015"
+    assert values("He was named Person of the Year in 1938.", told)[0][2] == "1938"
 
 
 def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:

@@ -1730,12 +1730,14 @@ _YEAR_JOINER = re.compile(r",? (?:of )?")
 
 
 # a year told, then "the year" in apposition to it or as its complement
-_YEAR_IS_THE = re.compile(r", | (?:is|was|will be|would be|could be|became|becomes) ")
+_YEAR_IS_THE = re.compile(
+    r",(?: which (?:is|was))? | (?:is|was|will be|would be|could be|became|becomes) "
+)
 
 
 def _is_the_year_of(text: str, previous: Timex, start: int) -> bool:
     """Whether "the year" at `start` is the year `previous` told ("in 2008, the year he
-    returned", "Perhaps 2016 will be the year")."""
+    returned", "Perhaps 2016 will be the year", "not 2014, which is the year he joined")."""
     return bool(
         _YEAR_ONLY.fullmatch(previous.value or "")
         and _YEAR_IS_THE.fullmatch(text, previous.end, start)
@@ -1856,6 +1858,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # "closed at 2082.1", "2019,5", "version 1.2.2024": a figure, not a year
     if surface.casefold() == "the year" and _YEAR_IS.match(text, end):
         return True  # "The year is 2023": the year that follows says which
+    if surface.casefold() in _THE_UNITS and _TITLE_OF.search(text, max(0, start - 30), start):
+        return True  # "Time's Person of the Year", "the flavor of the week": a title or idiom
     if surface.casefold() in _PERIODICAL:
         if _PAPER.match(text, end) and (surface[0].isupper() or surface == "daily"):
             # "the Communist Party daily Granma", "the Weekly Standard": a paper; not "the
@@ -1898,6 +1902,14 @@ _FEAST_THING = re.compile(
     re.IGNORECASE,
 )
 _DECIMALS = re.compile(r"[.,]\d")
+_THE_UNITS = {"the year", "the month", "the week"}
+# a title given for a year, month or week ("Person of the Year", "Chart of the Week", "Liar of
+# the Year") or the idiom "the flavor of the week": no time of the story
+_TITLE_OF = re.compile(
+    r"\b(?:person|man|woman|people|player|coach|rookie|athlete|teacher|citizen|newsmaker|liar|"
+    r"flavou?r|chart|stat|photo|picture|quote|tweet)s?[- ]of[- ]\Z",
+    re.IGNORECASE,
+)
 _DIGIT_DOT = re.compile(r"\d[.,]")
 _YEAR_IS = re.compile(r" (?:is|was|will be) (?:now )?\d{4}\b")
 _PERIODICAL = {"daily", "weekly", "monthly"}
