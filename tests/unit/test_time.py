@@ -2398,3 +2398,23 @@ def test_a_decade_named_before_is_no_year_to_count_from() -> None:
     assert found[0] == ("the 1990s", "DATE", "199")
     assert found[1] == ("That year", "DATE", None)  # no year told: not "199"
     assert found[2] == ("year-end", "DATE", "2015-12-31")  # not "199-12-31"
+
+
+def test_one_day_after_a_modal_or_a_hope_is_some_day_to_come() -> None:
+    for text in (
+        "Islam will one day be the second largest religion.",
+        "It is a road that could one day stretch to Europe.",
+        "Researchers hope one day to harness that power.",
+        "Division can benefit this country one day.",
+    ):
+        assert values(text)[0][1:] == ("DATE", "FUTURE_REF"), text
+    # a span of one day stays one
+    for text in (
+        "In one day, we raised $18,000.",
+        "The poll arrives just one day after another poll.",
+        "It will take one day.",
+        "They would need one day.",
+        "He said he would stay one day, then leave.",
+        "Shares will fall, given that the minister had only been in the job one day.",
+    ):
+        assert values(text)[0][1:] == ("DURATION", "P1D"), text

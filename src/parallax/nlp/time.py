@@ -945,6 +945,8 @@ def extract_timexes(
             continue  # "$2 million a year", "700 seats a week": a unit of measure, not a time
         if rate == "frequency":
             kind = "SET"  # "twice a week", "three times a year": how often
+        if kind == "DURATION" and surface.casefold() == "one day" and _someday(text, start, doc):
+            kind, value = "DATE", "FUTURE_REF"  # "Islam will one day be": some day ahead
         elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
             kind, start = "SET", every.start()  # "every six months": once each such span
             surface = text[start:end]
@@ -1972,6 +1974,36 @@ _SPAN_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
+# "one day" as "some day to come": after a modal or a hope ("could one day stretch", "hope one
+# day to"), or ending a clause whose verb has a modal ("I hope I can be like that one day.")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|shall|hopes?|hoped|hoping|dreams?|dreamed|"
+    r"wish(?:es)?)(?: (?:not|also|still|even|really|then))? (?:(?:to|that) )?\Z",
+    re.IGNORECASE,
+)
+_HOPE = {"hope", "dream", "wish"}
+_CLAUSE_END = re.compile(r"(?:[.,;:!?\"\u201d)]| and\b| but\b|\Z)")
+_NOT_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:in|for|within|than|with|just|only|about|after|before|of|the|every|each|to|by|at|"
+    r"over|least|first|last|barely|nearly|almost|per|a|one|same|on)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _someday(text: str, start: int, doc: Doc | None) -> bool:
+    """Whether "one day" at `start` is some day to come rather than a day's span."""
+    before = text[max(0, start - 40) : start]
+    if _MODAL_BEFORE.search(before):
+        return True
+    if _NOT_SOMEDAY_BEFORE.search(before) or not _CLAUSE_END.match(text, start + 7):
+        return False
+    one = _token_at(doc, start)
+    if one is None or one.i == 0 or one.doc[one.i - 1].pos_ in {"VERB", "AUX", "ADP"}:
+        return False  # "would stay one day", "will need one day": a span the verb takes
+    verb = _verb_above(one.head)  # "can benefit this country one day": what may come
+    return _lemma(verb) in _HOPE or any(c.tag_ == "MD" for c in verb.children if c.dep_ == "aux")
+
+
 _AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
 
 
