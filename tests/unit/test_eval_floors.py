@@ -96,6 +96,13 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
     ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
     assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_checked"], ours.errors
     assert ours.accuracy > theirs.accuracy + 0.2
+    # relative weeks, years and durations, and an article read undated
+    gold = load_checked(GOLD_DIR / "time-polnear-dev-relative.tsv")
+    assert len(gold) >= 80 and any(item.published is None for item in gold)
+    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
+    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
+    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_relative"], ours.errors
+    assert ours.accuracy > theirs.accuracy + 0.2
 
 
 def test_story_clustering_floors() -> None:

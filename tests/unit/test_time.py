@@ -2363,6 +2363,26 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
     assert (score.gold, score.found, score.valued) == (3, 2, 1)
     assert score.accuracy == 1 / 3
     assert len(score.errors) == 2
+    # "-": the article read undated, and an expression with no value
+    gold_file.write_text(
+        "file\tpublished\tstart\tend\ttext\tvalue\tnote\n"
+        "a.txt\t-\t4\t10\tMonday\tXXXX-WXX-1\t\n"
+        "a.txt\t-\t30\t39\tlast week\t-\t\n",
+        encoding="utf-8",
+    )
+    undated = load_checked(gold_file)
+    assert [(g.published, g.value, g.article) for g in undated] == [
+        (None, "XXXX-WXX-1", "a.txt (undated)"),
+        (None, None, "a.txt (undated)"),
+    ]
+    predicted = {
+        "a.txt": [Timex("Monday", 4, 10, "DATE", "2016-09-26")],
+        "a.txt (undated)": [
+            Timex("Monday", 4, 10, "DATE", "XXXX-WXX-1"),
+            Timex("last week", 30, 39, "DATE", None),
+        ],
+    }
+    assert score_checked(undated, predicted).valued == 2
     # a broken row names its file and line
     gold_file.write_text("file\tpublished\tstart\tend\ttext\tvalue\tnote\na.txt\tnope\n")
     with pytest.raises(ValueError, match=r"checked\.tsv:2"):

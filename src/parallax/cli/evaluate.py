@@ -197,17 +197,20 @@ def eval_time(
         int | None, typer.Option(help="Score only the first N documents each.")
     ] = None,
     checked: Annotated[
-        Path,
+        list[Path] | None,
         typer.Option(
-            help="Weekdays and months of real PolNeAR dev articles with hand-checked values "
-            "(scored when the PolNeAR folder is beside the TempEval-3 one)."
+            help="Files of time expressions in real PolNeAR dev articles with hand-checked "
+            "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
+            "one); repeat the option for several. Default: the weekdays and months, and the "
+            "relative weeks, years, durations and an undated article, in data/gold."
         ),
-    ] = Path("data/gold/time-polnear-dev.tsv"),
+    ] = None,
     model: ModelOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every error.")] = False,
 ) -> None:
     """Temporal expressions on TimeML gold (AQUAINT, the dev set, and TimeBank), TempEval-3
     metrics; then the value accuracy on real news checked by hand."""
+    from parallax.eval.cleaning import GOLD_DIR
     from parallax.eval.time import (
         TimeScore,
         dateparser_timexes,
@@ -263,26 +266,32 @@ def eval_time(
         "finds the strings, its parser their period (year, month, ISO week, day, time)"
     )
     polnear = data.parent / "polnear"
-    if not checked.is_file() or not polnear.is_dir():
-        out.print(f"[dim]real news checked by hand: skipped ({checked} or {polnear} absent)[/dim]")
+    files = checked or [GOLD_DIR / f"time-polnear-dev{part}.tsv" for part in ("", "-relative")]
+    missing = [str(path) for path in (*files, polnear) if not path.exists()]
+    if missing:
+        out.print(f"[dim]real news checked by hand: skipped ({', '.join(missing)} absent)[/dim]")
         return
-    articles, scores = score_checked_systems(load_checked(checked), polnear, nlp)
-    real = Table("corpus", "system", "docs", "checked", "found", "value accuracy")
-    for system, checked_score in scores.items():
-        real.add_row(
-            "PolNeAR dev",
-            system,
-            str(articles),
-            str(checked_score.gold),
-            str(checked_score.found),
-            f"{checked_score.accuracy:.3f}",
-        )
-        if verbose and system == "Parallax":
-            _print_lines("[yellow]PolNeAR dev[/yellow]", checked_score.errors)
+    real = Table("corpus", "set", "system", "docs", "checked", "found", "value accuracy")
+    for path in files:
+        articles, scores = score_checked_systems(load_checked(path), polnear, nlp)
+        for system, checked_score in scores.items():
+            real.add_row(
+                "PolNeAR dev",
+                path.stem,
+                system,
+                str(articles),
+                str(checked_score.gold),
+                str(checked_score.found),
+                f"{checked_score.accuracy:.3f}",
+            )
+            if verbose and system == "Parallax":
+                _print_lines(f"[yellow]PolNeAR dev {path.stem}[/yellow]", checked_score.errors)
     out.print(real)
     out.print(
-        "weekdays and months with no year beside them, drawn at random from the PolNeAR dev "
-        "articles and given their values by hand from each article and its publication date"
+        "time-polnear-dev: weekdays and months with no year beside them; -relative: relative "
+        "weeks, years and durations, and every expression of one article read undated. Each "
+        "drawn at random from the PolNeAR dev articles and given its value by hand from the "
+        "article and its publication date"
     )
 
 

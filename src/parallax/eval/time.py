@@ -1,5 +1,5 @@
 """Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT), and on
-real news checked by hand (`data/gold/time-polnear-dev.tsv`).
+real news checked by hand (`data/gold/time-polnear-dev*.tsv`).
 
 Definitions follow the TempEval-3 task A scorer: a predicted expression matches a gold one
 strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
@@ -7,7 +7,8 @@ text order); type accuracy is the share of relaxed matches with the gold type; v
 a relaxed match as correct only when the normalized value is identical too. Each document's
 creation time (DCT) is the anchor, as in the task. On the real news checked by hand, each
 checked expression counts as found when a predicted one overlaps it, and as right when that
-one's value is identical.
+one's value is identical (an expression checked as having no value is right when the
+predicted one has none).
 """
 
 from __future__ import annotations
@@ -239,20 +240,29 @@ def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
 
 @dataclass(frozen=True, slots=True)
 class CheckedTimex:
-    """A weekday or month (no year written beside it) in a real article, with the value a
-    reader gave it from the article and its publication date."""
+    """A time expression in a real article, with the value a reader gave it from the article
+    and its publication date (or from the article alone, when it is read undated)."""
 
     file: str  # under the PolNeAR folder: "dev/text/....txt"
-    published: date
+    published: date | None  # None: the article is read with no publication date
     start: int
     end: int
     text: str
-    value: str
+    value: str | None  # None: no value can be given (a relative expression, undated)
+
+    @property
+    def article(self) -> str:
+        """The article as it is read: its file, and "(undated)" when read with no date."""
+        return self.file if self.published is not None else f"{self.file} (undated)"
+
+
+_NONE = "-"  # in a checked file: no publication date, or no value
 
 
 def load_checked(path: Path) -> list[CheckedTimex]:
     """The hand-checked expressions of a tab-separated file with a header (file, published,
-    start, end, text, value, note)."""
+    start, end, text, value, note); "-" as the date reads the article undated, "-" as the
+    value says the expression has none."""
     rows = []
     with path.open(encoding="utf-8") as lines:
         next(lines)
@@ -261,8 +271,12 @@ def load_checked(path: Path) -> list[CheckedTimex]:
                 continue
             try:
                 file, published, start, end, text, value = line.rstrip("\n").split("\t")[:6]
-                day = date.fromisoformat(published)
-                rows.append(CheckedTimex(file, day, int(start), int(end), text, value))
+                day = None if published == _NONE else date.fromisoformat(published)
+                rows.append(
+                    CheckedTimex(
+                        file, day, int(start), int(end), text, None if value == _NONE else value
+                    )
+                )
             except ValueError as error:
                 raise ValueError(f"{path}:{number}: not a checked expression ({error})") from None
     return rows
@@ -281,23 +295,28 @@ class CheckedScore:
 
 
 def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -> CheckedScore:
-    """Each checked expression against the predicted one that overlaps it (by file)."""
+    """Each checked expression against the predicted one that overlaps it (by article, as
+    `CheckedTimex.article` names it)."""
     score = CheckedScore()
     for item in gold:
         score.gold += 1
         match = next(
-            (t for t in predicted.get(item.file, []) if t.start < item.end and item.start < t.end),
+            (
+                t
+                for t in predicted.get(item.article, [])
+                if t.start < item.end and item.start < t.end
+            ),
             None,
         )
         if match is None:
-            score.errors.append(f"{item.file}: missed {item.text!r} {item.value}")
+            score.errors.append(f"{item.article}: missed {item.text!r} {item.value}")
             continue
         score.found += 1
         if match.value == item.value:
             score.valued += 1
         else:
             score.errors.append(
-                f"{item.file}: value {item.text!r} ({item.published}) checked {item.value} "
+                f"{item.article}: value {item.text!r} ({item.published}) checked {item.value} "
                 f"got {match.text!r} {match.value}"
             )
     return score
@@ -307,22 +326,23 @@ def score_checked_systems(
     gold: list[CheckedTimex], root: Path, nlp: Language
 ) -> tuple[int, dict[str, CheckedScore]]:
     """The checked expressions' articles (under `root`, the PolNeAR folder) read by Parallax
-    and by the dateparser baseline, each anchored on its publication date: the number of
-    articles, and each system's score."""
+    and by the dateparser baseline, each anchored on its publication date (or read undated):
+    the number of articles, and each system's score."""
     from parallax.nlp.time import extract_timexes
 
-    files = sorted({item.file for item in gold})
-    published = {item.file: item.published for item in gold}
-    texts = [(root / name).read_text(encoding="utf-8") for name in files]
+    read = sorted({(item.article, item.file, item.published) for item in gold})
+    texts = [(root / file).read_text(encoding="utf-8") for _, file, _ in read]
     ours = {
-        name: extract_timexes(text, published[name], doc=parsed)
-        for name, text, parsed in zip(files, texts, nlp.pipe(texts), strict=True)
+        article: extract_timexes(text, published, doc=parsed)
+        for (article, _, published), text, parsed in zip(read, texts, nlp.pipe(texts), strict=True)
     }
     theirs = {
-        name: dateparser_timexes(text, datetime.combine(published[name], time()))
-        for name, text in zip(files, texts, strict=True)
+        article: dateparser_timexes(
+            text, None if published is None else datetime.combine(published, time())
+        )
+        for (article, _, published), text in zip(read, texts, strict=True)
     }
-    return len(files), {
+    return len(read), {
         "Parallax": score_checked(gold, ours),
         "dateparser search_dates": score_checked(gold, theirs),
     }
