@@ -2438,3 +2438,13 @@ def test_one_day_after_a_modal_or_a_hope_is_some_day_to_come() -> None:
         "Shares will fall, given that the minister had only been in the job one day.",
     ):
         assert values(text)[0][1:] == ("DURATION", "P1D"), text
+
+
+def test_the_next_year_told_in_the_past_follows_the_last_date_told() -> None:
+    march = date(2016, 3, 3)
+    text = "The province introduced the tax in 2008. Rivals fought it in elections the next year."
+    assert values(text, march)[-1] == ("the next year", "DATE", "2009")
+    text = "The panel was created in May 2014. The next month, a staffer announced a lawsuit."
+    assert values(text, march)[-1] == ("The next month", "DATE", "2014-06")
+    # what lies ahead still counts from the publication date
+    assert values("Officials expect rates to rise over the next year.", march)[0][2] == "2017"

@@ -162,6 +162,12 @@ def _anaphoric_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Time
     last date the text gave, not from the DCT."""
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).casefold()
     steps = 0 if m.group("unit2") else -1 if (m.group("dir") or "").casefold() == "before" else 1
+    return _from_last(unit, steps, ctx)
+
+
+def _from_last(unit: str, steps: int, ctx: _Context) -> tuple[TimexType, str | None]:
+    """The calendar unit `steps` away from the last date the text gave (None when it gave
+    none a unit can count from)."""
     if ctx.last_year is None:
         return "DATE", None
     if unit == "year":
@@ -254,6 +260,10 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     if unit in {"decade", "century"} and rel.startswith(_PAST_REL):
         # "the past decade": the ten years up to now, a span that needs no anchor
         return "DURATION", _duration(1, unit)
+    if rel == "the next" and tense == "past" and unit in {"year", "month", "week"}:
+        # told in the past, "the next year" follows the last date told, as "the following
+        # year" does ("introduced the tax in 2008 and won the elections the next year")
+        return _from_last(unit, 1, ctx)
     if ctx.dct is None or (rel == "the last" and m.string.startswith(" of ", m.end())):
         # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
