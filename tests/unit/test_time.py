@@ -2448,3 +2448,15 @@ def test_the_next_year_told_in_the_past_follows_the_last_date_told() -> None:
     assert values(text, march)[-1] == ("The next month", "DATE", "2014-06")
     # what lies ahead still counts from the publication date
     assert values("Officials expect rates to rise over the next year.", march)[0][2] == "2017"
+
+
+def test_the_fall_of_a_place_and_a_name_with_tomorrow_are_not_time() -> None:
+    told = date(2023, 11, 2)
+    assert values("It has existed since the fall of the Soviet Union.", told) == []
+    assert values("Crowds celebrated the fall of the towers.", told) == []
+    assert values("He posted data for the Committee for a Constructive Tomorrow.", told) == []
+    # the season, and tomorrow, still are
+    assert values("In the fall of 1960, they met.", told)[0][2] == "1960-FA"
+    assert values("Sales slowed in the fall of that year.", told)[0][1] == "DATE"
+    assert values("We will lose in the fall.", told)[0][2] == "2023-FA"
+    assert values("The vote is Tomorrow.", told)[0][2] == "2023-11-03"

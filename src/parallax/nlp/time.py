@@ -1812,8 +1812,9 @@ _IN_TITLE = re.compile(r"(?:[“\"‘']|'s |’s |[a-z,] )\Z")
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
-    title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday"), a periodical ("the daily
-    Granma") or its label, a name in capitals ("APRIL Group"), a figure ("closed at 2082.1",
+    title (NBC's "Today", USA TODAY, "60 Minutes", "Fox News Sunday", "a Constructive
+    Tomorrow"), a collapse ("the fall of Kabul"), a periodical ("the daily Granma") or its
+    label, a name in capitals ("APRIL Group"), a figure ("closed at 2082.1",
     "version 1.2.2024") or part of one ("41/2 years", "just over a quarter, 26 percent"),
     part of a web address, "the year" a year names ("the year was 1968"), an ordinal ("a
     second group"), a thing named for a feast ("Christmas trees") or an idiom ("high noon", "in
@@ -1858,6 +1859,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         _DECIMALS.match(text, end) or _DIGIT_DOT.fullmatch(text, max(0, start - 2), start)
     ):
         return True  # "closed at 2082.1", "2019,5", "version 1.2.2024": a figure, not a year
+    if surface == "Tomorrow" and _NAME_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "the Committee for a Constructive Tomorrow": a name
+    if surface.casefold() == "the fall" and _FALL_OF.match(text, end):
+        return True  # "the fall of the Soviet Union": its collapse, not the season
     if surface.casefold() == "the year" and _YEAR_IS.match(text, end):
         return True  # "The year is 2023": the year that follows says which
     if surface.casefold() in _THE_UNITS and _TITLE_OF.search(text, max(0, start - 30), start):
@@ -1904,6 +1909,8 @@ _FEAST_THING = re.compile(
     re.IGNORECASE,
 )
 _DECIMALS = re.compile(r"[.,]\d")
+# "the fall of" anything but a year: a collapse ("the fall of Kabul"), not the season
+_FALL_OF = re.compile(r" of (?!(?:the )?(?:\d|'\d|that|this|last|next|the year|the same year))")
 _THE_UNITS = {"the year", "the month", "the week"}
 # a title given for a year, month or week ("Person of the Year", "Chart of the Week", "Liar of
 # the Year") or the idiom "the flavor of the week": no time of the story
