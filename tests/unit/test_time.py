@@ -2460,3 +2460,9 @@ def test_the_fall_of_a_place_and_a_name_with_tomorrow_are_not_time() -> None:
     assert values("Sales slowed in the fall of that year.", told)[0][1] == "DATE"
     assert values("We will lose in the fall.", told)[0][2] == "2023-FA"
     assert values("The vote is Tomorrow.", told)[0][2] == "2023-11-03"
+
+
+def test_formerly_before_a_former_name_is_not_time() -> None:
+    assert values("A picture shared on X, formerly Twitter, went viral.") == []
+    assert values("The firm (formerly known as Acme) grew.") == []
+    assert values("He formerly served as mayor.")[0][1:] == ("DATE", "PAST_REF")

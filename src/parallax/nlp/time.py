@@ -49,7 +49,7 @@ _TRAILING = " ,.;:'\""
 # a period that belongs to the expression: "10 a.m.", "on Tues."
 _KEEP_PERIOD = re.compile(rf"(?:[ap]\.m|\b{_WEEKDAY_SHORT})\.\Z", re.IGNORECASE)
 # "once", "earlier", "current", "the past", "recently", ... are references only in some contexts
-_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon", "recently"}
+_CONTEXTUAL = {"once", "earlier", "current", "so far", "the past", "soon", "recently", "formerly"}
 
 
 def _token_at(doc: Doc | None, char: int) -> Token | None:
@@ -2028,6 +2028,9 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         return bool(_AHEAD.search(before))
     if word == "once":
         return False
+    if word == "formerly":
+        # "X, formerly Twitter", "(formerly known as ...)": a former name, not a time told
+        return not (before.rstrip().endswith((",", "(")) or after.startswith((" known", " called")))
     if word == "current":
         return not after.startswith((" account", " events", " affairs"))
     if word == "so far":
