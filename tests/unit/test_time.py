@@ -2466,3 +2466,9 @@ def test_formerly_before_a_former_name_is_not_time() -> None:
     assert values("A picture shared on X, formerly Twitter, went viral.") == []
     assert values("The firm (formerly known as Acme) grew.") == []
     assert values("He formerly served as mayor.")[0][1:] == ("DATE", "PAST_REF")
+
+
+def test_cbs_this_morning_is_a_programme() -> None:
+    assert values("Rubio, speaking to \u201cCBS This Morning\u201d, refrained.") == []
+    assert values("He said on CBS\u2019s \u201cThis Morning,\u201d that he would.") == []
+    assert values("He made the remarks this morning on a call.")[0][1] == "TIME"

@@ -1853,6 +1853,8 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True  # CBS's "60 Minutes", "48 Hours": a programme
     if surface == "This Week" and _IN_TITLE.search(text, max(0, start - 8), start):
         return True  # ABC's "This Week": a programme, capitalized inside a sentence
+    if surface == "This Morning" and _CBS.search(text, max(0, start - 12), start):
+        return True  # "CBS This Morning", CBS's "This Morning": a programme
     if any(surface == day and text.endswith(network, 0, start) for network, day in _DAY_SHOWS):
         return True  # "Fox News Sunday", "CBS Sunday Morning": weekly programmes
     if surface.isdigit() and (
@@ -1911,6 +1913,7 @@ _FEAST_THING = re.compile(
 _DECIMALS = re.compile(r"[.,]\d")
 # "the fall of" anything but a year: a collapse ("the fall of Kabul"), not the season
 _FALL_OF = re.compile(r" of (?!(?:the )?(?:\d|'\d|that|this|last|next|the year|the same year))")
+_CBS = re.compile(r"CBS\W{0,3}(?:s\W{0,3})?\Z")
 _THE_UNITS = {"the year", "the month", "the week"}
 # a title given for a year, month or week ("Person of the Year", "Chart of the Week", "Liar of
 # the Year") or the idiom "the flavor of the week": no time of the story
