@@ -2472,3 +2472,13 @@ def test_cbs_this_morning_is_a_programme() -> None:
     assert values("Rubio, speaking to \u201cCBS This Morning\u201d, refrained.") == []
     assert values("He said on CBS\u2019s \u201cThis Morning,\u201d that he would.") == []
     assert values("He made the remarks this morning on a call.")[0][1] == "TIME"
+
+
+def test_a_clock_of_every_weekday_has_no_one_day() -> None:
+    found = values("The show airs on Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.")
+    assert [v for _, _, v in found] == ["XXXX-XX-XXT06:00", "XXXX-XX-XXT09:00"]
+    assert values("It airs nightly at 11 p.m.")[-1][2] == "XXXX-XX-XXT23:00"
+    found = values("It airs weekdays from 6:00 a.m.\xa0to 9:00 a.m.\xa0Eastern.")  # no-break spaces
+    assert [v for _, _, v in found] == ["XXXX-XX-XXT06:00", "XXXX-XX-XXT09:00"]
+    # a clock of one day keeps it
+    assert values("The polls close at 8 p.m. on Tuesday.")[0][2] != "XXXX-XX-XXT20:00"

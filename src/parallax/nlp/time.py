@@ -945,6 +945,9 @@ def extract_timexes(
             continue  # "$2 million a year", "700 seats a week": a unit of measure, not a time
         if rate == "frequency":
             kind = "SET"  # "twice a week", "three times a year": how often
+        if kind == "TIME" and value and "T" in value and _EVERY_CLOCK.search(text, 0, start):
+            # "airs weekdays from 6:00 a.m. to 9:00 a.m.": a clock of every such day, no one day
+            value = "XXXX-XX-XX" + value[value.index("T") :]
         if kind == "DURATION" and surface.casefold() == "one day" and _someday(text, start, doc):
             kind, value = "DATE", "FUTURE_REF"  # "Islam will one day be": some day ahead
         elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
@@ -1984,6 +1987,14 @@ _SPAN_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
+# a clock of a recurring day ("weekdays from 6:00 a.m. to 9:00 a.m.", "nightly at 11 p.m.")
+_EVERY_CLOCK = re.compile(
+    r"\b(?:weekdays|weeknights|daily|nightly|(?:every|each) (?:day|night|morning|evening|"
+    r"afternoon|weekday)|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
+    r" (?:from|at|between|until|till|starting at|beginning at) "
+    r"(?:[\d:.]+\s?(?:[ap]\.?m\.?|AM|PM)?\s?(?:to|and|until|till|-|\u2013)\s?)?\Z",
+    re.IGNORECASE,
+)
 # "one day" as "some day to come": after a modal or a hope ("could one day stretch", "hope one
 # day to"), or ending a clause whose verb has a modal ("I hope I can be like that one day.")
 _MODAL_BEFORE = re.compile(
