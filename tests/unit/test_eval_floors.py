@@ -103,6 +103,13 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
     ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
     assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_relative"], ours.errors
     assert ours.accuracy > theirs.accuracy + 0.2
+    # weekdays and months of the train articles, drawn after the rules were written
+    gold = load_checked(GOLD_DIR / "time-polnear-train.tsv")
+    assert len(gold) >= 40
+    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
+    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
+    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_train"], ours.errors
+    assert ours.accuracy > theirs.accuracy + 0.2
 
 
 def test_story_clustering_floors() -> None:

@@ -201,8 +201,9 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR dev articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the weekdays and months, and the "
-            "relative weeks, years, durations and an undated article, in data/gold."
+            "one); repeat the option for several. Default: the weekdays and months of the dev "
+            "articles and of the train articles, and the relative weeks, years, durations and "
+            "an undated article of the dev articles, in data/gold."
         ),
     ] = None,
     model: ModelOption = None,
@@ -266,7 +267,9 @@ def eval_time(
         "finds the strings, its parser their period (year, month, ISO week, day, time)"
     )
     polnear = data.parent / "polnear"
-    files = checked or [GOLD_DIR / f"time-polnear-dev{part}.tsv" for part in ("", "-relative")]
+    files = checked or [
+        GOLD_DIR / f"time-polnear-{part}.tsv" for part in ("dev", "dev-relative", "train")
+    ]
     missing = [str(path) for path in (*files, polnear) if not path.exists()]
     if missing:
         out.print(f"[dim]real news checked by hand: skipped ({', '.join(missing)} absent)[/dim]")
@@ -288,10 +291,10 @@ def eval_time(
                 _print_lines(f"[yellow]PolNeAR dev {path.stem}[/yellow]", checked_score.errors)
     out.print(real)
     out.print(
-        "time-polnear-dev: weekdays and months with no year beside them; -relative: relative "
-        "weeks, years and durations, and every expression of one article read undated. Each "
-        "drawn at random from the PolNeAR dev articles and given its value by hand from the "
-        "article and its publication date"
+        "time-polnear-dev, -train: weekdays and months with no year beside them; "
+        "-dev-relative: relative weeks, years and durations, and every expression of one "
+        "article read undated. Each drawn at random from the PolNeAR dev (or train) articles "
+        "and given its value by hand from the article and its publication date"
     )
 
 

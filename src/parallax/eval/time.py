@@ -1,5 +1,5 @@
 """Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT), and on
-real news checked by hand (`data/gold/time-polnear-dev*.tsv`).
+real news checked by hand (`data/gold/time-polnear-*.tsv`).
 
 Definitions follow the TempEval-3 task A scorer: a predicted expression matches a gold one
 strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
