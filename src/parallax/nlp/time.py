@@ -945,14 +945,14 @@ def extract_timexes(
             continue  # "$2 million a year", "700 seats a week": a unit of measure, not a time
         if rate == "frequency":
             kind = "SET"  # "twice a week", "three times a year": how often
-        if kind == "TIME" and value and "T" in value and _EVERY_CLOCK.search(text, 0, start):
-            # "airs weekdays from 6:00 a.m. to 9:00 a.m.": a clock of every such day, no one day
-            value = "XXXX-XX-XX" + value[value.index("T") :]
-        if kind == "DURATION" and surface.casefold() == "one day" and _someday(text, start, doc):
-            kind, value = "DATE", "FUTURE_REF"  # "Islam will one day be": some day ahead
         elif kind == "DURATION" and (every := _EVERY.search(text, max(0, start - 6), start)):
             kind, start = "SET", every.start()  # "every six months": once each such span
             surface = text[start:end]
+        elif kind == "DURATION" and surface.casefold() == "one day" and _someday(text, start, doc):
+            kind, value = "DATE", "FUTURE_REF"  # "Islam will one day be": some day ahead
+        if kind == "TIME" and value and "T" in value and _EVERY_CLOCK.search(text, 0, start):
+            # "airs weekdays from 6:00 a.m. to 9:00 a.m.": a clock of every such day, no one day
+            value = "XXXX-XX-XX" + value[value.index("T") :]
         if value is None and normalize is _that_day:
             continue  # "that day" with no date before it is a generic day, not a reference
         previous = result[-1] if result else None
@@ -2003,7 +2003,8 @@ _MODAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HOPE = {"hope", "dream", "wish"}
-_CLAUSE_END = re.compile(r"(?:[.,;:!?\"\u201d)]| and\b| but\b|\Z)")
+# where the clause that "one day" ends goes on no further: a mark, "and", "but" or the end
+_SOMEDAY_END = re.compile(r"(?:[.,;:!?\"\u201d)]| and\b| but\b|\Z)")
 _NOT_SOMEDAY_BEFORE = re.compile(
     r"\b(?:in|for|within|than|with|just|only|about|after|before|of|the|every|each|to|by|at|"
     r"over|least|first|last|barely|nearly|almost|per|a|one|same|on)\s+\Z",
@@ -2016,7 +2017,7 @@ def _someday(text: str, start: int, doc: Doc | None) -> bool:
     before = text[max(0, start - 40) : start]
     if _MODAL_BEFORE.search(before):
         return True
-    if _NOT_SOMEDAY_BEFORE.search(before) or not _CLAUSE_END.match(text, start + 7):
+    if _NOT_SOMEDAY_BEFORE.search(before) or not _SOMEDAY_END.match(text, start + 7):
         return False
     one = _token_at(doc, start)
     if one is None or one.i == 0 or one.doc[one.i - 1].pos_ in {"VERB", "AUX", "ADP"}:
