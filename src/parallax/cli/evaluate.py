@@ -279,7 +279,7 @@ def eval_time(
         articles, scores = score_checked_systems(load_checked(path), polnear, nlp)
         for system, checked_score in scores.items():
             real.add_row(
-                "PolNeAR dev",
+                "PolNeAR",
                 path.stem,
                 system,
                 str(articles),
@@ -288,7 +288,7 @@ def eval_time(
                 f"{checked_score.accuracy:.3f}",
             )
             if verbose and system == "Parallax":
-                _print_lines(f"[yellow]PolNeAR dev {path.stem}[/yellow]", checked_score.errors)
+                _print_lines(f"[yellow]PolNeAR {path.stem}[/yellow]", checked_score.errors)
     out.print(real)
     out.print(
         "time-polnear-dev, -train: weekdays and months with no year beside them; "
