@@ -2482,3 +2482,16 @@ def test_a_clock_of_every_weekday_has_no_one_day() -> None:
     assert [v for _, _, v in found] == ["XXXX-XX-XXT06:00", "XXXX-XX-XXT09:00"]
     # a clock of one day keeps it
     assert values("The polls close at 8 p.m. on Tuesday.")[0][2] != "XXXX-XX-XXT20:00"
+
+
+def test_what_a_present_is_done_before_lies_ahead() -> None:
+    friday = date(2016, 1, 29)
+    text = "It is what she needs, only days before the Iowa caucuses on Monday."
+    assert values(text, friday)[0][2] == "2016-02-01"
+    assert values("It is the last debate before Tuesday's primary.", friday)[0][2] == "2016-02-02"
+    # what was done before a day may lie either side: the nearest such day
+    text = "It was the last debate before Tuesday's primary."
+    assert values(text, date(2016, 2, 4))[0][2] == "2016-02-02"
+    # a state before the day, now compared, may follow a day gone by
+    text = "Nestle's share of 7% before Friday's purchases is far below the leaders'."
+    assert values(text, date(1989, 10, 30))[0][2] == "1989-10-27"

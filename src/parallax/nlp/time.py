@@ -109,14 +109,7 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             prep = noun.head.head if noun.head.lower_ == "of" else noun.head  # "ahead of"
             up_to = prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
             if noun.dep_ == "pobj" and (prep.lower_ in _BEFORE_EVENT or up_to):
-                # what a future is done before lies ahead too: "whether he'll drop out before
-                # Tuesday's primary", "will campaign ahead of Tuesday's primary", "starts a
-                # swing up to Monday night's caucuses"; so does what a line with no verb leads
-                # up to ("The Latest in the lead up to Tuesday's New York primary")
-                above = _verb_above(prep)
-                if above.pos_ not in {"VERB", "AUX"}:
-                    return "future"
-                return "future" if _clause_tense(above) == "future" else "none"
+                return _before_event(prep)
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
                 # the nearest such day; what a modal will do with it leans ahead, not back
                 # ("will use Monday's encounter", told on Friday: three days ahead beats four
@@ -132,6 +125,9 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             # but what the day itself will be lies ahead, as for "the debate on Monday will be
             # his first": "Monday's debate will be his first", told on Friday
             return "future" if planned or _will_be(noun.head) else "none"
+        event = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "on" else None
+        if event is not None and event.dep_ == "pobj" and event.head.lower_ in _BEFORE_EVENT:
+            return _before_event(event.head)  # "only days before the caucuses on Monday"
         below = node
         for _ in range(6):
             if _is_verb(node):
@@ -287,6 +283,38 @@ def _has_aux(verb: Token) -> bool:
 
 
 _BEFORE_EVENT = {"before", "ahead", "until", "till", "by"}
+
+
+def _before_event(prep: Token) -> Tense:
+    """The tense of an event something is done before (`prep`: "before", "ahead" of, "by",
+    ...). What a future or a present is done before lies ahead: "whether he'll drop out before
+    Tuesday's primary", "will campaign ahead of Tuesday's primary", "what she needs, only days
+    before the caucuses on Monday"; so does what a line with no verb leads up to ("The Latest
+    in the lead up to Tuesday's New York primary"); what a past was done before may lie either
+    side: the nearest such day."""
+    above = _verb_above(prep)
+    if above.pos_ not in {"VERB", "AUX"}:
+        return "future"
+    if _clause_tense(above) == "future":
+        return "future"
+    auxes = [c for c in above.children if c.dep_ in {"aux", "auxpass"}]
+    told_now = _present_tag(above) in {"VBZ", "VBP"} and not any(a.tag_ == "VBD" for a in auxes)
+    return "future" if told_now and not _in_subject(prep, above) else "none"
+
+
+def _in_subject(node: Token, verb: Token) -> bool:
+    """Whether `node` lies in `verb`'s subject ("Nestle's share before Friday's purchases is
+    far below": a state before the day, now compared, so the day may have gone by)."""
+    for _ in range(8):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ in _SUBJECT_DEPS and node.head.i == verb.i:
+            return True
+        node = node.head
+    return False
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def _names_deadline(date: Token) -> bool:
