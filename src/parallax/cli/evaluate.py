@@ -199,7 +199,7 @@ def eval_time(
     checked: Annotated[
         list[Path] | None,
         typer.Option(
-            help="Files of time expressions in real PolNeAR dev articles with hand-checked "
+            help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
             "one); repeat the option for several. Default: the weekdays and months of the dev "
             "articles and of the train articles, and the relative weeks, years, durations and "
