@@ -90,26 +90,22 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
     from parallax.eval.time import load_checked, score_checked_systems
     from parallax.nlp import load_nlp
 
-    gold = load_checked(GOLD_DIR / "time-polnear-dev.tsv")
-    assert len(gold) >= 100
-    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
-    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
-    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_checked"], ours.errors
-    assert ours.accuracy > theirs.accuracy + 0.2
-    # relative weeks, years and durations, and an article read undated
-    gold = load_checked(GOLD_DIR / "time-polnear-dev-relative.tsv")
-    assert len(gold) >= 80 and any(item.published is None for item in gold)
-    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
-    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
-    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_relative"], ours.errors
-    assert ours.accuracy > theirs.accuracy + 0.2
-    # weekdays and months of the train articles, drawn after the rules were written
-    gold = load_checked(GOLD_DIR / "time-polnear-train.tsv")
-    assert len(gold) >= 40
-    _, scores = score_checked_systems(gold, shared_data("polnear"), load_nlp())
-    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
-    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_train"], ours.errors
-    assert ours.accuracy > theirs.accuracy + 0.2
+    nlp = load_nlp()
+    for name, floor, least in (
+        ("time-polnear-dev.tsv", "time_value_accuracy_polnear_checked", 100),  # weekdays, months
+        # relative weeks, years and durations, and an article read undated
+        ("time-polnear-dev-relative.tsv", "time_value_accuracy_polnear_relative", 80),
+        # weekdays and months of the train articles, drawn after the rules were written
+        ("time-polnear-train.tsv", "time_value_accuracy_polnear_train", 40),
+    ):
+        gold = load_checked(GOLD_DIR / name)
+        assert len(gold) >= least, name
+        _, scores = score_checked_systems(gold, shared_data("polnear"), nlp)
+        ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
+        assert ours.accuracy >= FLOORS[floor], ours.errors
+        assert ours.accuracy > theirs.accuracy + 0.2, name
+    undated = load_checked(GOLD_DIR / "time-polnear-dev-relative.tsv")
+    assert any(item.published is None for item in undated)
 
 
 def test_story_clustering_floors() -> None:
