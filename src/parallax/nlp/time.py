@@ -297,9 +297,7 @@ def _before_event(prep: Token) -> Tense:
         return "future"
     if _clause_tense(above) == "future":
         return "future"
-    auxes = [c for c in above.children if c.dep_ in {"aux", "auxpass"}]
-    told_now = _present_tag(above) in {"VBZ", "VBP"} and not any(a.tag_ == "VBD" for a in auxes)
-    return "future" if told_now and not _in_subject(prep, above) else "none"
+    return "future" if _bare_present(above) and not _in_subject(prep, above) else "none"
 
 
 def _in_subject(node: Token, verb: Token) -> bool:
