@@ -2487,7 +2487,7 @@ def test_a_clock_of_every_weekday_has_no_one_day() -> None:
 def test_what_a_present_is_done_before_lies_ahead() -> None:
     friday = date(2016, 1, 29)
     text = "It is what she needs, only days before the Iowa caucuses on Monday."
-    assert values(text, friday)[0][2] == "2016-02-01"
+    assert values(text, friday)[-1][2] == "2016-02-01"
     assert values("It is the last debate before Tuesday's primary.", friday)[0][2] == "2016-02-02"
     # what was done before a day may lie either side: the nearest such day
     text = "It was the last debate before Tuesday's primary."
@@ -2495,3 +2495,14 @@ def test_what_a_present_is_done_before_lies_ahead() -> None:
     # a state before the day, now compared, may follow a day gone by
     text = "Nestle's share of 7% before Friday's purchases is far below the leaders'."
     assert values(text, date(1989, 10, 30))[0][2] == "1989-10-27"
+
+
+def test_a_bare_plural_span_before_an_event_is_a_duration() -> None:
+    told = date(2016, 5, 15)
+    found = values("WASHINGTON (AP) \u2014 Months after he savaged her, Trump said it.", told)
+    assert found == [("Months", "DURATION", "PXM")]
+    assert values("Hours later, he left.", told) == [("Hours", "DURATION", "PTXH")]
+    assert values("He quit just days before the vote.", told) == [("days", "DURATION", "PXD")]
+    # a matter of days, the first days: no span of its own, as TimeBank leaves them
+    assert values("It was a matter of days before he left.", told) == []
+    assert values("In the first days after the vote he left.", told) == []

@@ -394,7 +394,9 @@ def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 
 
 def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    return "DURATION", _duration(None, (m.group("unit") or m.group("unit2")).casefold())
+    found = m.groupdict()
+    unit = found.get("unit") or found.get("unit2") or found["unit3"]
+    return "DURATION", _duration(None, unit.casefold())
 
 
 def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

@@ -235,7 +235,11 @@ RULES: list[tuple[str, Normalizer]] = [
     (
         r"(?:(?<=for )|(?<=within )|(?<=took )|(?<=take )|(?<=takes )|(?<=taking )|(?<=lasted )"
         r"|(?<=lasts )|(?<=spent )|(?<=waited ))(?P<unit>years|months|weeks|days|hours|minutes|decades)"
-        r"|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)",
+        r"|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)"
+        # "Months after he savaged her", "just days before the vote": a span before an event
+        r"|(?:^|(?<=[.!?] )|(?<=\n)|(?<=\u2014 )|(?<=-- )|(?<=just )|(?<=only )|(?<=mere )"
+        r"|(?<=barely ))(?P<unit3>years|months|weeks|days|hours|minutes|decades)"
+        r"(?= (?:after|later|before|earlier)\b)",
         _bare_plural,
     ),
     (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
