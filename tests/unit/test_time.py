@@ -435,7 +435,9 @@ def test_titles_and_names_are_not_dates() -> None:
     assert values("The panel: Bob Haus, Jill June, Lori Jungling.") == []
     assert values("Today, the port reopened.") == [("Today", "DATE", "2021-03-02")]
     assert values("Crowds watched the Summer Olympics.") == []
-    assert values("He looks to the Super Tuesday primaries.") == []
+    # "Super Tuesday" is a named day, not the Tuesday nearest the article
+    found = values("He looks to the Super Tuesday primaries.", date(2016, 2, 9))
+    assert found == [("Super Tuesday", "DATE", "2016-03-01")]
     # a newspaper is no frequency, a figure no year
     assert values("The Communist Party daily Granma said so.") == []
     assert values("The airline plans daily flights.") == [("daily", "SET", "P1D")]
@@ -2506,3 +2508,20 @@ def test_a_bare_plural_span_before_an_event_is_a_duration() -> None:
     # a matter of days, the first days: no span of its own, as TimeBank leaves them
     assert values("It was a matter of days before he left.", told) == []
     assert values("In the first days after the vote he left.", told) == []
+
+
+def test_super_tuesday_is_the_named_day_of_an_election_year() -> None:
+    assert values("He built groups in Super Tuesday states.", date(2016, 2, 9)) == [
+        ("Super Tuesday", "DATE", "2016-03-01")
+    ]
+    assert values("He won on Super Tuesday.", date(2017, 5, 2))[0][2] == "2016-03-01"
+    assert values("He will win on Super Tuesday.", date(2019, 5, 2))[0][2] == "2020-03-03"
+    assert values("He won on Super Tuesday 2008.", date(2016, 1, 1))[0][2] == "2008-02-05"
+    assert values("He won on Super Tuesday.", None)[0][2] is None
+    # a good Tuesday is a Tuesday
+    found = values("It was another super Tuesday for our campaign.", date(2016, 3, 16))
+    assert found == [("Tuesday", "DATE", "2016-03-15")]
+    # its year told before it; the second one of a year is another day
+    found = values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18))
+    assert found[-1] == ("1988 Super Tuesday", "DATE", "1988-03-08")
+    assert values("Right before Super Tuesday 2, she got bad news.", date(2016, 3, 15)) == []

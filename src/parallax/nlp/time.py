@@ -819,7 +819,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
         if _season_in_name(text, m):
             continue
         if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
-            continue  # "Super Tuesday", a named day of primaries
+            continue  # "Super Tuesday" is a named day of primaries (a holiday rule)
         found.append((m.start(), m.end(), order, m))
     return found
 

@@ -488,7 +488,37 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]
 _FIXED_FEASTS = ("christmas", "new year", "independence")
 
 
+# Super Tuesday, the day most states hold their presidential primaries: the first Tuesday of
+# March of an election year since 2000, but 5 February in 2008, the second before
+_SUPER_TUESDAYS = {
+    1988: date(1988, 3, 8),
+    1992: date(1992, 3, 10),
+    1996: date(1996, 3, 12),
+    2008: date(2008, 2, 5),
+}
+
+
+def _super_tuesday_year(ctx: _Context, tense: Tense) -> int:
+    """The presidential election year whose Super Tuesday a text means: the DCT's own in an
+    election year, else the one before (told in the past) or after (told ahead), else the
+    nearer one."""
+    assert ctx.dct is not None
+    year = ctx.dct.year
+    if year % 4 == 0:
+        return year
+    before, after = year - year % 4, year - year % 4 + 4
+    if tense in ("past", "strictly past"):
+        return before
+    if tense == "future":
+        return after
+    dct = ctx.dct
+    return min((before, after), key=lambda y: abs((_holiday_date("super tuesday", y) - dct).days))
+
+
 def _holiday_date(name: str, year: int) -> date:
+    if name == "super tuesday":
+        first = date(year, 3, 1)
+        return _SUPER_TUESDAYS.get(year, first + timedelta(days=(1 - first.weekday()) % 7))
     if name.startswith("thanksgiving"):
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -516,13 +546,15 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     name = m.group("holiday").casefold()
     rel = (m.group("rel") or "").casefold()
     shift = {"last": -1, "next": 1}.get(rel)
-    if m.group("year"):
-        when = _holiday_date(name, int(m.group("year")))
+    if m.group("year") or m.group("pyear"):  # "Christmas Day 2022", "the 1988 Super Tuesday"
+        when = _holiday_date(name, int(m.group("year") or m.group("pyear")))
     elif ctx.dct is None:
         fixed = _holiday_date(name, 2001) if name.startswith(_FIXED_FEASTS) else None
         if m.group("wkend"):
             return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
         return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
+    elif name == "super tuesday":
+        when = _holiday_date(name, _super_tuesday_year(ctx, tense))
     elif shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
     else:

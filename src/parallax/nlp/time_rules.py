@@ -155,7 +155,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
-        r"(?:(?P<rel>last|next|this) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve|(?= (?:holiday )?weekend))|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week)"
+        r"(?:(?P<rel>last|next|this) |(?<=the )(?P<pyear>(?:19|20)\d\d) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve|(?= (?:holiday )?weekend))|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week|super tuesday(?! (?:[23]|II|III)\b))"
         # the weekend it falls in or, for a Monday, the one before: "Memorial Day weekend"
         r"(?P<wkend>(?: holiday)? weekend)?"
         # its year, when told: "Christmas Day 2022", "on Christmas Eve, 2019"
@@ -458,4 +458,5 @@ CAPITALIZED_ONLY = {
     "dec",
     "oct",
     "nov",
+    "super",  # "Super Tuesday", not "another super Tuesday for our campaign"
 }
