@@ -268,7 +268,8 @@ def eval_time(
     )
     polnear = data.parent / "polnear"
     files = checked or [
-        GOLD_DIR / f"time-polnear-{part}.tsv" for part in ("dev", "dev-relative", "train")
+        GOLD_DIR / f"time-polnear-{part}.tsv"
+        for part in ("dev", "dev-relative", "train", "train-relative")
     ]
     missing = [str(path) for path in (*files, polnear) if not path.exists()]
     if missing:
@@ -292,9 +293,9 @@ def eval_time(
     out.print(real)
     out.print(
         "time-polnear-dev, -train: weekdays and months with no year beside them; "
-        "-dev-relative: relative weeks, years and durations, and every expression of one "
-        "article read undated. Each drawn at random from the PolNeAR dev (or train) articles "
-        "and given its value by hand from the article and its publication date"
+        "-dev-relative, -train-relative: relative weeks, years and durations, and every "
+        "expression of an article read undated. Each drawn at random from the PolNeAR dev (or "
+        "train) articles and given its value by hand from the article and its publication date"
     )
 
 
