@@ -2525,3 +2525,9 @@ def test_super_tuesday_is_the_named_day_of_an_election_year() -> None:
     found = values("Kentucky took part in the 1988 Super Tuesday.", date(2016, 5, 18))
     assert found[-1] == ("1988 Super Tuesday", "DATE", "1988-03-08")
     assert values("Right before Super Tuesday 2, she got bad news.", date(2016, 3, 15)) == []
+
+
+def test_since_a_season_is_the_latest_one_begun() -> None:
+    text = "They have been working the state since the spring."
+    assert values(text, date(2016, 2, 17)) == [("the spring", "DATE", "2015-SP")]
+    assert values("She has told friends since the spring.", date(2016, 9, 1))[0][2] == "2016-SP"

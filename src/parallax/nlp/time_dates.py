@@ -468,12 +468,14 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]
     (2025, 2023)
     >>> _season_year("SU", date(2024, 7, 1), "over"), _season_year("SU", date(2024, 10, 1), "over")
     (2023, 2024)
+    >>> _season_year("SP", date(2016, 2, 17), "strictly past")
+    2015
     """
     seasons = []
     for year in range(dct.year - 2, dct.year + 2):  # "last winter", told in January: two back
         first = date(year, _SEASON_START[code], 1)
         seasons.append((year, first, first + timedelta(days=91), first + timedelta(days=45)))
-    if tense == "past":
+    if tense in ("past", "strictly past"):  # "working the state since the spring", in February
         return max(y for y, first, _, _ in seasons if first <= dct)
     if tense == "over":
         return max(y for y, _, end, _ in seasons if end <= dct)
