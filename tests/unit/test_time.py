@@ -2527,6 +2527,18 @@ def test_super_tuesday_is_the_named_day_of_an_election_year() -> None:
     assert values("Right before Super Tuesday 2, she got bad news.", date(2016, 3, 15)) == []
 
 
+def test_undated_a_date_of_an_unknown_year_is_the_reference_point() -> None:
+    text = "It was taken February 27, 2016. Over the weekend, he balked. I disavowed him the day before."
+    assert values(text, None)[-1] == ("the day before", "DATE", None)
+    text = "He won in 2008. He took office in November, before the year-end deal."
+    assert values(text, None)[-1] == ("the year-end", "DATE", None)
+    # a date of a known year still is
+    assert values("He won in 2008. At the year-end he left.", None)[-1][2] == "2008-12-31"
+    # the month of a year told before, read undated as dated
+    text = "He ran in 1992. The primaries ended in early June of that year."
+    assert values(text, None)[-1] == ("early June of that year", "DATE", "1992-06")
+
+
 def test_since_a_season_is_the_latest_one_begun() -> None:
     text = "They have been working the state since the spring."
     assert values(text, date(2016, 2, 17)) == [("the spring", "DATE", "2015-SP")]

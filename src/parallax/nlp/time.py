@@ -1201,9 +1201,14 @@ def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool =
             ctx.day = value if _FULL_DAY.match(value) else None
     elif kind == "TIME" and value and _FULL_DAY.match(value[:10]):
         ctx.day = value[:10]  # "Tuesday night ... the next morning": that day
-    elif kind == "DATE" and ctx.dct is None and value and _UNPLACED_DAY.fullmatch(value):
-        # no publication date: "on April 16 at about 8:15 a.m." is XXXX-04-16T08:15
-        ctx.day = ctx.day if background and ctx.day is not None else value
+    elif kind == "DATE" and ctx.dct is None and value and value.startswith("XXXX"):
+        # no publication date: a date of an unknown year or week is the reference point all
+        # the same ("in November ... the year-end" is no year's; "over the weekend ... the day
+        # before" no day's), and a day of one the day of a clock ("on April 16 at about 8:15
+        # a.m." is XXXX-04-16T08:15)
+        ctx.last = value
+        if not (background and ctx.day is not None):
+            ctx.day = value if _UNPLACED_DAY.fullmatch(value) else None
 
 
 _UNPLACED_DAY = re.compile(r"XXXX-(?:\d\d-\d\d|WXX-\d)")  # a day of an unknown year or week
@@ -1756,7 +1761,8 @@ def _redate_clock(text: str, previous: Timex, start: int, value: str | None) -> 
     return Timex(previous.text, previous.start, previous.end, previous.type, f"{day}T{clock}")
 
 
-_MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
+# a month or season, of an unknown year too (no publication date: "early June of that year")
+_MONTH_OR_SEASON = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI)")
 _YEAR_JOINER = re.compile(r",? (?:of )?")
 
 
