@@ -97,6 +97,7 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-dev-relative.tsv", "time_value_accuracy_polnear_relative", 80),
         # weekdays and months of the train articles, drawn after the rules were written
         ("time-polnear-train.tsv", "time_value_accuracy_polnear_train", 70),
+        # relative weeks, years and durations of the train articles, and two read undated
         ("time-polnear-train-relative.tsv", "time_value_accuracy_polnear_train", 80),
     ):
         gold = load_checked(GOLD_DIR / name)

@@ -491,7 +491,7 @@ _FIXED_FEASTS = ("christmas", "new year", "independence")
 
 
 # Super Tuesday, the day most states hold their presidential primaries: the first Tuesday of
-# March of an election year since 2000, but 5 February in 2008, the second before
+# March of an election year since 2000 (but 5 February in 2008); the second in 1988-1996
 _SUPER_TUESDAYS = {
     1988: date(1988, 3, 8),
     1992: date(1992, 3, 10),
@@ -500,12 +500,11 @@ _SUPER_TUESDAYS = {
 }
 
 
-def _super_tuesday_year(ctx: _Context, tense: Tense) -> int:
-    """The presidential election year whose Super Tuesday a text means: the DCT's own in an
-    election year, else the one before (told in the past) or after (told ahead), else the
-    nearer one."""
-    assert ctx.dct is not None
-    year = ctx.dct.year
+def _super_tuesday_year(dct: date, tense: Tense) -> int:
+    """The presidential election year whose Super Tuesday a text published on `dct` means:
+    the DCT's own in an election year, else the one before (told in the past) or after (told
+    ahead), else the nearer one."""
+    year = dct.year
     if year % 4 == 0:
         return year
     before, after = year - year % 4, year - year % 4 + 4
@@ -513,7 +512,6 @@ def _super_tuesday_year(ctx: _Context, tense: Tense) -> int:
         return before
     if tense == "future":
         return after
-    dct = ctx.dct
     return min((before, after), key=lambda y: abs((_holiday_date("super tuesday", y) - dct).days))
 
 
@@ -556,7 +554,7 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
             return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
         return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
     elif name == "super tuesday":
-        when = _holiday_date(name, _super_tuesday_year(ctx, tense))
+        when = _holiday_date(name, _super_tuesday_year(ctx.dct, tense))
     elif shift is not None:
         when = _holiday_date(name, ctx.dct.year + shift)
     else:
