@@ -201,9 +201,9 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the weekdays and months of the dev "
-            "articles and of the train articles, and the relative weeks, years, durations and "
-            "an undated article of the dev articles, in data/gold."
+            "one); repeat the option for several. Default: the four sets in data/gold, the "
+            "weekdays and months of the dev and of the train articles, and the relative weeks, "
+            "years, durations and undated articles of the dev and of the train articles."
         ),
     ] = None,
     model: ModelOption = None,

@@ -976,7 +976,12 @@ def extract_timexes(
             surface = text[start:end]
         elif kind == "DURATION" and surface.casefold() == "one day" and _someday(text, start, doc):
             kind, value = "DATE", "FUTURE_REF"  # "Islam will one day be": some day ahead
-        if kind == "TIME" and value and "T" in value and _EVERY_CLOCK.search(text, 0, start):
+        if (
+            kind == "TIME"
+            and value
+            and "T" in value
+            and _EVERY_CLOCK.search(text, max(0, start - _EVERY_CLOCK_REACH), start)
+        ):
             # "airs weekdays from 6:00 a.m. to 9:00 a.m.": a clock of every such day, no one day
             value = "XXXX-XX-XX" + value[value.index("T") :]
         if value is None and normalize is _that_day:
@@ -2019,7 +2024,10 @@ _SPAN_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _EVERY = re.compile(r"\b(?:every|each) $", re.IGNORECASE)
-# a clock of a recurring day ("weekdays from 6:00 a.m. to 9:00 a.m.", "nightly at 11 p.m.")
+# a clock of a recurring day ("weekdays from 6:00 a.m. to 9:00 a.m.", "nightly at 11 p.m."),
+# found within the characters before the clock (a search from the text's start would cost a
+# live blog's every clock a pass over all before it)
+_EVERY_CLOCK_REACH = 120
 _EVERY_CLOCK = re.compile(
     r"\b(?:weekdays|weeknights|daily|nightly|(?:every|each) (?:day|night|morning|evening|"
     r"afternoon|weekday)|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
