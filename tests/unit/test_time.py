@@ -2543,3 +2543,14 @@ def test_since_a_season_is_the_latest_one_begun() -> None:
     text = "They have been working the state since the spring."
     assert values(text, date(2016, 2, 17)) == [("the spring", "DATE", "2015-SP")]
     assert values("She has told friends since the spring.", date(2016, 9, 1))[0][2] == "2016-SP"
+
+
+def test_a_season_after_an_infinitive_looks_ahead() -> None:
+    # "the fall" hangs from the infinitive through its article's noun: still the verb's own date
+    text = "It is a different thing whether he would be able to retain that support in the fall."
+    assert values(text, date(2016, 1, 30)) == [("the fall", "DATE", "2016-FA")]
+    # a passive infinitive under a present looks ahead as an active one does
+    text = "He told Beck that he is making a movie set to be released in the summer."
+    assert values(text, date(2015, 12, 19)) == [("the summer", "DATE", "2016-SU")]
+    text = "The report, which was to be released in the summer, never came out."
+    assert values(text, date(2015, 12, 19)) == [("the summer", "DATE", "2015-SU")]

@@ -161,7 +161,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         # the date hangs from the verb itself, alone or through its preposition ("failed to
         # reach a deal on Friday"), not from a noun in its clause ("to sell itself under a
         # June agreement")
-        direct = below.i == first.i or (below.dep_ == "prep" and first.head.i == below.i)
+        top = _expression_head(first, end)
+        direct = below.i == top.i or (below.dep_ == "prep" and top.head.i == below.i)
         if _caused_state(node):
             node = node.head  # "to make their voice known on Tuesday": the making's tense
         tense, teller = _clause_verb(node, implicative=direct)
@@ -184,6 +185,20 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
 
 
 _NOMINAL = {"pobj", "dobj", "nsubj", "nsubjpass"}  # where an adjective stands as a noun
+
+
+def _expression_head(first: Token, end: int) -> Token:
+    """The token of the expression from `first` to `end` that hangs from what lies outside
+    it: "fall" of "the fall", "March" of "early March"."""
+    node = first
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or not first.idx <= head.idx < end:
+            break
+        node = head
+    return node
+
+
 _MODAL = {"will", "'ll", "would", "may", "might", "could", "can", "should", "must"}
 
 
@@ -261,8 +276,13 @@ def _prospective_infinitive(verb: Token) -> bool:
     """An infinitive under a present ("has a chance to win", "urge voters to turn out", "is
     ready to vote") or a future ("would like to see him win"): what it tells lies ahead; not
     under a past ("declined to comment", "went there to meet"), nor in a subject, which may
-    tell of anything."""
-    if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.dep_ in {"nsubj", "nsubjpass"}:
+    tell of anything. A passive infinitive too ("a movie set to be released in the summer")."""
+    passive = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children
+    )
+    if not (verb.tag_ == "VB" or passive) or verb.head.i == verb.i:
+        return False
+    if verb.head.dep_ in {"nsubj", "nsubjpass"}:
         return False  # "The failure to comprehend the threat before Sept. 11 is excusable"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
