@@ -2554,3 +2554,11 @@ def test_a_season_after_an_infinitive_looks_ahead() -> None:
     assert values(text, date(2015, 12, 19)) == [("the summer", "DATE", "2016-SU")]
     text = "The report, which was to be released in the summer, never came out."
     assert values(text, date(2015, 12, 19)) == [("the summer", "DATE", "2015-SU")]
+
+
+def test_the_coming_season() -> None:
+    text = "Two priorities for the upcoming fall election campaign were harmed."
+    assert values(text, date(2016, 7, 25)) == [("the upcoming fall", "DATE", "2016-FA")]
+    assert values("They prepared for the coming winter.", date(2016, 7, 25))[0][2] == "2016-WI"
+    assert values("This coming spring they vote.", date(2016, 7, 25))[0][2] == "2017-SP"
+    assert values("The past spring was dry.", date(2016, 7, 25))[0][2] == "2016-SP"

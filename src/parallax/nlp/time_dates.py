@@ -451,8 +451,10 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         # year's; "next", the one a year after it
         year = _season_year(code, ctx.dct, "current") + _REL_STEP[rel]
         return "DATE", f"{year}-{code}"
-    if rel == "this past":
+    if rel in {"this past", "the past"}:
         tense = "past"
+    elif rel.endswith("coming"):  # "the upcoming fall election", "this coming winter"
+        tense = "future"
     # otherwise ("the spring", "early summer") the season follows the tense: "reopens in the
     # spring", told in November, is next year's; "it rained all summer", told in March, last
     # year's

@@ -193,7 +193,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the )?year-(?:earlier|ago)(?: (?:quarter|period|level|figure|results?))?", _year_earlier),
     (
-        rf"(?:(?P<rel>last|next|this|this past|the|early|late|that) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
+        rf"(?:(?P<rel>last|next|this|this past|the past|(?:the |this )?(?:up)?coming|the|early|late|that) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
         _season,
     ),
     (
