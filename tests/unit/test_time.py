@@ -2562,3 +2562,25 @@ def test_the_coming_season() -> None:
     assert values("They prepared for the coming winter.", date(2016, 7, 25))[0][2] == "2016-WI"
     assert values("This coming spring they vote.", date(2016, 7, 25))[0][2] == "2017-SP"
     assert values("The past spring was dry.", date(2016, 7, 25))[0][2] == "2016-SP"
+
+
+def test_coordinated_seasons_share_a_year() -> None:
+    text = "Trump has enjoyed a lead in polls for much of the fall and winter."
+    assert values(text, date(2016, 2, 3)) == [
+        ("the fall", "DATE", "2015-FA"),
+        ("winter", "DATE", "2015-WI"),
+    ]
+    # a season that begins earlier in a year than the first is the next year's
+    assert values("It ran through the winter and spring.", date(2016, 2, 3))[1][2] == "2016-SP"
+    assert values("It ran through the winter and spring.", None)[1][2] == "XXXX-SP"
+    # the year told after the second is the first's too
+    text = "They met during the spring and fall of 2021."
+    assert [v for _, _, v in values(text, date(2016, 2, 3))] == ["2021-SP", "2021-FA"]
+    # "fall" the verb is no season
+    text = "Prices rise in the spring and fall in the summer."
+    assert [t for t, _, _ in values(text, date(2016, 2, 3))] == ["the spring", "the summer"]
+
+
+def test_later_in_a_season_is_the_year_told_before() -> None:
+    text = "He ran in 1992. The primaries ended in early June of that year. Later in the summer, he chose."
+    assert values(text, date(2016, 2, 3))[-1] == ("the summer", "DATE", "1992-SU")

@@ -34,6 +34,7 @@ from parallax.nlp.time_calendar import (
     _WEEKDAY_SHORT,
     _ZONE,
     MONTHS,
+    SEASONS,
     Tense,
     _Context,
     _day_next_to,
@@ -1032,7 +1033,7 @@ def extract_timexes(
             _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
-    found = _quarters_ending(text, found)
+    found = _with_coordinated_seasons(text, _quarters_ending(text, found))
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
@@ -1285,6 +1286,47 @@ _DAYS_BEFORE = re.compile(
     r"(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?$"
 )
 _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d$")
+
+
+_SEASON_VALUE = re.compile(r"(\d{4}|XXXX)-(SP|SU|FA|WI)")
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # as they begin in a year
+# "the fall and winter"; not "rise in the spring and fall in the summer" (the verb)
+_AND_SEASON = re.compile(
+    r" (?:and|or) (spring|summer|fall|autumn|winter)\b"
+    r"(?! (?:of|in|on|by|to|short|apart|behind|under|back|off|out|into|from|below|above)\b)",
+    re.IGNORECASE,
+)
+
+
+def _with_coordinated_seasons(text: str, found: list[Timex]) -> list[Timex]:
+    """`the fall and winter`: the second season follows the first, in its year or, when it
+    begins earlier in a year, the next ("the winter and spring"); `the spring and fall of
+    2021`: the first season takes the year told after the second."""
+    out: list[Timex] = []
+    for i, timex in enumerate(found):
+        first = _SEASON_VALUE.fullmatch(timex.value or "")
+        if timex.type != "DATE" or first is None or timex.text[-1:].isdigit():
+            out.append(timex)
+            continue
+        year, code = first.groups()
+        following = found[i + 1] if i + 1 < len(found) else None
+        told = _SEASON_VALUE.fullmatch(following.value or "") if following else None
+        joined = following is not None and text[timex.end : following.start] in {" and ", " or "}
+        if following is not None and told and joined and following.text[-1:].isdigit():
+            later, second = told.groups()
+            if later != "XXXX":
+                later = f"{int(later) - (_SEASON_ORDER[code] > _SEASON_ORDER[second]):04d}"
+            out.append(replace(timex, value=f"{later}-{code}"))
+            continue
+        out.append(timex)
+        m = _AND_SEASON.match(text, timex.end)
+        if m is None or (following is not None and following.start < m.end()):
+            continue
+        second = SEASONS[m.group(1).casefold()]
+        if year != "XXXX":
+            year = f"{int(year) + (_SEASON_ORDER[second] <= _SEASON_ORDER[code]):04d}"
+        out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{year}-{second}"))
+    return out
 
 
 def _with_earlier_days(text: str, found: list[Timex]) -> list[Timex]:

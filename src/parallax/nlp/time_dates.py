@@ -433,6 +433,10 @@ def _the_quarter(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
     return "DATE", _anchored("quarter", ctx.dct, -1)
 
 
+# "later in the summer", "earlier in the spring": a season told after another date is its year's
+_LATER_IN = re.compile(r"\b(?:later|earlier) in $", re.IGNORECASE)
+
+
 def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     code = SEASONS[(m.group("season") or m.group("season2")).casefold()]
     rel = (m.group("rel") or "").casefold()
@@ -441,6 +445,13 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         return "DATE", f"{year}-{code}"
     if rel == "that":  # "In 2020 the virus arrived. That spring, ...": the last date's year
         return "DATE", None if ctx.last_year is None else f"{ctx.last_year:04d}-{code}"
+    if (
+        rel == "the"
+        and ctx.last_year is not None
+        and _LATER_IN.search(m.string, max(0, m.start() - 16), m.start())
+    ):
+        # "The primaries ended in early June of 1992. Later in the summer, ...": that year's
+        return "DATE", f"{ctx.last_year:04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     if rel == "last":
