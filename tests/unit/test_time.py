@@ -2584,3 +2584,26 @@ def test_coordinated_seasons_share_a_year() -> None:
 def test_later_in_a_season_is_the_year_told_before() -> None:
     text = "He ran in 1992. The primaries ended in early June of that year. Later in the summer, he chose."
     assert values(text, date(2016, 2, 3))[-1] == ("the summer", "DATE", "1992-SU")
+
+
+def test_more_holidays() -> None:
+    dct = date(2016, 2, 18)
+    assert values("Bloomberg turned 74 on Valentine's Day.", dct)[0][2] == "2016-02-14"
+    text = "The debate was held on the eve of Martin Luther King Day."
+    assert values(text, dct) == [("Martin Luther King Day", "DATE", "2016-01-18")]
+    assert values("On Martin Luther King Jr. Day they marched.", dct)[0][2] == "2016-01-18"
+    assert values("Schools closed on Presidents\u2019 Day.", dct)[0][2] == "2016-02-15"
+    # a typographic apostrophe, as many outlets write it
+    assert values("It happened on New Year\u2019s Eve.", dct)[0][2] == "2015-12-31"
+    assert values("They met on Valentine's Day.", None)[0][2] == "XXXX-02-14"
+
+
+def test_a_past_holiday_goes_on_with_a_story_long_gone() -> None:
+    text = (
+        "In 2000, Al Gore distanced himself from Clinton. By Election Day, Clinton was hovering "
+        "near 60%."
+    )
+    assert values(text, date(2016, 8, 10))[-1] == ("Election Day", "DATE", "2000-11-07")
+    # ahead, it is the coming one
+    text = "In 2000, Al Gore lost. By Election Day, Clinton will be near 60%."
+    assert values(text, date(2016, 8, 10))[-1][2] == "2016-11-08"

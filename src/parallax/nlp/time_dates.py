@@ -203,6 +203,23 @@ def _year_month(value: str | None) -> tuple[int, int] | None:
     return int(value[:4]), int(value[5:7])
 
 
+_MONTH_OF_YEAR = re.compile(r"(\d{4})-(\d\d)")
+_YEAR_ALONE = re.compile(r"\d{4}")
+
+
+def _story_year(ctx: _Context, month: int, *, year_alone: bool = False) -> int | None:
+    """The year of a story long gone that a past month goes on telling: "in June 2001 ... In
+    August, she flew to New York", told in 2016, is 2001's August. Only after a month (or a
+    day) of a year before the last one, and only a month not before it in that year;
+    `year_alone`: after a year told alone too ("In 2000, ... by Election Day, he was")."""
+    told = _MONTH_OF_YEAR.match(ctx.last or "")
+    if ctx.dct is None or ctx.last_year is None or ctx.last_year >= ctx.dct.year - 1:
+        return None
+    if told is None:
+        return ctx.last_year if year_alone and _YEAR_ALONE.fullmatch(ctx.last or "") else None
+    return ctx.last_year if month >= int(told.group(2)) else None
+
+
 def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     month = _month_name(m.group("month"))
     rel = (m.group("rel") or "").casefold()
@@ -500,7 +517,7 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]
 
 
 # feasts on the same day every year, so a text with no publication date still gives the day
-_FIXED_FEASTS = ("christmas", "new year", "independence")
+_FIXED_FEASTS = ("christmas", "new year", "independence", "valentine", "st. patrick")
 
 
 # Super Tuesday, the day most states hold their presidential primaries: the first Tuesday of
@@ -528,6 +545,15 @@ def _super_tuesday_year(dct: date, tense: Tense) -> int:
     return min((before, after), key=lambda y: abs((_holiday_date("super tuesday", y) - dct).days))
 
 
+# holidays on a day of a month, and on the nth weekday of a month (month, weekday, nth); not
+# Veterans Day or Columbus Day, named far more often as institutions than as days
+_DAY_OF_MONTH = {"valentine's": (2, 14), "st.": (3, 17)}
+_NTH_WEEKDAY = {
+    "martin": (1, 0, 3), "dr.": (1, 0, 3), "mlk": (1, 0, 3), "presidents": (2, 0, 3),
+    "presidents'": (2, 0, 3), "mother's": (5, 6, 2), "father's": (6, 6, 3),
+}  # fmt: skip
+
+
 def _holiday_date(name: str, year: int) -> date:
     if name == "super tuesday":
         first = date(year, 3, 1)
@@ -541,6 +567,13 @@ def _holiday_date(name: str, year: int) -> date:
         return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
     if name.startswith("independence"):
         return date(year, 7, 4)
+    word = name.split()[0]
+    if word in _DAY_OF_MONTH:
+        return date(year, *_DAY_OF_MONTH[word])
+    if word in _NTH_WEEKDAY:  # "Martin Luther King Day": the third Monday of January
+        month, weekday, nth = _NTH_WEEKDAY[word]
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     if name.startswith("labor"):
         first = date(year, 9, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7)
@@ -556,7 +589,7 @@ def _holiday_date(name: str, year: int) -> date:
 
 
 def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    name = m.group("holiday").casefold()
+    name = m.group("holiday").casefold().replace("\u2019", "'")
     rel = (m.group("rel") or "").casefold()
     shift = {"last": -1, "next": 1}.get(rel)
     if m.group("year") or m.group("pyear"):  # "Christmas Day 2022", "the 1988 Super Tuesday"
@@ -575,6 +608,8 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         # have changed", told two weeks after it) does not stand for the one ahead
         when = _holiday_date(name, ctx.dct.year)
         year = _month_for(when.month, None, ctx, tense, when.day, *_DAY_SLACK)
+        if tense in ("past", "strictly past") and not rel:
+            year = _story_year(ctx, when.month, year_alone=True) or year
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
         return "DATE", _week(when)
