@@ -99,6 +99,14 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train.tsv", "time_value_accuracy_polnear_train", 70),
         # relative weeks, years and durations of the train articles, and two read undated
         ("time-polnear-train-relative.tsv", "time_value_accuracy_polnear_train", 80),
+        # seasons of the train articles ("this fall", "last summer", "the spring of 2012")
+        ("time-polnear-train-seasons.tsv", "time_value_accuracy_polnear_train", 45),
+        # relative months of the train articles ("last month", "earlier this month", "a month ago")
+        ("time-polnear-train-months.tsv", "time_value_accuracy_polnear_train", 25),
+        # named days of the train articles ("Election Day", "Labor Day", "New Year's Eve")
+        ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25),
+        # every expression of two more train articles, read with no publication date
+        ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20),
     ):
         gold = load_checked(GOLD_DIR / name)
         assert len(gold) >= least, name
@@ -106,7 +114,11 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
         assert ours.accuracy >= FLOORS[floor], ours.errors
         assert ours.accuracy > theirs.accuracy + 0.2, name
-    for name in ("time-polnear-dev-relative.tsv", "time-polnear-train-relative.tsv"):
+    for name in (
+        "time-polnear-dev-relative.tsv",
+        "time-polnear-train-relative.tsv",
+        "time-polnear-train-undated.tsv",
+    ):
         assert any(item.published is None for item in load_checked(GOLD_DIR / name)), name
 
 

@@ -201,9 +201,11 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the four sets in data/gold, the "
-            "weekdays and months of the dev and of the train articles, and the relative weeks, "
-            "years, durations and undated articles of the dev and of the train articles."
+            "one); repeat the option for several. Default: the eight sets in data/gold, "
+            "the weekdays and months of the dev and of the train articles, the relative weeks, "
+            "years, durations and undated articles of the dev and of the train articles, and "
+            "the seasons, the relative months, the holidays and two more undated articles of "
+            "the train articles."
         ),
     ] = None,
     model: ModelOption = None,
@@ -269,7 +271,16 @@ def eval_time(
     polnear = data.parent / "polnear"
     files = checked or [
         GOLD_DIR / f"time-polnear-{part}.tsv"
-        for part in ("dev", "dev-relative", "train", "train-relative")
+        for part in (
+            "dev",
+            "dev-relative",
+            "train",
+            "train-relative",
+            "train-seasons",
+            "train-months",
+            "train-holidays",
+            "train-undated",
+        )
     ]
     missing = [str(path) for path in (*files, polnear) if not path.exists()]
     if missing:
@@ -294,8 +305,12 @@ def eval_time(
     out.print(
         "time-polnear-dev, -train: weekdays and months with no year beside them; "
         "-dev-relative, -train-relative: relative weeks, years and durations, and every "
-        "expression of an article read undated. Each drawn at random from the PolNeAR dev (or "
-        "train) articles and given its value by hand from the article and its publication date"
+        "expression of an article read undated; -train-seasons: seasons; -train-months: "
+        'relative months ("last month", "a month ago"); -train-holidays: named days '
+        '("Election Day", "Labor Day"); -train-undated: every expression of two articles '
+        "read with no publication date. Each drawn at random "
+        "from the PolNeAR dev (or train) articles and given its value by hand from the article "
+        "and its publication date"
     )
 
 
