@@ -2607,3 +2607,19 @@ def test_a_past_holiday_goes_on_with_a_story_long_gone() -> None:
     # ahead, it is the coming one
     text = "In 2000, Al Gore lost. By Election Day, Clinton will be near 60%."
     assert values(text, date(2016, 8, 10))[-1][2] == "2016-11-08"
+
+
+def test_today_in_a_quotation_counts_from_the_day_it_was_said() -> None:
+    text = 'Durbin said on Thursday he "hand-delivered a letter to the attorney general today."'
+    assert values(text, date(2015, 12, 4)) == [
+        ("Thursday", "DATE", "2015-12-03"),
+        ("today", "DATE", "2015-12-03"),
+    ]
+    text = 'Stevens called it "childish" on Sunday.\n\n"Today he is accepting congratulations," he said.'
+    assert values(text, date(2016, 6, 13))[-1] == ("Today", "DATE", "2016-06-12")
+    # a day of the event the quotation tells of is not the day it was said
+    text = 'He spoke of Tuesday\'s news conference. "What we saw yesterday was odd."'
+    assert values(text, date(2016, 7, 6))[-1] == ("yesterday", "DATE", "2016-07-05")
+    # nor is "today" outside a quotation
+    text = "Durbin said on Thursday he would deliver a letter today."
+    assert values(text, date(2015, 12, 4))[-1] == ("today", "DATE", "2015-12-04")

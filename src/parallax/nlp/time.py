@@ -1037,11 +1037,74 @@ def extract_timexes(
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
-    return _with_modifiers(text, _the_attacks_day(dated, dct))
+    quoted = _quoted_deictics(text, doc, _the_attacks_day(dated, dct), dct)
+    return _with_modifiers(text, quoted)
 
 
 _ATTACKS_DAY = "2001-09-11"
 _BARE_SEPT_11 = re.compile(r"(?:Sept\.?|September) 11(?:th)?", re.IGNORECASE)
+
+
+# words that count days from the day they are said, as a quotation says them
+_DEICTIC = re.compile(
+    r"(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))"
+    r"|(?:yesterday|tomorrow) (?:morning|afternoon|evening|night)",
+    re.IGNORECASE,
+)
+# verbs of saying a quotation is dated by ("Durbin said on Thursday he ...")
+_QUOTED_BY = _TELLING | {
+    "urge", "call", "indicate", "respond", "tweet", "promise", "vow", "pledge", "reply", "ask",
+    "testify", "acknowledge", "concede", "predict", "contend", "recall",
+}  # fmt: skip
+_QUOTE_REACH = 400  # characters between the day a quotation is dated by and its "today"
+
+
+def _in_quotation(text: str, char: int) -> bool:
+    """Whether `char` lies inside a quotation opened earlier in its paragraph: curly, straight,
+    TeX-like (``...''), or the doubled apostrophes some outlets write on both sides."""
+    before = text[text.rfind("\n", 0, char) + 1 : char]
+    curly = before.count("\u201c") > before.count("\u201d")
+    closing = before.count("''")
+    doubled = before.count("``") > closing if "``" in before else closing % 2 == 1
+    return curly or before.count('"') % 2 == 1 or doubled
+
+
+def _quoted_deictics(
+    text: str, doc: Doc | None, found: list[Timex], dct: date | None
+) -> list[Timex]:
+    """`Durbin said on Thursday he "hand-delivered a letter ... today"`: "today" (or
+    "tonight", "last night", ...) in a quotation counts from the day the quotation was said,
+    when a past day in the week before publication dates a verb of saying just before it; not
+    from the publication date."""
+    if doc is None or dct is None:
+        return found
+    out = list(found)
+    for i, timex in enumerate(found):
+        value = timex.value or ""
+        if not _DEICTIC.fullmatch(timex.text) or not _FULL_DAY.match(value[:10]):
+            continue
+        if not _in_quotation(text, timex.start):
+            continue
+        said = next(
+            (
+                t
+                for t in reversed(found[:i])
+                if t.start >= timex.start - _QUOTE_REACH
+                and _FULL_DAY.match((t.value or "")[:10])
+                and not _DEICTIC.fullmatch(t.text)
+                and not _in_quotation(text, t.start)
+            ),
+            None,
+        )
+        if said is None or not 0 < (dct - date.fromisoformat((said.value or "")[:10])).days <= 7:
+            continue
+        token = _token_at(doc, said.start)
+        if token is None or _lemma(_verb_above(token)) not in _QUOTED_BY:
+            continue
+        shift = date.fromisoformat((said.value or "")[:10]) - dct
+        day = date.fromisoformat(value[:10]) + shift
+        out[i] = replace(timex, value=day.isoformat() + value[10:])
+    return out
 
 
 def _the_attacks_day(found: list[Timex], dct: date | None) -> list[Timex]:
