@@ -107,6 +107,8 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25),
         # every expression of two more train articles, read with no publication date
         ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20),
+        # "today", "tonight", "last night" of a day (in quotations too) in the train articles
+        ("time-polnear-train-deictic.tsv", "time_value_accuracy_polnear_train_deictic", 10),
     ):
         gold = load_checked(GOLD_DIR / name)
         assert len(gold) >= least, name

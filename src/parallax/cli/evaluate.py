@@ -201,11 +201,11 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the eight sets in data/gold, "
+            "one); repeat the option for several. Default: the ten sets in data/gold, "
             "the weekdays and months of the dev and of the train articles, the relative weeks, "
             "years, durations and undated articles of the dev and of the train articles, and "
-            "the seasons, the relative months, the holidays and two more undated articles of "
-            "the train articles."
+            "the seasons, the relative months, the holidays, two more undated articles, and "
+            "'today' and its kin as a day and as 'nowadays' in the train articles."
         ),
     ] = None,
     model: ModelOption = None,
@@ -280,6 +280,8 @@ def eval_time(
             "train-months",
             "train-holidays",
             "train-undated",
+            "train-deictic",
+            "train-nowadays",
         )
     ]
     missing = [str(path) for path in (*files, polnear) if not path.exists()]
@@ -308,7 +310,8 @@ def eval_time(
         "expression of an article read undated; -train-seasons: seasons; -train-months: "
         'relative months ("last month", "a month ago"); -train-holidays: named days '
         '("Election Day", "Labor Day"); -train-undated: every expression of two articles '
-        "read with no publication date. Each drawn at random "
+        'read with no publication date; -train-deictic: "today", "tonight", "last night" '
+        'of a day; -train-nowadays: "today" meaning nowadays (PRESENT_REF). Each drawn at random '
         "from the PolNeAR dev (or train) articles and given its value by hand from the article "
         "and its publication date"
     )
