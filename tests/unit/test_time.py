@@ -2623,3 +2623,15 @@ def test_today_in_a_quotation_counts_from_the_day_it_was_said() -> None:
     # nor is "today" outside a quotation
     text = "Durbin said on Thursday he would deliver a letter today."
     assert values(text, date(2015, 12, 4))[-1] == ("today", "DATE", "2015-12-04")
+
+
+def test_a_season_with_an_indefinite_article() -> None:
+    text = "It was her escape from a summer of scandal and falling poll numbers."
+    assert values(text, date(2015, 11, 16)) == [("summer", "DATE", "2015-SU")]
+    text = "The debate caps a comeback for Clinton after a rocky summer defined by a surge."
+    assert values(text, date(2015, 12, 22)) == [("summer", "DATE", "2015-SU")]
+    assert values("They prepare for a difficult winter without gas.", date(2024, 3, 14))[0][2] == (
+        "2024-WI"
+    )
+    # a season that only qualifies a noun is no one season
+    assert values("He had a summer job.", date(2015, 12, 22)) == []

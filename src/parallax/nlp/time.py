@@ -964,6 +964,9 @@ def extract_timexes(
             surface, end = surface[:-1], end - 1
         if _not_time(text, surface, start, end) or _wish_may(doc, surface, start):
             continue
+        if m.groupdict().get("season3"):
+            start = m.start("season3")  # "a rocky summer": the season is the expression
+            surface = text[start:end]
         if surface.endswith(("'s", "\u2019s")) and len(surface) > 2 and normalize is not _decade:
             surface, end = surface[:-2], end - 2  # "Friday's vote": the possessive is not time
         tense = _cue_tense(text, start, doc) or tense_at(start, end)

@@ -455,7 +455,7 @@ _LATER_IN = re.compile(r"\b(?:later|earlier) in $", re.IGNORECASE)
 
 
 def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    code = SEASONS[(m.group("season") or m.group("season2")).casefold()]
+    code = SEASONS[(m.group("season") or m.group("season2") or m.group("season3")).casefold()]
     rel = (m.group("rel") or "").casefold()
     year = m.group("year") or m.group("year2")
     if year:
@@ -481,6 +481,8 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         return "DATE", f"{year}-{code}"
     if rel in {"this past", "the past"}:
         tense = "past"
+    elif m.group("season3") and m.string[max(0, m.start() - 6) : m.start()].casefold() == "after ":
+        tense = "past"  # "caps a comeback after a rocky summer": one gone by, whatever the verb
     elif rel.endswith("coming"):  # "the upcoming fall election", "this coming winter"
         tense = "future"
     # otherwise ("the spring", "early summer") the season follows the tense: "reopens in the

@@ -194,7 +194,10 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:the )?year-(?:earlier|ago)(?: (?:quarter|period|level|figure|results?))?", _year_earlier),
     (
-        rf"(?:(?P<rel>last|next|this|this past|the past|(?:the |this )?(?:up)?coming|the|early|late|that) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})",
+        rf"(?:(?P<rel>last|next|this|this past|the past|(?:the |this )?(?:up)?coming|the|early|late|that) )(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>{_YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter) (?:of )?(?P<year2>{_YEAR})"
+        # "a rocky summer defined by ...", "a summer of scandal": one summer (not "a summer job")
+        r"|\ban? (?:(?!(?:spring|summer|autumn|winter)\b)[a-z]+ )?(?P<season3>spring|summer|autumn|winter)"
+        r"(?= (?:of|defined|marked|without|when|in which)\b|[,.;:)])",
         _season,
     ),
     (
