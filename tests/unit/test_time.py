@@ -2635,3 +2635,11 @@ def test_a_season_with_an_indefinite_article() -> None:
     )
     # a season that only qualifies a noun is no one season
     assert values("He had a summer job.", date(2015, 12, 22)) == []
+
+
+def test_a_speech_dates_the_quotation_it_holds() -> None:
+    text = (
+        "Clinton closed her victory speech on Tuesday night with a tribute.\n"
+        "\u201cThere is a remarkable young woman here tonight,\u201d Clinton said."
+    )
+    assert values(text, date(2016, 4, 20))[-1] == ("tonight", "DATE", "2016-04-19")

@@ -1060,6 +1060,21 @@ _QUOTED_BY = _TELLING | {
     "testify", "acknowledge", "concede", "predict", "contend", "recall",
 }  # fmt: skip
 _QUOTE_REACH = 400  # characters between the day a quotation is dated by and its "today"
+# what is said, a day dates as its verb's object or subject ("closed her victory speech on
+# Tuesday night", "a fundraising email sent out on Tuesday night warned"); not an interview,
+# which a text may quote beside what was said on another day ("released an interview last
+# Thursday ... 'today', Putin told journalists", on the Wednesday after)
+_SAID = {"speech", "remark", "statement", "briefing", "email", "e-mail", "tweet"}
+
+
+def _dates_a_saying(date_token: Token) -> bool:
+    """Whether a date dates a verb of saying, or a verb whose object or subject is a thing
+    said (a speech, a statement, an email)."""
+    verb = _verb_above(date_token)
+    if _lemma(verb) in _QUOTED_BY:
+        return True
+    said = {"dobj", "nsubj", "nsubjpass"}
+    return any(c.dep_ in said and c.lemma_.casefold() in _SAID for c in verb.children)
 
 
 def _in_quotation(text: str, char: int) -> bool:
@@ -1102,7 +1117,7 @@ def _quoted_deictics(
         if said is None or not 0 < (dct - date.fromisoformat((said.value or "")[:10])).days <= 7:
             continue
         token = _token_at(doc, said.start)
-        if token is None or _lemma(_verb_above(token)) not in _QUOTED_BY:
+        if token is None or not _dates_a_saying(token):
             continue
         shift = date.fromisoformat((said.value or "")[:10]) - dct
         day = date.fromisoformat(value[:10]) + shift
