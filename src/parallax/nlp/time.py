@@ -1114,13 +1114,13 @@ def _quoted_deictics(
             ),
             None,
         )
-        if said is None or not 0 < (dct - date.fromisoformat((said.value or "")[:10])).days <= 7:
+        said_on = date.fromisoformat((said.value or "")[:10]) if said else None
+        if said is None or said_on is None or not 0 < (dct - said_on).days <= 7:
             continue
         token = _token_at(doc, said.start)
         if token is None or not _dates_a_saying(token):
             continue
-        shift = date.fromisoformat((said.value or "")[:10]) - dct
-        day = date.fromisoformat(value[:10]) + shift
+        day = date.fromisoformat(value[:10]) + (said_on - dct)
         out[i] = replace(timex, value=day.isoformat() + value[10:])
     return out
 

@@ -207,16 +207,17 @@ _MONTH_OF_YEAR = re.compile(r"(\d{4})-(\d\d)")
 _YEAR_ALONE = re.compile(r"\d{4}")
 
 
-def _story_year(ctx: _Context, month: int, *, year_alone: bool = False) -> int | None:
-    """The year of a story long gone that a past month goes on telling: "in June 2001 ... In
-    August, she flew to New York", told in 2016, is 2001's August. Only after a month (or a
-    day) of a year before the last one, and only a month not before it in that year;
-    `year_alone`: after a year told alone too ("In 2000, ... by Election Day, he was")."""
+def _story_year(ctx: _Context, month: int) -> int | None:
+    """The year of a story long gone that a feast told in the past goes on telling: "In 2000,
+    ... by Election Day, he was hovering near 60%", told in 2016, is 2000's Election Day. Only
+    after a year before the last one, told alone or with a month (or a day) not after the
+    feast's `month`. (A month alone is not read so: "since June 2014, and again since the
+    Paris attacks in November" is the November the publication date gives.)"""
     told = _MONTH_OF_YEAR.match(ctx.last or "")
     if ctx.dct is None or ctx.last_year is None or ctx.last_year >= ctx.dct.year - 1:
         return None
     if told is None:
-        return ctx.last_year if year_alone and _YEAR_ALONE.fullmatch(ctx.last or "") else None
+        return ctx.last_year if _YEAR_ALONE.fullmatch(ctx.last or "") else None
     return ctx.last_year if month >= int(told.group(2)) else None
 
 
@@ -611,7 +612,7 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         when = _holiday_date(name, ctx.dct.year)
         year = _month_for(when.month, None, ctx, tense, when.day, *_DAY_SLACK)
         if tense in ("past", "strictly past") and not rel:
-            year = _story_year(ctx, when.month, year_alone=True) or year
+            year = _story_year(ctx, when.month) or year
         when = _holiday_date(name, year or ctx.dct.year)
     if name.endswith("week"):
         return "DATE", _week(when)
