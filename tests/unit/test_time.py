@@ -2643,3 +2643,16 @@ def test_a_speech_dates_the_quotation_it_holds() -> None:
         "\u201cThere is a remarkable young woman here tonight,\u201d Clinton said."
     )
     assert values(text, date(2016, 4, 20))[-1] == ("tonight", "DATE", "2016-04-19")
+
+
+def test_the_weekend_told_from_monday_to_thursday_is_the_one_just_gone() -> None:
+    tuesday, wednesday, friday = date(2016, 9, 6), date(2016, 3, 16), date(2016, 4, 15)
+    text = "The conflict continues, with insurgents making major gains over the weekend."
+    assert values(text, tuesday) == [("the weekend", "DATE", "2016-W35-WE")]
+    text = "Clinton visited the St. Louis area to campaign over the weekend."
+    assert values(text, wednesday) == [("the weekend", "DATE", "2016-W10-WE")]
+    # unless a modal or a plan tells of the next
+    assert values("He will spend the weekend in Iowa.", tuesday)[0][2] == "2016-W36-WE"
+    # "this weekend" told on a Friday is tomorrow's, whatever the verb
+    text = "It set the stage for another likely rout this weekend."
+    assert values(text, friday) == [("this weekend", "DATE", "2016-W15-WE")]

@@ -399,15 +399,37 @@ def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
     return "DURATION", _duration(None, unit.casefold())
 
 
+# what tells of a weekend ahead in the words before it: a modal, a plan
+_WEEKEND_PLAN = re.compile(
+    r"\b(?:will|wo|would|shall|going to|plan(?:s|ned|ning)?|schedul\w*|slated|expected|set (?:to|for))\b"
+    r"|['\u2019]ll\b",
+    re.IGNORECASE,
+)
+_WEEKEND_PLAN_REACH = 80  # characters before "the weekend" where a modal is looked for
+
+
 def _weekend(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     if ctx.dct is None:
         return "DATE", "XXXX-WXX-WE"  # a weekend, like a weekday, of an unknown week
     word = m.group(0).casefold()
     steps = -1 if word.startswith("last") or "past" in word else 1 if word.startswith("next") else 0
-    if steps == 0 and tense in ("past", "strictly past") and ctx.dct.weekday() < 5:
-        steps = -1  # "over the weekend", said on a weekday: the one just gone
-    if steps == 0 and tense == "none" and ctx.dct.weekday() < 2:
-        steps = -1  # "the debate over the weekend", told on a Monday or Tuesday: just gone
+    weekday = ctx.dct.weekday()
+    if word.startswith("this"):
+        # "this weekend": the one just gone only when told early in the week, in the past
+        # ("This weekend, Sanders complained", told on a Tuesday); told on a Friday, tomorrow's
+        # ("set the stage for another rout this weekend")
+        if steps == 0 and tense in ("past", "strictly past") and weekday < 4:
+            steps = -1
+    elif steps == 0 and weekday < 4:
+        # "the weekend" told from Monday to Thursday is the one just gone ("campaigned over the
+        # weekend", "a report from over the weekend", "with insurgents making major gains over
+        # the weekend", told on a Tuesday: not a timetable's present), unless a modal tells of
+        # the next ("will spend the weekend in Iowa")
+        told = m.string[max(0, m.start() - _WEEKEND_PLAN_REACH) : m.start()]
+        if not (tense == "future" and _WEEKEND_PLAN.search(told)):
+            steps = -1
+    elif steps == 0 and tense in ("past", "strictly past") and weekday < 5:
+        steps = -1  # "over the weekend", said on a Friday: the one just gone
     return "DATE", _anchored("weekend", ctx.dct, steps)
 
 
