@@ -105,6 +105,8 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train-months.tsv", "time_value_accuracy_polnear_train", 25),
         # named days of the train articles ("Election Day", "Labor Day", "New Year's Eve")
         ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25),
+        # weekends of the train articles ("over the weekend", "this weekend", "last weekend's")
+        ("time-polnear-train-weekends.tsv", "time_value_accuracy_polnear_train", 30),
         # every expression of two more train articles, read with no publication date
         ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20),
         # "today", "tonight", "last night" of a day (in quotations too) in the train articles
