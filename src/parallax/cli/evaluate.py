@@ -201,12 +201,12 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the eleven sets in data/gold, "
+            "one); repeat the option for several. Default: the twelve sets in data/gold, "
             "the weekdays and months of the dev and of the train articles, the relative weeks, "
             "years, durations and undated articles of the dev and of the train articles, and "
-            "the seasons, the relative months, the holidays, the weekends, two more undated "
-            "articles, and 'today' and its kin as a day and as 'nowadays' in the train "
-            "articles."
+            "the seasons, the relative months, the holidays, the weekends, 'N years ago', two "
+            "more undated articles, and 'today' and its kin as a day and as 'nowadays' in the "
+            "train articles."
         ),
     ] = None,
     model: ModelOption = None,
@@ -281,6 +281,7 @@ def eval_time(
             "train-months",
             "train-holidays",
             "train-weekends",
+            "train-ago",
             "train-undated",
             "train-deictic",
             "train-nowadays",
@@ -312,7 +313,8 @@ def eval_time(
         "expression of an article read undated; -train-seasons: seasons; -train-months: "
         'relative months ("last month", "a month ago"); -train-holidays: named days '
         '("Election Day", "Labor Day"); -train-weekends: "the weekend", "this weekend", '
-        '"last weekend"; -train-undated: every expression of two articles '
+        '"last weekend"; -train-ago: "two years ago", "10 months ago", "eight years ago this '
+        'month"; -train-undated: every expression of two articles '
         'read with no publication date; -train-deictic: "today", "tonight", "last night" '
         'of a day; -train-nowadays: "today" meaning nowadays (PRESENT_REF). Each drawn at random '
         "from the PolNeAR dev (or train) articles and given its value by hand from the article "
