@@ -2653,6 +2653,7 @@ def test_the_weekend_told_from_monday_to_thursday_is_the_one_just_gone() -> None
     assert values(text, wednesday) == [("the weekend", "DATE", "2016-W10-WE")]
     # unless a modal or a plan tells of the next
     assert values("He will spend the weekend in Iowa.", tuesday)[0][2] == "2016-W36-WE"
+    assert values("He won\u2019t spend the weekend in Iowa.", tuesday)[0][2] == "2016-W36-WE"
     # "this weekend" told on a Friday is tomorrow's, whatever the verb
     text = "It set the stage for another likely rout this weekend."
     assert values(text, friday) == [("this weekend", "DATE", "2016-W15-WE")]

@@ -401,8 +401,8 @@ def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTy
 
 # what tells of a weekend ahead in the words before it: a modal, a plan
 _WEEKEND_PLAN = re.compile(
-    r"\b(?:will|wo|would|shall|going to|plan(?:s|ned|ning)?|schedul\w*|slated|expected|set (?:to|for))\b"
-    r"|['\u2019]ll\b",
+    r"\b(?:will|would|shall|going to|plan(?:s|ned|ning)?|schedul\w*|slated|expected|set (?:to|for))\b"
+    r"|['\u2019]ll\b|\bwon['\u2019]t\b",
     re.IGNORECASE,
 )
 _WEEKEND_PLAN_REACH = 80  # characters before "the weekend" where a modal is looked for
