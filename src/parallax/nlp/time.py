@@ -30,6 +30,7 @@ from parallax.nlp.time_calendar import (
     _DAY,
     _FULL_DAY,
     _MONTH,
+    _SEASON_START,
     _WEEKDAY,
     _WEEKDAY_SHORT,
     _ZONE,
@@ -1114,8 +1115,10 @@ def _quoted_deictics(
             ),
             None,
         )
-        said_on = date.fromisoformat((said.value or "")[:10]) if said else None
-        if said is None or said_on is None or not 0 < (dct - said_on).days <= 7:
+        if said is None:
+            continue
+        said_on = date.fromisoformat((said.value or "")[:10])
+        if not 0 < (dct - said_on).days <= 7:
             continue
         token = _token_at(doc, said.start)
         if token is None or not _dates_a_saying(token):
@@ -1370,7 +1373,6 @@ _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d$")
 
 
 _SEASON_VALUE = re.compile(r"(\d{4}|XXXX)-(SP|SU|FA|WI)")
-_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}  # as they begin in a year
 # "the fall and winter"; not "rise in the spring and fall in the summer" (the verb)
 _AND_SEASON = re.compile(
     r" (?:and|or) (spring|summer|fall|autumn|winter)\b"
@@ -1396,7 +1398,7 @@ def _with_coordinated_seasons(text: str, found: list[Timex]) -> list[Timex]:
         if following is not None and told and joined and following.text[-1:].isdigit():
             later, second = told.groups()
             if later != "XXXX":
-                later = f"{int(later) - (_SEASON_ORDER[code] > _SEASON_ORDER[second]):04d}"
+                later = f"{int(later) - (_SEASON_START[code] > _SEASON_START[second]):04d}"
             out.append(replace(timex, value=f"{later}-{code}"))
             continue
         out.append(timex)
@@ -1405,7 +1407,7 @@ def _with_coordinated_seasons(text: str, found: list[Timex]) -> list[Timex]:
             continue
         second = SEASONS[m.group(1).casefold()]
         if year != "XXXX":
-            year = f"{int(year) + (_SEASON_ORDER[second] <= _SEASON_ORDER[code]):04d}"
+            year = f"{int(year) + (_SEASON_START[second] <= _SEASON_START[code]):04d}"
         out.append(Timex(m.group(1), m.start(1), m.end(1), "DATE", f"{year}-{second}"))
     return out
 

@@ -520,7 +520,8 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]
 
 
 # feasts on the same day every year, so a text with no publication date still gives the day
-_FIXED_FEASTS = ("christmas", "new year", "independence", "valentine", "st. patrick")
+# (and those of `_DAY_OF_MONTH`, below: Valentine's Day, St. Patrick's Day)
+_FIXED_FEASTS = ("christmas", "new year", "independence")
 
 
 # Super Tuesday, the day most states hold their presidential primaries: the first Tuesday of
@@ -598,7 +599,8 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
     if m.group("year") or m.group("pyear"):  # "Christmas Day 2022", "the 1988 Super Tuesday"
         when = _holiday_date(name, int(m.group("year") or m.group("pyear")))
     elif ctx.dct is None:
-        fixed = _holiday_date(name, 2001) if name.startswith(_FIXED_FEASTS) else None
+        on_its_day = name.startswith(_FIXED_FEASTS) or name.split()[0] in _DAY_OF_MONTH
+        fixed = _holiday_date(name, 2001) if on_its_day else None
         if m.group("wkend"):
             return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
         return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
