@@ -360,6 +360,8 @@ def test_fractions_and_amounts_per_unit_are_not_time_and_frequencies_are_sets() 
         ("every second month", "SET", "P2M")
     ]
     assert values("The shop closes on weekends.") == [("weekends", "SET", "XXXX-WXX-WE")]
+    # "single" stresses the span, it names no other one
+    assert values("They are cheated every single day.") == [("every single day", "SET", "P1D")]
     assert values("She waited a year.") == [("a year", "DURATION", "P1Y")]
     # after its preposition, a span: "over a decade" is no amount per decade
     assert values("He stole $3.2 million over a decade.") == [("a decade", "DURATION", "P10Y")]

@@ -283,7 +283,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (
         rf"(?:the )?(?:{_ORD}|last) {_WEEKDAY} of (?:every|each) month|"
-        r"(?:every|each) (?:other |second |alternate )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
+        r"(?:every|each) (?:other |second |alternate |single )?(?:hour|day|night|weekend|week|month|quarter|year|spring"
         r"|summer|fall|autumn|winter|(?=(?-i:[A-Z]))"
         + _MONTH
         + "|"
