@@ -87,11 +87,11 @@ def test_time_floors_on_tempeval3() -> None:
 
 
 def test_time_floor_on_real_news_checked_by_hand() -> None:
-    from parallax.eval.time import load_checked, score_checked_systems
+    from parallax.eval.time import CHECKED_SETS, load_checked, score_checked_systems
     from parallax.nlp import load_nlp
 
     nlp = load_nlp()
-    for name, floor, least in (
+    floored = (
         ("time-polnear-dev.tsv", "time_value_accuracy_polnear_checked", 100),  # weekdays, months
         # relative weeks, years and durations, and an article read undated
         ("time-polnear-dev-relative.tsv", "time_value_accuracy_polnear_relative", 80),
@@ -111,7 +111,20 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20),
         # "today", "tonight", "last night" of a day (in quotations too) in the train articles
         ("time-polnear-train-deictic.tsv", "time_value_accuracy_polnear_train_deictic", 10),
-    ):
+        # drawn after the rules were written: weekdays with their part of the day, clock
+        # times, decades and centuries, "earlier this year" and its kin, and frequencies
+        ("time-polnear-train-dayparts.tsv", "time_value_accuracy_polnear_train", 25),
+        ("time-polnear-train-clock.tsv", "time_value_accuracy_polnear_train", 25),
+        ("time-polnear-train-decades.tsv", "time_value_accuracy_polnear_train", 25),
+        ("time-polnear-train-thisyear.tsv", "time_value_accuracy_polnear_train", 30),
+        ("time-polnear-train-sets.tsv", "time_value_accuracy_polnear_train", 20),
+    )
+    # every set the CLI scores has a floor here, but "today" meaning nowadays, a known gap
+    # (0 of 17), and "N years ago", asked below only to match dateparser
+    assert {f"time-polnear-{name}.tsv" for name in CHECKED_SETS} == {
+        name for name, _, _ in floored
+    } | {"time-polnear-train-nowadays.tsv", "time-polnear-train-ago.tsv"}
+    for name, floor, least in floored:
         gold = load_checked(GOLD_DIR / name)
         assert len(gold) >= least, name
         _, scores = score_checked_systems(gold, shared_data("polnear"), nlp)

@@ -201,12 +201,8 @@ def eval_time(
         typer.Option(
             help="Files of time expressions in real PolNeAR articles with hand-checked "
             "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: the twelve sets in data/gold, "
-            "the weekdays and months of the dev and of the train articles, the relative weeks, "
-            "years, durations and undated articles of the dev and of the train articles, and "
-            "the seasons, the relative months, the holidays, the weekends, 'N years ago', two "
-            "more undated articles, and 'today' and its kin as a day and as 'nowadays' in the "
-            "train articles."
+            "one); repeat the option for several. Default: every set in data/gold "
+            "(time-polnear-*.tsv), listed under the table."
         ),
     ] = None,
     model: ModelOption = None,
@@ -216,6 +212,7 @@ def eval_time(
     metrics; then the value accuracy on real news checked by hand."""
     from parallax.eval.cleaning import GOLD_DIR
     from parallax.eval.time import (
+        CHECKED_SETS,
         TimeScore,
         dateparser_timexes,
         load_checked,
@@ -270,23 +267,7 @@ def eval_time(
         "finds the strings, its parser their period (year, month, ISO week, day, time)"
     )
     polnear = data.parent / "polnear"
-    files = checked or [
-        GOLD_DIR / f"time-polnear-{part}.tsv"
-        for part in (
-            "dev",
-            "dev-relative",
-            "train",
-            "train-relative",
-            "train-seasons",
-            "train-months",
-            "train-holidays",
-            "train-weekends",
-            "train-ago",
-            "train-undated",
-            "train-deictic",
-            "train-nowadays",
-        )
-    ]
+    files = checked or [GOLD_DIR / f"time-polnear-{name}.tsv" for name in CHECKED_SETS]
     missing = [str(path) for path in (*files, polnear) if not path.exists()]
     if missing:
         out.print(f"[dim]real news checked by hand: skipped ({', '.join(missing)} absent)[/dim]")
@@ -307,18 +288,16 @@ def eval_time(
             if verbose and system == "Parallax":
                 _print_lines(f"[yellow]PolNeAR {path.stem}[/yellow]", checked_score.errors)
     out.print(real)
+    legend = [
+        f"{path.stem}: {CHECKED_SETS[name]}"
+        for path in files
+        if (name := path.stem.removeprefix("time-polnear-")) in CHECKED_SETS
+    ]
     out.print(
-        "time-polnear-dev, -train: weekdays and months with no year beside them; "
-        "-dev-relative, -train-relative: relative weeks, years and durations, and every "
-        "expression of an article read undated; -train-seasons: seasons; -train-months: "
-        'relative months ("last month", "a month ago"); -train-holidays: named days '
-        '("Election Day", "Labor Day"); -train-weekends: "the weekend", "this weekend", '
-        '"last weekend"; -train-ago: "two years ago", "10 months ago", "eight years ago this '
-        'month"; -train-undated: every expression of two articles '
-        'read with no publication date; -train-deictic: "today", "tonight", "last night" '
-        'of a day; -train-nowadays: "today" meaning nowadays (PRESENT_REF). Each drawn at random '
-        "from the PolNeAR dev (or train) articles and given its value by hand from the article "
-        "and its publication date"
+        "; ".join(legend)
+        + (". " if legend else "")
+        + "Each drawn at random from the PolNeAR dev (or train) articles and given its "
+        "value by hand from the article and its publication date"
     )
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
+    "CHECKED_SETS",
     "CheckedScore",
     "CheckedTimex",
     "GoldTimex",
@@ -236,6 +237,30 @@ def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
         year, week, _ = when.isocalendar()
         return "DATE", f"{year:04d}-W{week:02d}"
     return "DATE", when.date().isoformat()
+
+
+# The sets of real news checked by hand, `data/gold/time-polnear-{name}.tsv`, with what each
+# holds: each drawn at random from the PolNeAR dev (or train) articles and given its value by
+# hand from the article and its publication date (the README says how each was drawn).
+CHECKED_SETS: dict[str, str] = {
+    "dev": "weekdays and months with no year beside them",
+    "dev-relative": "relative weeks, years and durations, and an article read undated",
+    "train": "weekdays and months with no year beside them",
+    "train-relative": "relative weeks, years and durations, and two articles read undated",
+    "train-seasons": 'seasons ("this fall", "last summer")',
+    "train-months": 'relative months ("last month", "a month ago")',
+    "train-holidays": 'named days ("Election Day", "Labor Day")',
+    "train-weekends": '"the weekend", "this weekend", "last weekend"',
+    "train-ago": '"two years ago", "eight years ago this month"',
+    "train-undated": "every expression of two articles read with no publication date",
+    "train-deictic": '"today", "tonight", "last night" of a day',
+    "train-nowadays": '"today" meaning nowadays (PRESENT_REF)',
+    "train-dayparts": '"Tuesday night", "Monday afternoon"',
+    "train-clock": '"8:40 p.m.", "noon", live blogs\' time stamps',
+    "train-decades": '"the 1990s", "the early 2000s", "the 21st century"',
+    "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
+    "train-sets": '"every day", "annually", "every two years"',
+}
 
 
 @dataclass(frozen=True, slots=True)
