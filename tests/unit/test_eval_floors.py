@@ -92,53 +92,49 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
 
     nlp = load_nlp()
     floored = (
-        ("time-polnear-dev.tsv", "time_value_accuracy_polnear_checked", 100),  # weekdays, months
+        # weekdays and months of the dev articles
+        ("time-polnear-dev.tsv", "time_value_accuracy_polnear_checked", 100, 0.2),
         # relative weeks, years and durations, and an article read undated
-        ("time-polnear-dev-relative.tsv", "time_value_accuracy_polnear_relative", 80),
+        ("time-polnear-dev-relative.tsv", "time_value_accuracy_polnear_relative", 80, 0.2),
         # weekdays and months of the train articles, drawn after the rules were written
-        ("time-polnear-train.tsv", "time_value_accuracy_polnear_train", 70),
+        ("time-polnear-train.tsv", "time_value_accuracy_polnear_train", 70, 0.2),
         # relative weeks, years and durations of the train articles, and two read undated
-        ("time-polnear-train-relative.tsv", "time_value_accuracy_polnear_train", 80),
+        ("time-polnear-train-relative.tsv", "time_value_accuracy_polnear_train", 80, 0.2),
         # seasons of the train articles ("this fall", "last summer", "the spring of 2012")
-        ("time-polnear-train-seasons.tsv", "time_value_accuracy_polnear_train", 45),
+        ("time-polnear-train-seasons.tsv", "time_value_accuracy_polnear_train", 45, 0.2),
         # relative months of the train articles ("last month", "earlier this month", "a month ago")
-        ("time-polnear-train-months.tsv", "time_value_accuracy_polnear_train", 25),
+        ("time-polnear-train-months.tsv", "time_value_accuracy_polnear_train", 25, 0.2),
         # named days of the train articles ("Election Day", "Labor Day", "New Year's Eve")
-        ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25),
+        ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25, 0.2),
         # weekends of the train articles ("over the weekend", "this weekend", "last weekend's")
-        ("time-polnear-train-weekends.tsv", "time_value_accuracy_polnear_train", 30),
+        ("time-polnear-train-weekends.tsv", "time_value_accuracy_polnear_train", 30, 0.2),
         # every expression of two more train articles, read with no publication date
-        ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20),
+        ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20, 0.2),
         # "today", "tonight", "last night" of a day (in quotations too) in the train articles
-        ("time-polnear-train-deictic.tsv", "time_value_accuracy_polnear_train_deictic", 10),
+        ("time-polnear-train-deictic.tsv", "time_value_accuracy_polnear_train_deictic", 10, 0.2),
         # drawn after the rules were written: weekdays with their part of the day, clock
         # times, decades and centuries, "earlier this year" and its kin, and frequencies
-        ("time-polnear-train-dayparts.tsv", "time_value_accuracy_polnear_train", 25),
-        ("time-polnear-train-clock.tsv", "time_value_accuracy_polnear_train", 25),
-        ("time-polnear-train-decades.tsv", "time_value_accuracy_polnear_train", 25),
-        ("time-polnear-train-thisyear.tsv", "time_value_accuracy_polnear_train", 30),
-        ("time-polnear-train-sets.tsv", "time_value_accuracy_polnear_train", 20),
+        ("time-polnear-train-dayparts.tsv", "time_value_accuracy_polnear_train", 25, 0.2),
+        ("time-polnear-train-clock.tsv", "time_value_accuracy_polnear_train", 25, 0.2),
+        ("time-polnear-train-decades.tsv", "time_value_accuracy_polnear_train", 25, 0.2),
+        ("time-polnear-train-thisyear.tsv", "time_value_accuracy_polnear_train", 30, 0.2),
+        ("time-polnear-train-sets.tsv", "time_value_accuracy_polnear_train", 20, 0.2),
+        # "two years ago", "10 months ago": dateparser reads these well too (0.952), so the
+        # margin asked of the other sets is not asked here, only the floor and no loss to it
+        ("time-polnear-train-ago.tsv", "time_value_accuracy_polnear_train", 20, 0.0),
     )
     # every set the CLI scores has a floor here, but "today" meaning nowadays, a known gap
-    # (0 of 17), and "N years ago", asked below only to match dateparser
+    # (0 of 17)
     assert {f"time-polnear-{name}.tsv" for name in CHECKED_SETS} == {
-        name for name, _, _ in floored
-    } | {"time-polnear-train-nowadays.tsv", "time-polnear-train-ago.tsv"}
-    for name, floor, least in floored:
+        name for name, *_ in floored
+    } | {"time-polnear-train-nowadays.tsv"}
+    for name, floor, least, margin in floored:
         gold = load_checked(GOLD_DIR / name)
         assert len(gold) >= least, name
         _, scores = score_checked_systems(gold, shared_data("polnear"), nlp)
         ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
         assert ours.accuracy >= FLOORS[floor], ours.errors
-        assert ours.accuracy > theirs.accuracy + 0.2, name
-    # "two years ago", "10 months ago": dateparser reads these well too (0.952), so the
-    # margin asked of the other sets is not asked here, only the floor and no loss to it
-    gold = load_checked(GOLD_DIR / "time-polnear-train-ago.tsv")
-    assert len(gold) >= 20
-    _, scores = score_checked_systems(gold, shared_data("polnear"), nlp)
-    ours, theirs = scores["Parallax"], scores["dateparser search_dates"]
-    assert ours.accuracy >= FLOORS["time_value_accuracy_polnear_train"], ours.errors
-    assert ours.accuracy >= theirs.accuracy
+        assert ours.accuracy >= theirs.accuracy + margin, name
     for name in (
         "time-polnear-dev-relative.tsv",
         "time-polnear-train-relative.tsv",
