@@ -260,6 +260,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-decades": '"the 1990s", "the early 2000s", "the 21st century"',
     "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
     "train-sets": '"every day", "annually", "every two years"',
+    "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
 }
 
 
