@@ -2387,6 +2387,19 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
         ],
     }
     assert score_checked(undated, predicted).valued == 2
+    # "not-time": words that are no time expression, right when nothing overlaps them
+    gold_file.write_text(
+        "file\tpublished\tstart\tend\ttext\tvalue\tnote\n"
+        "a.txt\t2016-09-23\t4\t11\tcurrent\tnot-time\ta current of discontent\n"
+        "b.txt\t2016-09-23\t4\t11\tcurrent\tnot-time\t\n",
+        encoding="utf-8",
+    )
+    words = load_checked(gold_file)
+    assert [(g.value, g.time) for g in words] == [(None, False), (None, False)]
+    predicted = {"a.txt": [Timex("current", 4, 11, "DATE", "PRESENT_REF")]}
+    score = score_checked(words, predicted)
+    assert (score.gold, score.found, score.valued) == (2, 0, 1)
+    assert score.errors == ["a.txt: spurious 'current' PRESENT_REF (no time expression)"]
     # a broken row names its file and line
     gold_file.write_text("file\tpublished\tstart\tend\ttext\tvalue\tnote\na.txt\tnope\n")
     with pytest.raises(ValueError, match=r"checked\.tsv:2"):

@@ -8,7 +8,8 @@ a relaxed match as correct only when the normalized value is identical too. Each
 creation time (DCT) is the anchor, as in the task. On the real news checked by hand, each
 checked expression counts as found when a predicted one overlaps it, and as right when that
 one's value is identical (an expression checked as having no value is right when the
-predicted one has none).
+predicted one has none; one checked as no time expression at all, `not-time`, is right when
+no predicted one overlaps it).
 """
 
 from __future__ import annotations
@@ -261,6 +262,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
     "train-sets": '"every day", "annually", "every two years"',
     "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
+    "train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
 }
 
 
@@ -275,6 +277,7 @@ class CheckedTimex:
     end: int
     text: str
     value: str | None  # None: no value can be given (a relative expression, undated)
+    time: bool = True  # False: no time expression ("a current of discontent")
 
     @property
     def article(self) -> str:
@@ -283,12 +286,13 @@ class CheckedTimex:
 
 
 _NONE = "-"  # in a checked file: no publication date, or no value
+_NOT_TIME = "not-time"  # in a checked file's value column: no time expression at all
 
 
 def load_checked(path: Path) -> list[CheckedTimex]:
     """The hand-checked expressions of a tab-separated file with a header (file, published,
     start, end, text, value, note); "-" as the date reads the article undated, "-" as the
-    value says the expression has none."""
+    value says the expression has none, "not-time" that the words are no time expression."""
     rows = []
     with path.open(encoding="utf-8") as lines:
         next(lines)
@@ -300,7 +304,13 @@ def load_checked(path: Path) -> list[CheckedTimex]:
                 day = None if published == _NONE else date.fromisoformat(published)
                 rows.append(
                     CheckedTimex(
-                        file, day, int(start), int(end), text, None if value == _NONE else value
+                        file,
+                        day,
+                        int(start),
+                        int(end),
+                        text,
+                        None if value in {_NONE, _NOT_TIME} else value,
+                        time=value != _NOT_TIME,
                     )
                 )
             except ValueError as error:
@@ -311,7 +321,7 @@ def load_checked(path: Path) -> list[CheckedTimex]:
 @dataclass
 class CheckedScore:
     gold: int = 0
-    found: int = 0  # a predicted expression overlaps the checked one
+    found: int = 0  # a predicted expression overlaps the checked one (a time expression)
     valued: int = 0  # ... with the same value
     errors: list[str] = field(default_factory=list)
 
@@ -322,7 +332,8 @@ class CheckedScore:
 
 def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -> CheckedScore:
     """Each checked expression against the predicted one that overlaps it (by article, as
-    `CheckedTimex.article` names it)."""
+    `CheckedTimex.article` names it); words checked as no time expression are right when
+    none overlaps them."""
     score = CheckedScore()
     for item in gold:
         score.gold += 1
@@ -334,6 +345,14 @@ def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -
             ),
             None,
         )
+        if not item.time:
+            if match is None:
+                score.valued += 1
+            else:
+                score.errors.append(
+                    f"{item.article}: spurious {match.text!r} {match.value} (no time expression)"
+                )
+            continue
         if match is None:
             score.errors.append(f"{item.article}: missed {item.text!r} {item.value}")
             continue
