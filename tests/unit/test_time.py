@@ -568,6 +568,11 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]
     assert values("The plant will open in October.") == [("October", "DATE", "2021-10")]
     assert values("Prices rose in December.") == [("December", "DATE", "2020-12")]
+    # a call to act together lies ahead, even told in the past
+    assert values("He boomed: \u201cLet\u2019s defeat her in November.\u201d") == [
+        ("November", "DATE", "2021-11")
+    ]
+    assert values("Let us meet again in January.") == [("January", "DATE", "2022-01")]
     # a plan or an aim looks ahead
     assert values("Officials hope to reopen the school in January.") == [
         ("January", "DATE", "2022-01")
@@ -709,6 +714,9 @@ def test_references_and_deictic_days() -> None:
     assert values("Prices are high now.") == [("now", "DATE", "PRESENT_REF")]
     assert values("The mayor spoke yesterday.") == [("yesterday", "DATE", "2021-03-01")]
     assert values("The firm has recently cut jobs.") == [("recently", "DATE", "PAST_REF")]
+    # the noun is no time: "a current of discontent"
+    assert values("The current system works.") == [("current", "DATE", "PRESENT_REF")]
+    assert values("He sensed a global current of discontent.") == []
 
 
 def test_clock_time_joins_its_day() -> None:

@@ -659,6 +659,8 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
     """The tense `verb` tells of a date it governs; `could`: read "could" as what may yet
     happen (not of a verb a date's own participle or infinitive hangs from: "could produce
     an outcome, pointing to a sale in June")."""
+    if _called_for(verb):
+        return "future"
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
     bare = verb.tag_ == "VB" or _base_read_as_past(verb)
     if len(auxes) == 1 and verb.dep_ == "conj" and bare and verb.head.i < verb.i:
@@ -711,6 +713,20 @@ def _verb_tense(verb: Token, *, could: bool = True) -> Tense:
     if tags & {"VBZ", "VBP"} and _conditional(verb):
         return "future"  # "if the November election does not break their way": yet to come
     return "none"
+
+
+def _called_for(verb: Token) -> bool:
+    """A call to act together, which lies ahead: "Let's defeat her in November", "let us
+    meet again in March" (even when told in the past: "boomed: 'Let's ...'")."""
+    return (
+        verb.tag_ == "VB"
+        and verb.head.lemma_ == "let"
+        and verb.head.tag_ == "VB"
+        and any(
+            c.dep_ == "nsubj" and c.lower_.replace("\u2019", "'") in {"'s", "us"}
+            for c in verb.children
+        )
+    )
 
 
 _CONDITION = {"if", "unless"}

@@ -385,7 +385,8 @@ RULES: list[tuple[str, Normalizer]] = [
         _week_of,
     ),
     (
-        r"now|currently|current|at present|presently|nowadays|these days|at the moment",
+        # not the noun: "a global current of discontent"
+        r"now|currently|current(?! of\b)|at present|presently|nowadays|these days|at the moment",
         _ref("PRESENT_REF"),
     ),
     # "the past" counting things ("the past three summers", "the past 12 games") is no reference
