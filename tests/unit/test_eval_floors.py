@@ -128,10 +128,13 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train-ago.tsv", "time_value_accuracy_polnear_train", 20, 0.0),
     )
     # every set the CLI scores has a floor here, but "today" meaning nowadays, a known gap
-    # (0 of 17)
+    # (0 of 17); and the CLI scores every checked file in data/gold
     assert {f"time-polnear-{name}.tsv" for name in CHECKED_SETS} == {
         name for name, *_ in floored
     } | {"time-polnear-train-nowadays.tsv"}
+    assert {path.name for path in GOLD_DIR.glob("time-polnear-*.tsv")} == {
+        f"time-polnear-{name}.tsv" for name in CHECKED_SETS
+    }
     for name, floor, least, margin in floored:
         gold = load_checked(GOLD_DIR / name)
         assert len(gold) >= least, name
