@@ -719,6 +719,30 @@ def test_references_and_deictic_days() -> None:
     assert values("He sensed a global current of discontent.") == []
 
 
+def test_today_with_a_present_of_a_third_person_is_nowadays() -> None:
+    assert values("Today, there are 11 million undocumented people here.") == [
+        ("Today", "DATE", "PRESENT_REF")
+    ]
+    assert values("Clinton defenders today argue that it was the best deal.") == [
+        ("today", "DATE", "PRESENT_REF")
+    ]
+    # nowadays needs no publication date
+    assert values("Today, that membership costs $25,000.", None) == [
+        ("Today", "DATE", "PRESENT_REF"),
+    ]
+    # a day all the same: a deed or happening of the day, a plan, a first person, the subject
+    for text in (
+        "The president's comments today are typical.",
+        "The vote comes today.",
+        "He is meeting the mayor today.",
+        "We today accept the guarantee.",
+        "Today is a sad day.",
+        "People celebrated yesterday, and today there is disappointment.",
+        "The company said today it would cut jobs.",
+    ):
+        assert values(text)[-1][2] == "2021-03-02", text
+
+
 def test_clock_time_joins_its_day() -> None:
     assert values("The polls close at 8 p.m. on Friday.") == [
         ("8 p.m. on Friday", "TIME", "2021-03-05T20:00")

@@ -1058,7 +1058,7 @@ def extract_timexes(
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
     quoted = _quoted_deictics(text, doc, _the_attacks_day(dated, dct), dct)
-    return _with_modifiers(text, quoted)
+    return _with_modifiers(text, _nowadays(text, doc, quoted))
 
 
 _ATTACKS_DAY = "2001-09-11"
@@ -2255,3 +2255,62 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         # "as recently as March": a comparison, the time is the date that follows
         return not (before.endswith("as ") and after.startswith(" as "))
     return not after.startswith(" year")
+
+
+# what happens on a day, or is done then: "today" with these is that day, not nowadays
+_HAPPENING = {
+    "come", "begin", "start", "open", "close", "end", "mark", "take", "arrive", "leave",
+    "meet", "vote", "go", "hold", "release", "announce", "say", "tell", "report", "expect",
+    "face", "head", "return", "celebrate", "turn", "become", "launch", "issue", "sign",
+    "happen", "occur", "depart", "strike", "attack", "rule", "decide", "die",
+}  # fmt: skip
+# what is said or done on a day: "his comments today", "the decision today"
+_DAYS_DEED = {
+    "comment", "announcement", "decision", "statement", "remark", "speech", "ruling", "vote",
+    "meeting", "testimony", "hearing", "visit", "interview", "report", "move", "news",
+}  # fmt: skip
+# a day named beside it: "celebrated yesterday, and today there is ...", "Today, July 29"
+_OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    ",? (?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
+    """`Today, there are 11 million undocumented people`, `Clinton defenders today argue`:
+    "today" with a present simple of a third person is nowadays (PRESENT_REF), as TimeML's
+    guidelines have it. Not a day's deed or happening ("his comments today", "the vote comes
+    today", "departs today"), a plan or a modal ("is meeting today"), a first person ("we
+    today accept"), "today" as the subject ("Today is a sad day") or after a preposition ("by
+    today"), nor beside another day ("yesterday ..., and today") or a date ("Today, July 29")."""
+    if doc is None:
+        return found
+    out = list(found)
+    for i, timex in enumerate(found):
+        # a day, or none with no publication date: nowadays needs none
+        if timex.text.casefold() != "today" or not _FULL_DAY.match(timex.value or "0000-00-00"):
+            continue
+        token = _token_at(doc, timex.start)
+        if token is None or token.dep_ in {"nsubj", "nsubjpass", "poss", "pobj"}:
+            continue
+        if token.head.lemma_ in _DAYS_DEED or _OTHER_DAY.search(token.sent.text):
+            continue
+        if _DATE_AFTER.match(text, timex.end):
+            continue
+        verb = _verb_above(token.head if token.head.i != token.i else token)
+        if not _is_verb(verb):
+            continue
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        finite = auxes[0] if auxes else verb
+        if finite.tag_ not in {"VBZ", "VBP"} or (verb.tag_ in {"VBG", "VB"} and auxes):
+            continue
+        if verb.tag_ == "VBN" and not any(a.lemma_ == "be" for a in auxes):
+            continue
+        if verb.lemma_ in _HAPPENING or any(a.tag_ == "MD" for a in auxes):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if not subjects or any(c.lower_ in {"i", "we"} or c.lemma_ in _DAYS_DEED for c in subjects):
+            continue  # "Today is a sad day": today is the subject
+        out[i] = replace(timex, value="PRESENT_REF")
+    return out
