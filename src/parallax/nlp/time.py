@@ -2289,7 +2289,9 @@ def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
     out = list(found)
     for i, timex in enumerate(found):
         # a day, or none with no publication date: nowadays needs none
-        if timex.text.casefold() != "today" or not _FULL_DAY.match(timex.value or "0000-00-00"):
+        if timex.text.casefold() != "today":
+            continue
+        if timex.value is not None and not _FULL_DAY.match(timex.value):
             continue
         token = _token_at(doc, timex.start)
         if token is None or token.dep_ in {"nsubj", "nsubjpass", "poss", "pobj"}:
