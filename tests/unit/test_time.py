@@ -336,6 +336,22 @@ def test_durations_with_a_word_between_count_and_unit() -> None:
     )
 
 
+def test_counts_with_thousands_and_spans_of_centuries() -> None:
+    # a count with its thousands set apart is one count, not its last three digits
+    assert values("The pilot had logged nearly 6,300 hours of flying time.") == [
+        ("nearly 6,300 hours", "DURATION", "PT6300H")
+    ]
+    assert values("The siege lasted 1,000 days.") == [("1,000 days", "DURATION", "P1000D")]
+    # a year before 1000 keeps its four digits (TIMEX3's "21" is the 2100s); before the first
+    # year of the calendar there is no value to give
+    assert values("The town was founded 2,000 years ago.") == [("2,000 years ago", "DATE", "0021")]
+    assert values("Farming began here 3,000 years ago.") == [("3,000 years ago", "DATE", None)]
+    # centuries count as a hundred years each, as decades count as ten
+    assert values("The bridge was built five centuries ago.") == [
+        ("five centuries ago", "DATE", "1521")
+    ]
+
+
 def test_clock_hours_told_by_part_of_day() -> None:
     assert values("The blast came at 4 in the morning.") == [
         ("4 in the morning", "TIME", "2021-03-02T04:00")

@@ -63,9 +63,9 @@ _WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 _WEEKDAY_ABBR = rf"(?:(?<=on ){_WEEKDAY_SHORT}\.|{_WEEKDAY_SHORT}\.(?=,? (?:{_MONTH}|\d)))"
 # the hour of a spoken clock: "7 o'clock", "eight o\u2019clock"
 _OCLOCK = r"(?P<oh>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['\u2019]clock"
-# a count in digits or words: "18", "twenty-four", "six"
+# a count in digits or words: "18", "6,300", "twenty-four", "six"
 _COUNT = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen)"
@@ -148,6 +148,8 @@ def _number(word: str) -> float | None:
     """The value of a count: digits, words ("twenty-one", "a couple of") and halves ("2 1/2",
     "two and a half"); None for a vague one ("several", "a few")."""
     word = word.casefold()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+        word = word.replace(",", "")  # "6,300": thousands set apart
     for suffix in _HALVES:
         if word.endswith(suffix) and len(word) > len(suffix):
             whole = _number(word[: -len(suffix)])
@@ -243,7 +245,7 @@ def _anchored(unit: str, dct: date, steps: int) -> str:
         index = dct.year * 4 + _quarter(dct) - 1 + steps
         return f"{index // 4}-Q{index % 4 + 1}"
     if unit == "decade":
-        return str(dct.year // 10 + steps)
+        return f"{dct.year // 10 + steps:03d}"
     if unit == "century":
-        return str(dct.year // 100 + steps)
-    return str(dct.year + steps)
+        return f"{dct.year // 100 + steps:02d}"
+    return f"{dct.year + steps:04d}"  # "2,000 years ago": the year 0016, not the 1600s

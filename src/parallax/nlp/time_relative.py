@@ -279,7 +279,7 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`two days ago`, `a year earlier`, `three years from now`, `in a week's time`."""
     count = _number(m.group("num"))
-    unit = (m.group("unit") or m.group("tunit")).casefold().rstrip("s")
+    unit = re.sub(r"ies$", "y", (m.group("unit") or m.group("tunit")).casefold()).rstrip("s")
     if unit == "fortnight" and count is not None:  # "a fortnight ago": two weeks ago
         count, unit = count * 2, "week"
     told = (m.group("dir") or "from now").casefold()  # "years' time" counts forward
@@ -301,9 +301,9 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if unit in {"decade", "century"} and (
         years := count * (10 if unit == "decade" else 100)
     ) == int(years):  # "a decade ago", "half a century ago" point at a year, not at a decade
-        return "DATE", str(ctx.dct.year + int(years) * direction)
-    if count != int(count):
-        return "DATE", None
+        return "DATE", _anchored("year", ctx.dct, int(years) * direction)
+    if count != int(count) or (unit == "year" and ctx.dct.year - count < 1):
+        return "DATE", None  # "3,000 years ago": before the calendar's first year
     steps = int(count) * direction
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
