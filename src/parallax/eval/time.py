@@ -261,6 +261,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-decades": '"the 1990s", "the early 2000s", "the 21st century"',
     "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
     "train-sets": '"every day", "annually", "every two years"',
+    "train-durations": '"four years", "the next two days", "the past 12 months", "a two-day"',
     "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
     "train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
 }
