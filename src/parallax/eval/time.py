@@ -262,6 +262,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
     "train-sets": '"every day", "annually", "every two years"',
     "train-durations": '"four years", "the next two days", "the past 12 months", "a two-day"',
+    "train-since": '"since 2013", "since June of last year", and events after "since"',
     "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
     "train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
 }
