@@ -203,6 +203,16 @@ def test_that_month_or_week_is_the_one_the_text_last_named() -> None:
         "DATE",
         "2020-SP",
     )
+    # "that" points away from the present: past a "today" to the year told before it
+    assert values(
+        "Compared with the 2008 race, his support today is below his rival's support that year."
+    )[-1] == ("that year", "DATE", "2008")
+    # with no year told before, "today" is all there is to count from
+    assert values("Shares fell today. Later that week, the board met.")[-1] == (
+        "Later that week",
+        "DATE",
+        "2021-W09",
+    )
 
 
 def test_that_day_and_the_week_of_a_date() -> None:

@@ -993,6 +993,15 @@ def extract_timexes(
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
             # "in January of that year": the year told before January, not January's own
             reading = replace(ctx, last=last_before)
+        elif (
+            result
+            and last_before is not None
+            and _THAT_UNIT.fullmatch(surface)
+            and _is_today(result[-1], dct)
+        ):
+            # "Compared with the 2008 race, Trump's support today is below McCain's support that
+            # year": "that" points away from the present, so past the "today" to 2008
+            reading = replace(ctx, last=last_before)
         kind, value = normalize(m, reading, tense)
         if surface.casefold() == "the year" and result and _is_the_year_of(text, result[-1], start):
             value = result[-1].value  # "in 2008, the year he returned", "2016 will be the year"
@@ -1948,6 +1957,14 @@ def _is_the_year_of(text: str, previous: Timex, start: int) -> bool:
 
 
 _THAT_YEAR = re.compile(r"that (?:same )?year", re.IGNORECASE)
+# a year, month or week told before: "that year", "later that month", "that same week"
+_THAT_UNIT = re.compile(r"(?:(?:earlier|later) )?that (?:same )?(?:year|month|week)", re.I)
+_TODAY = re.compile(r"today|tonight", re.IGNORECASE)
+
+
+def _is_today(timex: Timex, dct: date | None) -> bool:
+    """Whether `timex` is "today" or "tonight" read as the publication day."""
+    return dct is not None and timex.value == dct.isoformat() and bool(_TODAY.fullmatch(timex.text))
 
 
 def _of_a_month(text: str, previous: Timex, start: int) -> bool:
