@@ -535,6 +535,13 @@ def test_due_looks_ahead_unless_a_past_verb_tells_it() -> None:
 def test_a_bare_participle_takes_the_tense_of_its_clause() -> None:
     # Tuesday 2021-03-02: "starting" has no tense; "will serve" does
     assert values("She will serve a term starting in January.") == [("January", "DATE", "2022-01")]
+    # what a present state came after is done: the end of last year, not of this one
+    assert values("The fund now has a stake, after selling shares at the end of the year.") == [
+        ("now", "DATE", "PRESENT_REF"),
+        ("the end of the year", "DATE", "2020"),
+    ]
+    # a future still looks ahead
+    assert values("She will speak after landing on Friday.") == [("Friday", "DATE", "2021-03-05")]
 
 
 def test_a_plural_unit_after_a_is_vague() -> None:

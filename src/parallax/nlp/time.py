@@ -556,8 +556,12 @@ def _clause_verb(verb: Token, *, implicative: bool = False) -> tuple[Tense, Toke
         if not implied and _has_aux(verb):
             break
         implicative = False  # only the verb the date hangs from
+        after = timed_gerund and verb.head.lower_ == "after"
         verb = _verb_above(verb.head)
         tense = _verb_tense(verb, could=False)
+        if after and tense in {"present", "none"} and verb.tag_ in {"VBZ", "VBP"}:
+            tense = "past"  # "now has a 9 percent stake, after selling shares at the end of
+            # the year": what a present state came after is done
     return tense, verb
 
 
