@@ -575,6 +575,14 @@ def test_edges_of_a_unit_are_the_unit() -> None:
         ("the end of 2025", "DATE", "2025")
     ]
     assert values("Work stopped in the middle of 2022.") == [("the middle of 2022", "DATE", "2022")]
+    # a half of a month is the month, as TimeML writes it (with a `mod` Parallax leaves out)
+    assert values("The birth is expected in the second half of July.") == [
+        ("the second half of July", "DATE", "2021-07")
+    ]
+    # "a year-end deal" is the year's last day, as "the year-end deal" is; not "a year"
+    assert values("Democrats backed a year-end budget deal.", date(2015, 12, 28)) == [
+        ("year-end", "DATE", "2015-12-31")
+    ]
 
 
 def test_weekdays_in_the_plural_recur() -> None:

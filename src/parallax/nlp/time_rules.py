@@ -139,7 +139,7 @@ RULES: list[tuple[str, Normalizer]] = [
         _week_of_month,
     ),
     (
-        rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
+        rf"(?:(?:early|late|mid|the end of|the beginning of|the middle of|(?:the )?(?:first|second|last|latter) half of)[- ])?(?:(?P<rel>last|next|this) )?(?P<month>{_MONTH})(?:,? (?P<year>{_YEAR})| (?P<yrel>last|next|this) year)?",
         _month_only,
     ),
     (
@@ -233,7 +233,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv])",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
         _span_duration,
     ),
     (
