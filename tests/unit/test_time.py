@@ -215,6 +215,15 @@ def test_that_month_or_week_is_the_one_the_text_last_named() -> None:
     )
 
 
+def test_the_end_of_the_month_is_of_the_month_told() -> None:
+    text = "The data will be added in January 2022 and should be done by the end of the month."
+    assert values(text)[-1] == ("the end of the month", "DATE", "2022-01")
+    # with no month told, the month of the publication date
+    assert values("Sales slowed for the rest of the month.") == [
+        ("the rest of the month", "DATE", "2021-03")
+    ]
+
+
 def test_that_day_and_the_week_of_a_date() -> None:
     text = "The blast hit the market on Feb. 20. Later that day police sealed it off. That night a curfew began."
     assert values(text) == [
