@@ -108,7 +108,7 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         ("time-polnear-train-holidays.tsv", "time_value_accuracy_polnear_train_holidays", 25, 0.2),
         # weekends of the train articles ("over the weekend", "this weekend", "last weekend's")
         ("time-polnear-train-weekends.tsv", "time_value_accuracy_polnear_train", 30, 0.2),
-        # every expression of two more train articles, read with no publication date
+        # every expression of four more train articles, read with no publication date
         ("time-polnear-train-undated.tsv", "time_value_accuracy_polnear_relative", 20, 0.2),
         # "today", "tonight", "last night" of a day (in quotations too) in the train articles
         ("time-polnear-train-deictic.tsv", "time_value_accuracy_polnear_train_deictic", 10, 0.2),

@@ -253,7 +253,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-holidays": 'named days ("Election Day", "Labor Day")',
     "train-weekends": '"the weekend", "this weekend", "last weekend"',
     "train-ago": '"two years ago", "eight years ago this month"',
-    "train-undated": "every expression of two articles read with no publication date",
+    "train-undated": "every expression of four articles read with no publication date",
     "train-deictic": '"today", "tonight", "last night" of a day',
     "train-nowadays": '"today" meaning nowadays (PRESENT_REF)',
     "train-dayparts": '"Tuesday night", "Monday afternoon"',
