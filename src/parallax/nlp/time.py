@@ -600,9 +600,18 @@ def _is_verb(token: Token) -> bool:
     Tuesday wins": a present never stands as an object or a subject; a past may, where the
     parse of a long sentence goes astray, and is still the verb)."""
     present = token.tag_ in {"VBZ", "VBP"}
-    return token.pos_ in {"VERB", "AUX"} and not (present and token.dep_ in _NOMINAL)
+    return token.pos_ in {"VERB", "AUX"} and not (
+        present
+        and (
+            token.dep_ in _NOMINAL
+            # "did not revisit her Wall Street remarks on Sunday": a clause in the present
+            # has a subject; "remarks" with none is the noun the tagger took for a verb
+            or (token.dep_ == "ccomp" and not any(c.dep_ in _SUBJECT for c in token.children))
+        )
+    )
 
 
+_SUBJECT = {"nsubj", "nsubjpass", "expl", "csubj"}
 _PLAN = {"plan", "schedule", "expect", "intend"}
 # verbs of an aim, a plan only for the verb they govern: "hopes to reopen the school in
 # February" looks ahead, "vowed in June to fight" dates the vow
