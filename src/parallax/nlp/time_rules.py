@@ -395,7 +395,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _ref("PAST_REF"),
     ),
     (
-        r"(?:the |in )(?:near |distant )?future|soon",
+        # "the near future", "the not too distant future", "the foreseeable future"
+        r"(?:the |in )(?:(?:very |not[- ]too[- ]|not[- ]so[- ])?(?:near|distant) |foreseeable "
+        r"|immediate )?future|soon",
         _ref("FUTURE_REF"),
     ),
 ]
