@@ -989,6 +989,10 @@ def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
     assert values("They want him back as soon as possible.") == []
     assert values("He was soon released.") == []
     assert values("Prices rose recently.") == [("recently", "DATE", "PAST_REF")]
+    assert values("Rates were higher in the recent past.") == [
+        ("the recent past", "DATE", "PAST_REF")
+    ]
+    assert values("In years past, he took questions.") == [("years past", "DATE", "PAST_REF")]
     assert [v for _, _, v in values("Prices rose as recently as 2019.")] == ["2019"]
     assert values("Earlier, they had refused.") == []
     assert values("The plan faces today's youth.") == []

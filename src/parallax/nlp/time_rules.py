@@ -391,7 +391,10 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     # "the past" counting things ("the past three summers", "the past 12 games") is no reference
     (
-        rf"recently|recent|lately|the past(?! {_NUMWORD} )|formerly|once|earlier",
+        rf"recently|recent|lately|the past(?! {_NUMWORD} )|formerly|once|earlier"
+        # "the recent past", "the not-too-distant past", "in years past"
+        r"|the (?:(?:very |not[- ]too[- ])?(?:recent|distant) |immediate )past"
+        r"|(?<=in )(?:years|decades|months|weeks) past",
         _ref("PAST_REF"),
     ),
     (
