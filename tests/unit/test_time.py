@@ -421,6 +421,10 @@ def test_a_possessive_weekday_keeps_its_own_time() -> None:
     # the possessive is not part of the span; "today's youth" is still not a day
     assert values("Yesterday’s vote split the party.") == [("Yesterday", "DATE", "2021-03-01")]
     assert values("Today's youth read less.") == []
+    # a part of the day joined by a hyphen is the weekday's part all the same
+    assert values("He spoke after his Sunday-night victories.") == [
+        ("Sunday-night", "TIME", "2021-02-28TNI")
+    ]
 
 
 def test_every_with_a_count_is_a_set() -> None:

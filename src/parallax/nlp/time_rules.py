@@ -146,7 +146,7 @@ RULES: list[tuple[str, Normalizer]] = [
         rf"(?:(?P<clock>(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?|{_OCLOCK}),? )(?:on )?)?"
         rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?"
         rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY_ABBR})(?:'s)?"
-        rf"(?:(?: (?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
+        rf"(?:(?:[ -](?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
         # day first, as in British news: "Tuesday 4 March", "Tuesday, 4th March 2025"
         rf"|,? (?P<dday>{_DAY}) (?:of )?(?P<dmonth>{_MONTH})(?:,? (?P<dyear>{_YEAR}))?(?!\w)"
         # British: "on Tuesday week", a week after the coming Tuesday
