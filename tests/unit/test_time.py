@@ -633,6 +633,12 @@ def test_month_without_a_year_follows_the_tense() -> None:
         ("November", "DATE", "2021-11")
     ]
     assert values("Let us meet again in January.") == [("January", "DATE", "2022-01")]
+    # the month of an election is a day on the calendar: ahead, unless a past tells otherwise
+    january = date(2021, 1, 10)
+    text = "He has shown that he can raise the money needed to win the November election."
+    assert values(text, january) == [("November", "DATE", "2021-11")]
+    text = "The November election was a disaster for them."
+    assert values(text, january) == [("November", "DATE", "2020-11")]
     # a plan or an aim looks ahead
     assert values("Officials hope to reopen the school in January.") == [
         ("January", "DATE", "2022-01")

@@ -1002,6 +1002,8 @@ def extract_timexes(
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
         if tense in {"future", "present", "none"} and _when_past(doc, end):
             tense = "past"  # "echoes a controversy in June when Mr. Trump assailed a judge"
+        elif tense == "present" and _election_month(doc, start, end):
+            tense = "future"  # "the money to win the November election", told in January
         reading = ctx
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
             # "in January of that year": the year told before January, not January's own
@@ -1849,6 +1851,21 @@ _SINCE = re.compile(
     r"(?:(?:the|their|his|her|its|our|my|your)\s+)?$",  # "since their Oct. 13 debate"
     re.IGNORECASE,
 )
+
+
+# what a month names the day of: "the November election", "the March 15 primary"
+_ELECTION = {"election", "elections", "vote", "ballot", "referendum", "midterm", "midterms"}
+
+
+def _election_month(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether the expression at `start` is a month naming the date of an election ("the
+    November election", "the November general election"): a day on the calendar, ahead unless
+    a past tells otherwise."""
+    first = _token_at(doc, start)
+    if first is None or not _is_month(first) or first.dep_ != "compound":
+        return False
+    head = first.head
+    return head.idx >= end and head.lower_ in _ELECTION
 
 
 def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
