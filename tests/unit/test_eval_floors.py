@@ -137,6 +137,8 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         # which no system should mark: dateparser marks none of them either (0.828), so again
         # only the floor and no loss to it
         ("time-polnear-train-since.tsv", "time_value_accuracy_polnear_train", 25, None),
+        # months without a year drawn anew ("in July", "the November election")
+        ("time-polnear-train-monthnames.tsv", "time_value_accuracy_polnear_train", 35, 0.2),
         # weekdays drawn anew: most lie a day or two before the publication date, where
         # dateparser's reading of the nearest past one is right too (0.850), so no margin
         ("time-polnear-train-weekdays.tsv", "time_value_accuracy_polnear_train", 35, None),

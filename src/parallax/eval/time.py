@@ -266,6 +266,7 @@ CHECKED_SETS: dict[str, str] = {
     "train-dates": '"Feb. 27", "March 4, 2016", "March 17-20", "from 1973 to 2001"',
     "train-quarters": '"the first quarter", "the second half of July", "the end of the year"',
     "train-weekdays": '"on Tuesday", "said Friday", "Tuesday\'s primary", drawn anew',
+    "train-monthnames": '"in July", "the November election", "next January", drawn anew',
     "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
     "train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
 }
