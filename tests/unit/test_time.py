@@ -371,6 +371,9 @@ def test_counts_with_thousands_and_spans_of_centuries() -> None:
     # year of the calendar there is no value to give
     assert values("The town was founded 2,000 years ago.") == [("2,000 years ago", "DATE", "0021")]
     assert values("Farming began here 3,000 years ago.") == [("3,000 years ago", "DATE", None)]
+    assert values("The waste stays 3,000 years from now.") == [
+        ("3,000 years from now", "DATE", "5021")
+    ]
     # centuries count as a hundred years each, as decades count as ten
     assert values("The bridge was built five centuries ago.") == [
         ("five centuries ago", "DATE", "1521")

@@ -298,12 +298,14 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
         # "three years ago this month": this month, week or day, that many years back
         then = _months_later(ctx.dct, -12 * int(count) * (10 if unit == "decade" else 1))
         return "DATE", _anchored("day" if this == "today" else this.split()[1], then, 0)
-    if unit in {"decade", "century"} and (
-        years := count * (10 if unit == "decade" else 100)
-    ) == int(years):  # "a decade ago", "half a century ago" point at a year, not at a decade
-        return "DATE", _anchored("year", ctx.dct, int(years) * direction)
-    if count != int(count) or (unit == "year" and ctx.dct.year - count < 1):
+    years = count * {"decade": 10, "century": 100, "year": 1}.get(unit, 0)
+    if years and ctx.dct.year + years * direction < 1:
         return "DATE", None  # "3,000 years ago": before the calendar's first year
+    if unit in {"decade", "century"} and years == int(years):
+        # "a decade ago", "half a century ago" point at a year, not at a decade
+        return "DATE", _anchored("year", ctx.dct, int(years) * direction)
+    if count != int(count):
+        return "DATE", None
     steps = int(count) * direction
     if unit == "year" and ctx.quarter and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
