@@ -1853,7 +1853,7 @@ _SINCE = re.compile(
 )
 
 
-# what a month names the day of: "the November election", "the March 15 primary"
+# what a month as a modifier names the day of: "the November election", "the November vote"
 _ELECTION = {"election", "elections", "vote", "ballot", "referendum", "midterm", "midterms"}
 
 
