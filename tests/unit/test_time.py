@@ -997,8 +997,10 @@ def test_a_plan_told_in_the_past_takes_the_nearest_day() -> None:
 
 def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
     assert values("The firm will soon seek a buyer.") == [("soon", "DATE", "FUTURE_REF")]
-    for words in ("the near future", "the foreseeable future", "the not too distant future"):
+    for words in ("the near future", "the very near future", "the not too distant future"):
         assert values(f"Rates will stay low for {words}.") == [(words, "DATE", "FUTURE_REF")]
+    # TimeBank leaves "the foreseeable future" unmarked
+    assert values("Rates will stay low for the foreseeable future.") == []
     assert values("They want him back as soon as possible.") == []
     assert values("He was soon released.") == []
     assert values("Prices rose recently.") == [("recently", "DATE", "PAST_REF")]

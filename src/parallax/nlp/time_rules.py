@@ -398,9 +398,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _ref("PAST_REF"),
     ),
     (
-        # "the near future", "the not too distant future", "the foreseeable future"
-        r"(?:the |in )(?:(?:very |not[- ]too[- ]|not[- ]so[- ])?(?:near|distant) |foreseeable "
-        r"|immediate )?future|soon",
+        # "the near future", "the not too distant future"; not "the foreseeable future", which
+        # TimeBank leaves unmarked (twice)
+        r"(?:the |in )(?:(?:very |not[- ]too[- ]|not[- ]so[- ])?(?:near|distant) )?future|soon",
         _ref("FUTURE_REF"),
     ),
 ]
