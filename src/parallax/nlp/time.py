@@ -94,6 +94,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         if tense.endswith("past") and _names_deadline(node):
             return "none"  # "set an April 15 deadline": set before it falls
         vote = _vote_named(month)
+        if tense in {"none", "present"} and vote is not None and _aims_at(_verb_above(vote)):
+            return "future"  # "the money necessary to win the November election": one to come
         if tense == "none" and vote is not None and not _told_past(_verb_above(vote)):
             return "present"  # "toward the November election", told in April: not last year's
         if tense in {"future", "none", "present"} and _names_a_report(month):
@@ -257,6 +259,14 @@ def _names_a_report(month: Token) -> bool:
     while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head  # "February campaign finance reports"
     return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _REPORTS
+
+
+def _aims_at(verb: Token) -> bool:
+    """Whether a verb is an infinitive with "to" ("necessary to win", "can raise the money to
+    contest") under a verb not told in the past: what it tells of is still to come ("raised
+    money to win" may tell of one gone by)."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and to and not _told_past(_verb_above(verb.head))
 
 
 def _has_modal(verb: Token) -> bool:
@@ -1002,8 +1012,6 @@ def extract_timexes(
         tense = _cue_tense(text, start, doc) or tense_at(start, end)
         if tense in {"future", "present", "none"} and _when_past(doc, end):
             tense = "past"  # "echoes a controversy in June when Mr. Trump assailed a judge"
-        elif tense == "present" and _election_month(doc, start, end):
-            tense = "future"  # "the money to win the November election", told in January
         reading = ctx
         if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
             # "in January of that year": the year told before January, not January's own
@@ -1851,21 +1859,6 @@ _SINCE = re.compile(
     r"(?:(?:the|their|his|her|its|our|my|your)\s+)?$",  # "since their Oct. 13 debate"
     re.IGNORECASE,
 )
-
-
-# what a month as a modifier names the day of: "the November election", "the November vote"
-_ELECTION = {"election", "elections", "vote", "ballot", "referendum", "midterm", "midterms"}
-
-
-def _election_month(doc: Doc | None, start: int, end: int) -> bool:
-    """Whether the expression at `start` is a month naming the date of an election ("the
-    November election", "the November general election"): a day on the calendar, ahead unless
-    a past tells otherwise."""
-    first = _token_at(doc, start)
-    if first is None or not _is_month(first) or first.dep_ != "compound":
-        return False
-    head = first.head
-    return head.idx >= end and head.lower_ in _ELECTION
 
 
 def _cue_tense(text: str, start: int, doc: Doc | None) -> Tense | None:
