@@ -30,7 +30,8 @@ def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("The council will vote on Friday.") == [("Friday", "DATE", "2021-03-05")]
     assert values("Talks resumed on Tuesday.") == [("Tuesday", "DATE", "2021-03-02")]
     assert values("They met last Tuesday.") == [("last Tuesday", "DATE", "2021-02-23")]
-    # "remarks" is the noun the tagger may take for a present with no subject: the past rules
+    # "remarks" is the noun the tagger may take for a present with no subject: the past tense
+    # of "did not revisit" tells the day
     text = (
         "She did not revisit her Wall Street remarks in an address to Iowa Democrats on Sunday,"
         " where she was joined by her husband."
