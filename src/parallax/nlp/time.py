@@ -94,7 +94,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
         if tense.endswith("past") and _names_deadline(node):
             return "none"  # "set an April 15 deadline": set before it falls
         vote = _vote_named(month)
-        if tense in {"none", "present"} and vote is not None and _aims_at(_verb_above(vote)):
+        if (
+            tense in {"none", "present"}
+            and vote is not None
+            and _prospective_infinitive(_verb_above(vote))
+        ):
             return "future"  # "the money necessary to win the November election": one to come
         if tense == "none" and vote is not None and not _told_past(_verb_above(vote)):
             return "present"  # "toward the November election", told in April: not last year's
@@ -259,14 +263,6 @@ def _names_a_report(month: Token) -> bool:
     while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head  # "February campaign finance reports"
     return noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in _REPORTS
-
-
-def _aims_at(verb: Token) -> bool:
-    """Whether a verb is an infinitive with "to" ("necessary to win", "can raise the money to
-    contest") under a verb not told in the past: what it tells of is still to come ("raised
-    money to win" may tell of one gone by)."""
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return verb.tag_ == "VB" and to and not _told_past(_verb_above(verb.head))
 
 
 def _has_modal(verb: Token) -> bool:
