@@ -30,6 +30,7 @@ from parallax.nlp.time_calendar import (
     _DAY,
     _FULL_DAY,
     _MONTH,
+    _MONTH_VALUE,
     _SEASON_START,
     _WEEKDAY,
     _WEEKDAY_SHORT,
@@ -1413,7 +1414,6 @@ _DAYS_BEFORE = re.compile(
     r"(?<![\w$.,:/-])(\d{1,2})(?:st|nd|rd|th)?(?: (?:and|to|through|until|till) | ?[-\u2013] ?)"
     r"(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?$"
 )
-_MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d$")
 
 
 _SEASON_VALUE = re.compile(r"(\d{4}|XXXX)-(SP|SU|FA|WI)")

@@ -132,6 +132,7 @@ class _Context:
 
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d$")  # a month, of a year or (no DCT) of none
 _FOUR_DIGITS = re.compile(r"\d{4}(?!\d)")
 
 Normalizer = Callable[[re.Match[str], _Context, Tense], tuple[TimexType, str | None]]

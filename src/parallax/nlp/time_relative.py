@@ -13,6 +13,7 @@ from parallax.model import TimexType
 from parallax.nlp.time_calendar import (
     _FULL_DAY,
     _MONTH,
+    _MONTH_VALUE,
     _WEEKDAY,
     _ZONE,
     PARTS,
@@ -377,13 +378,11 @@ def _edge(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str
             return "DATE", str(ctx.last_year)
         if ctx.dct.month < 12:
             return "DATE", str(ctx.dct.year - 1)
-    if rel == "the" and unit == "month" and ctx.last and _MONTH_VALUE.fullmatch(ctx.last):
+    if rel == "the" and unit == "month" and ctx.last and _MONTH_VALUE.match(ctx.last):
         # "adding the data in January 2016 and done by the end of the month": the month told
+        # (an "XXXX" one only with no DCT, which returned above)
         return "DATE", ctx.last
     return "DATE", _anchored(unit, ctx.dct, {"last": -1, "next": 1}.get(rel, 0))
-
-
-_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
 
 def _unit_and_half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
