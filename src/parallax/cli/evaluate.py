@@ -199,10 +199,10 @@ def eval_time(
     checked: Annotated[
         list[Path] | None,
         typer.Option(
-            help="Files of time expressions in real PolNeAR articles with hand-checked "
-            "values, each scored as a set (when the PolNeAR folder is beside the TempEval-3 "
-            "one); repeat the option for several. Default: every set in data/gold "
-            "(time-polnear-*.tsv), listed under the table."
+            help="Files of time expressions in real articles with hand-checked values, each "
+            "scored as a set (when its articles' folder, PolNeAR or SemEval-2022 T8, is beside "
+            "the TempEval-3 one); repeat the option for several. Default: every set in "
+            "data/gold (time-*.tsv), listed under the table."
         ),
     ] = None,
     model: ModelOption = None,
@@ -214,6 +214,7 @@ def eval_time(
     from parallax.eval.time import (
         CHECKED_SETS,
         TimeScore,
+        checked_sources,
         dateparser_timexes,
         load_checked,
         load_timeml,
@@ -266,18 +267,20 @@ def eval_time(
         "week padding (W7 = W07) read as the same value. Baseline: dateparser's search_dates "
         "finds the strings, its parser their period (year, month, ISO week, day, time)"
     )
-    polnear = data.parent / "polnear"
-    files = checked or [GOLD_DIR / f"time-polnear-{name}.tsv" for name in CHECKED_SETS]
-    missing = [str(path) for path in (*files, polnear) if not path.exists()]
-    if missing:
-        out.print(f"[dim]real news checked by hand: skipped ({', '.join(missing)} absent)[/dim]")
-        return
+    files = checked or [GOLD_DIR / f"time-{name}.tsv" for name in CHECKED_SETS]
     real = Table("corpus", "set", "system", "docs", "checked", "found", "value accuracy")
+    skipped = []
     for path in files:
-        articles, scores = score_checked_systems(load_checked(path), polnear, nlp)
+        gold = load_checked(path) if path.exists() else []
+        missing = [str(p) for p in (path, *checked_sources(gold, data.parent)) if not p.exists()]
+        if missing:
+            skipped.append(f"{path.stem} ({', '.join(missing)} absent)")
+            continue
+        articles, scores = score_checked_systems(gold, data.parent, nlp)
+        corpus = "PolNeAR" if path.stem.startswith("time-polnear-") else "SemEval-22 T8"
         for system, checked_score in scores.items():
             real.add_row(
-                "PolNeAR",
+                corpus,
                 path.stem,
                 system,
                 str(articles),
@@ -286,17 +289,22 @@ def eval_time(
                 f"{checked_score.accuracy:.3f}",
             )
             if verbose and system == "Parallax":
-                _print_lines(f"[yellow]PolNeAR {path.stem}[/yellow]", checked_score.errors)
+                _print_lines(f"[yellow]{corpus} {path.stem}[/yellow]", checked_score.errors)
+    if skipped:
+        out.print(f"[dim]real news checked by hand, skipped: {'; '.join(skipped)}[/dim]")
+    if not real.rows:
+        return
     out.print(real)
     legend = [
         f"{path.stem}: {CHECKED_SETS[name]}"
         for path in files
-        if (name := path.stem.removeprefix("time-polnear-")) in CHECKED_SETS
+        if (name := path.stem.removeprefix("time-")) in CHECKED_SETS
     ]
     out.print(
         "; ".join(legend)
         + (". " if legend else "")
-        + "Each drawn at random from the PolNeAR dev (or train) articles and given its "
+        + "Each drawn at random from the PolNeAR dev (or train) articles, or from the "
+        "SemEval-2022 T8 English excerpts whose address carries their date, and given its "
         "value by hand from the article and its publication date"
     )
 

@@ -1,5 +1,5 @@
 """Score temporal expressions on TimeML (TempEval-3 TBAQ-cleaned: TimeBank, AQUAINT), and on
-real news checked by hand (`data/gold/time-polnear-*.tsv`).
+real news checked by hand (`data/gold/time-*.tsv`).
 
 Definitions follow the TempEval-3 task A scorer: a predicted expression matches a gold one
 strictly when the spans are identical and relaxedly when they overlap (one-to-one, greedy in
@@ -36,6 +36,7 @@ __all__ = [
     "TimeDoc",
     "TimeScore",
     "canonical_value",
+    "checked_sources",
     "dateparser_timexes",
     "load_checked",
     "load_timeml",
@@ -240,35 +241,37 @@ def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
     return "DATE", when.date().isoformat()
 
 
-# The sets of real news checked by hand, `data/gold/time-polnear-{name}.tsv`, with what each
-# holds: each drawn at random from the PolNeAR dev (or train) articles and given its value by
-# hand from the article and its publication date (the README says how each was drawn).
+# The sets of real news checked by hand, `data/gold/time-{name}.tsv`, with what each holds:
+# each drawn at random from the PolNeAR dev (or train) articles, or from the SemEval-2022 T8
+# English news excerpts whose address carries their date, and given its value by hand from
+# the article and its publication date (the README says how each was drawn).
 CHECKED_SETS: dict[str, str] = {
-    "dev": "weekdays and months with no year beside them",
-    "dev-relative": "relative weeks, years and durations, and an article read undated",
-    "train": "weekdays and months with no year beside them",
-    "train-relative": "relative weeks, years and durations, and two articles read undated",
-    "train-seasons": 'seasons ("this fall", "last summer")',
-    "train-months": 'relative months ("last month", "a month ago")',
-    "train-holidays": 'named days ("Election Day", "Labor Day")',
-    "train-weekends": '"the weekend", "this weekend", "last weekend"',
-    "train-ago": '"two years ago", "eight years ago this month"',
-    "train-undated": "every expression of four articles read with no publication date",
-    "train-deictic": '"today", "tonight", "last night" of a day',
-    "train-nowadays": '"today" meaning nowadays (PRESENT_REF)',
-    "train-dayparts": '"Tuesday night", "Monday afternoon"',
-    "train-clock": '"8:40 p.m.", "noon", live blogs\' time stamps',
-    "train-decades": '"the 1990s", "the early 2000s", "the 21st century"',
-    "train-thisyear": '"earlier this year", "later that month", "this year\'s"',
-    "train-sets": '"every day", "annually", "every two years"',
-    "train-durations": '"four years", "the next two days", "the past 12 months", "a two-day"',
-    "train-since": '"since 2013", "since June of last year", and events after "since"',
-    "train-dates": '"Feb. 27", "March 4, 2016", "March 17-20", "from 1973 to 2001"',
-    "train-quarters": '"the first quarter", "the second half of July", "the end of the year"',
-    "train-weekdays": '"on Tuesday", "said Friday", "Tuesday\'s primary", drawn anew',
-    "train-monthnames": '"in July", "the November election", "next January", drawn anew',
-    "train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
-    "train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
+    "polnear-dev": "weekdays and months with no year beside them",
+    "polnear-dev-relative": "relative weeks, years and durations, and an article read undated",
+    "polnear-train": "weekdays and months with no year beside them",
+    "polnear-train-relative": "relative weeks, years and durations, and two articles read undated",
+    "polnear-train-seasons": 'seasons ("this fall", "last summer")',
+    "polnear-train-months": 'relative months ("last month", "a month ago")',
+    "polnear-train-holidays": 'named days ("Election Day", "Labor Day")',
+    "polnear-train-weekends": '"the weekend", "this weekend", "last weekend"',
+    "polnear-train-ago": '"two years ago", "eight years ago this month"',
+    "polnear-train-undated": "every expression of four articles read with no publication date",
+    "polnear-train-deictic": '"today", "tonight", "last night" of a day',
+    "polnear-train-nowadays": '"today" meaning nowadays (PRESENT_REF)',
+    "polnear-train-dayparts": '"Tuesday night", "Monday afternoon"',
+    "polnear-train-clock": '"8:40 p.m.", "noon", live blogs\' time stamps',
+    "polnear-train-decades": '"the 1990s", "the early 2000s", "the 21st century"',
+    "polnear-train-thisyear": '"earlier this year", "later that month", "this year\'s"',
+    "polnear-train-sets": '"every day", "annually", "every two years"',
+    "polnear-train-durations": '"four years", "the next two days", "the past 12 months", "a two-day"',
+    "polnear-train-since": '"since 2013", "since June of last year", and events after "since"',
+    "polnear-train-dates": '"Feb. 27", "March 4, 2016", "March 17-20", "from 1973 to 2001"',
+    "polnear-train-quarters": '"the first quarter", "the second half of July", "the end of the year"',
+    "polnear-train-weekdays": '"on Tuesday", "said Friday", "Tuesday\'s primary", drawn anew',
+    "polnear-train-monthnames": '"in July", "the November election", "next January", drawn anew',
+    "polnear-train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
+    "polnear-train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
+    "semeval22-news": "every expression of 27 world news excerpts of 2019-2020 (SemEval-2022 T8)",
 }
 
 
@@ -277,7 +280,7 @@ class CheckedTimex:
     """A time expression in a real article, with the value a reader gave it from the article
     and its publication date (or from the article alone, when it is read undated)."""
 
-    file: str  # under the PolNeAR folder: "dev/text/....txt"
+    file: str  # under the PolNeAR folder, "dev/text/....txt", or "semeval2022t8-en/PAIR/1"
     published: date | None  # None: the article is read with no publication date
     start: int
     end: int
@@ -373,16 +376,48 @@ def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -
     return score
 
 
+_EXCERPTS = "semeval2022t8-en"  # a checked file's prefix for the SemEval-2022 T8 excerpts
+
+
+def checked_sources(gold: list[CheckedTimex], root: Path) -> list[Path]:
+    """The files under `root` (the shared data folder) that hold the checked articles' texts."""
+    excerpts = {item.file.startswith(_EXCERPTS + "/") for item in gold}
+    return [root / _EXCERPTS / "en_en_pairs_with_text.jsonl"] * (True in excerpts) + [
+        root / "polnear"
+    ] * (False in excerpts)
+
+
+def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:
+    """Each checked file's text: a PolNeAR article, or one side ("PAIR/1" or "PAIR/2") of a
+    SemEval-2022 T8 pair, as the pairs file gives it."""
+    import json
+
+    texts: dict[str, str] = {}
+    wanted = set(files)
+    if any(file.startswith(_EXCERPTS + "/") for file in wanted):
+        with (root / _EXCERPTS / "en_en_pairs_with_text.jsonl").open(encoding="utf-8") as pairs:
+            for line in pairs:
+                pair = json.loads(line)
+                for side in ("1", "2"):
+                    key = f"{_EXCERPTS}/{pair['pair_id']}/{side}"
+                    if key in wanted:
+                        texts[key] = pair["text" + side]
+    for file in wanted - texts.keys():
+        texts[file] = (root / "polnear" / file).read_text(encoding="utf-8")
+    return texts
+
+
 def score_checked_systems(
     gold: list[CheckedTimex], root: Path, nlp: Language
 ) -> tuple[int, dict[str, CheckedScore]]:
-    """The checked expressions' articles (under `root`, the PolNeAR folder) read by Parallax
-    and by the dateparser baseline, each anchored on its publication date (or read undated):
-    the number of articles, and each system's score."""
+    """The checked expressions' articles (under `root`, the shared data folder) read by
+    Parallax and by the dateparser baseline, each anchored on its publication date (or read
+    undated): the number of articles, and each system's score."""
     from parallax.nlp.time import extract_timexes
 
     read = sorted({(item.article, item.file, item.published) for item in gold})
-    texts = [(root / file).read_text(encoding="utf-8") for _, file, _ in read]
+    by_file = _checked_texts((file for _, file, _ in read), root)
+    texts = [by_file[file] for _, file, _ in read]
     ours = {
         article: extract_timexes(text, published, doc=parsed)
         for (article, _, published), text, parsed in zip(read, texts, nlp.pipe(texts), strict=True)
