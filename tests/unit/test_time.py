@@ -25,6 +25,34 @@ def values(
     return [(t.text, t.type, t.value) for t in timexes(text, published)]
 
 
+def test_weekday_of_last_or_next_week() -> None:
+    # West African English: the day of the week before (or after) the publication's
+    new_year = date(2020, 1, 1)  # a Wednesday
+    assert values("He addressed the congregation last week Thursday.", new_year) == [
+        ("last week Thursday", "DATE", "2019-12-26")
+    ]
+    assert values("The court sits next week Monday.", new_year) == [
+        ("next week Monday", "DATE", "2020-01-06")
+    ]
+    assert [v for _, _, v in values("He left last week and on Thursday they met.", new_year)] == [
+        "2019-W52",
+        "2019-12-26",
+    ]
+
+
+def test_stretches_to_come_and_over_the_years() -> None:
+    assert values("Interest may surge in the weeks to come.") == [
+        ("the weeks to come", "DURATION", "PXW")
+    ]
+    assert values("The base will stay for years to come, officials said.") == [
+        ("years to come", "DURATION", "PXY")
+    ]
+    assert values("It took years to come up with a plan.") == [("years", "DURATION", "PXY")]
+    # TimeBank marks "over the years" a span of years
+    assert values("Over the years, I have perfected it.") == [("the years", "DURATION", "PXY")]
+    assert values("Over the years of his tenure, it grew.") == []
+
+
 def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("The minister resigned on Friday.") == [("Friday", "DATE", "2021-02-26")]
     assert values("The council will vote on Friday.") == [("Friday", "DATE", "2021-03-05")]
@@ -214,6 +242,15 @@ def test_that_month_or_week_is_the_one_the_text_last_named() -> None:
     assert values(
         "Compared with the 2008 race, his support today is below his rival's support that year."
     )[-1] == ("that year", "DATE", "2008")
+    # "the same year" is "that year"; "the same week that ..." names its own week
+    assert values("She was elected in 2004, the same year her rival became governor.")[-1] == (
+        "the same year",
+        "DATE",
+        "2004",
+    )
+    assert values("He was elected in 2004 in the same week that his rival resigned.") == [
+        ("2004", "DATE", "2004")
+    ]
     # with no year told before, "today" is all there is to count from
     assert values("Shares fell today. Later that week, the board met.")[-1] == (
         "Later that week",
@@ -998,6 +1035,12 @@ def test_soon_earlier_and_todays_only_where_they_point_at_a_time() -> None:
     assert values("Rates will stay low for the foreseeable future.") == []
     assert values("They want him back as soon as possible.") == []
     assert values("He was soon released.") == []
+    # "any time soon" looks ahead with no modal to say so
+    assert values("I am not hopeful of it improving any time soon.") == [
+        ("soon", "DATE", "FUTURE_REF")
+    ]
+    # TimeBank leaves "Not that long ago" unmarked
+    assert values("Not long ago, she was named the winner.") == []
     assert values("Prices rose recently.") == [("recently", "DATE", "PAST_REF")]
     assert values("Rates were higher in the recent past.") == [
         ("the recent past", "DATE", "PAST_REF")
@@ -1372,6 +1415,13 @@ def test_the_new_year_is_the_coming_one_late_in_the_year() -> None:
         ("the new year", "DATE", "2022")
     ]
     assert values("They celebrated the new year.") == []
+    # wherever it stands, not only after a preposition
+    assert values("Wishes for the new year filled the boats.", date(2020, 1, 1)) == [
+        ("the new year", "DATE", "2020")
+    ]
+    assert values("The new year will bring pivotal choices.", date(2019, 12, 30)) == [
+        ("The new year", "DATE", "2020")
+    ]
     assert values("Talks were postponed until the new year.", date(2025, 11, 20)) == [
         ("the new year", "DATE", "2026")
     ]

@@ -2277,7 +2277,8 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         # or a step in a story told ("was soon released")
         if before.endswith("as ") or after.startswith((" after", " before", " as")):
             return False
-        return bool(_AHEAD.search(before))
+        # "any time soon" looks ahead with no modal ("hopeful of it improving any time soon")
+        return before.endswith(("any time ", "anytime ")) or bool(_AHEAD.search(before))
     if word == "once":
         return False
     if word == "formerly":

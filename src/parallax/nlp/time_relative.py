@@ -29,7 +29,7 @@ from parallax.nlp.time_calendar import (
     _shift_month,
     _week,
 )
-from parallax.nlp.time_dates import _day_first, _month_day, _month_name
+from parallax.nlp.time_dates import _REL_STEP, _day_first, _month_day, _month_name
 
 
 def _ref(value: str, kind: TimexType = "DATE") -> Normalizer:
@@ -126,7 +126,11 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         if ctx.dct is None:
             return "DATE", coming
         return "DATE", (date.fromisoformat(coming) + timedelta(days=7)).isoformat()
-    if not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
+    if (week := (m.group("wkrel") or "").casefold()) and ctx.dct is not None:
+        # "last week Thursday": the day of the week before the DCT's (ISO weeks)
+        monday = ctx.dct - timedelta(days=ctx.dct.weekday() - 7 * _REL_STEP[week])
+        value = (monday + timedelta(days=WEEKDAYS[_weekday_key(m.group("weekday"))])).isoformat()
+    elif not rel and _ANY_ONE.search(m.string, max(0, m.start() - 6), m.start()):
         # "it happened on a Monday": some Monday, as if no publication date were known
         value = _weekday_date(m.group("weekday"), _Context(None), tense)
     elif rel in {"the previous", "the following"} and ctx.last and _FULL_DAY.match(ctx.last):
@@ -401,8 +405,7 @@ def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 
 
 def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    found = m.groupdict()
-    unit = found.get("unit") or found.get("unit2") or found["unit3"]
+    unit = next(u for name, u in m.groupdict().items() if name.startswith("unit") and u)
     return "DURATION", _duration(None, unit.casefold())
 
 

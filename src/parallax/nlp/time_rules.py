@@ -144,7 +144,9 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (
         rf"(?:(?P<clock>(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?: [ECMP][SD]T)?|{_OCLOCK}),? )(?:on )?)?"
-        rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) )?"
+        rf"(?:(?P<rel>last|next|this|this coming|coming|the previous|the following) "
+        # West African English: "last week Thursday", the Thursday of the week before
+        rf"|(?P<wkrel>last|next|this) week )?"
         rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY_ABBR})(?:'s)?"
         rf"(?:(?:[ -](?P<part>morning|afternoon|evening|night))|,? (?P<month>{_MONTH}) (?P<day>{_DAY})(?:,? (?P<year>{_YEAR}))?"
         # day first, as in British news: "Tuesday 4 March", "Tuesday, 4th March 2025"
@@ -317,7 +319,12 @@ RULES: list[tuple[str, Normalizer]] = [
     # "in the coming weeks", "in the weeks ahead" (not "the days ahead of the vote")
     (
         r"(?:recent|coming) (?P<unit>months|weeks|days|years)"
-        r"|the (?P<unit2>months|weeks|days|years) ahead(?! of\b)",
+        r"|the (?P<unit2>months|weeks|days|years) ahead(?! of\b)"
+        # "in the weeks to come", "for years to come" (not "took years to come up with")
+        r"|(?:the )?(?P<unit3>months|weeks|days|years|decades) to come"
+        r"(?! (?:up|back|out|in|into|to|down|over|around|across|together|forward|home|true)\b)"
+        # "over the years": a span of years up to the time told of, as TimeBank has it
+        r"|(?<=over )the (?P<unit4>years)(?! of\b)",
         _bare_plural,
     ),
     (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
@@ -348,15 +355,19 @@ RULES: list[tuple[str, Normalizer]] = [
         _decade_word,
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
+    # "in the new year", "his first homily of the new year", "the new year will bring"; not
+    # the feast ("celebrated the new year", "ring in the new year")
     (
-        r"(?:(?<=in )|(?<=into )|(?<=until )|(?<=till )|(?<=after )|(?<=before )|(?<=by )"
-        r"|(?<=since ))the new year(?!'s)",
+        r"(?<!celebrate )(?<!celebrated )(?<!celebrates )(?<!celebrating )(?<!ring in )"
+        r"(?<!rang in )(?<!ringing in )(?<!usher in )(?<!ushered in )(?<!ushering in )"
+        r"the new year(?!['\u2019]s|-)",
         _new_year,
     ),
     # "the week before," counts from the last date given; "the week before the vote" names none
     (
         r"(?:the )?following (?P<unit>year|month|week)"
-        r"|(?:(?:earlier|later) )?that (?:same )?(?P<unit2>year|month|week)"
+        r"|(?:(?:earlier|later) )?(?:that (?:same )?|the same (?!\w+ (?:that|as|when)\b))"
+        r"(?P<unit2>year|month|week)"
         rf"|the (?P<unit3>year|month|week) (?P<dir>before|after){_CLAUSE_END}",
         _anaphoric_unit,
     ),
