@@ -669,6 +669,14 @@ def test_month_without_a_year_follows_the_tense() -> None:
     assert values("The vote is scheduled for March 3.") == [("March 3", "DATE", "2021-03-03")]
     assert values("The plant will open in October.") == [("October", "DATE", "2021-10")]
     assert values("Prices rose in December.") == [("December", "DATE", "2020-12")]
+    # the publication's own month, barely begun, told in the past: last year's (a year in
+    # review); later in the month, this one
+    new_year = date(2020, 1, 1)
+    assert values("A fruit bat arrived in January.", new_year) == [("January", "DATE", "2019-01")]
+    assert values("The law took effect in January.", date(2020, 1, 20)) == [
+        ("January", "DATE", "2020-01")
+    ]
+    assert values("Prices have risen since January.", new_year) == [("January", "DATE", "2020-01")]
     # a call to act together lies ahead, even told in the past
     assert values("He boomed: \u201cLet\u2019s defeat her in November.\u201d") == [
         ("November", "DATE", "2021-11")

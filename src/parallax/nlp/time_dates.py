@@ -238,6 +238,15 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         # January", told in November); closer, the parse may have read the reporting verb's
         # tense ("said ... in December")
         year = _month_for(month, m.group("year"), ctx, tense, day=1, past_slack=_PAST_MONTH_SLACK)
+        if (
+            ctx.dct is not None
+            and (ctx.dct.month, ctx.dct.day, year) == (month, 1, ctx.dct.year)
+            and not m.string[max(0, m.start() - 6) : m.start()].casefold().endswith("since ")
+        ):
+            # the DCT's own month has just begun: what was done "in January", told on 1
+            # January, was done last January (a year in review); "since January" is left as
+            # it is
+            year = ctx.dct.year - 1
     elif tense == "future":  # a month that ended over a month before the DCT is next year's
         year = _month_for(month, m.group("year"), ctx, tense, 28, future_slack=_FUTURE_DAY_SLACK)
     else:
