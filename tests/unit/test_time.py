@@ -53,6 +53,33 @@ def test_stretches_to_come_and_over_the_years() -> None:
     assert values("Over the years of his tenure, it grew.") == []
 
 
+def test_a_clock_with_a_day_of_its_own_does_not_join_another_day() -> None:
+    eve = date(2019, 12, 31)
+    text = "Because they play on Wednesday night, New Year\u2019s Eve parties will be quiet."
+    assert values(text, eve) == [
+        ("Wednesday night", "TIME", "2020-01-01TNI"),
+        ("New Year\u2019s Eve", "DATE", "2019-12-31"),
+    ]
+    assert values("It starts Tuesday night, New Year\u2019s Eve.", eve) == [
+        ("Tuesday night, New Year\u2019s Eve", "TIME", "2019-12-31TNI")
+    ]
+
+
+def test_another_nations_independence_day_is_not_the_fourth_of_july() -> None:
+    eve = date(2019, 12, 31)
+    assert values("Haiti celebrated the country\u2019s independence day.", eve) == []
+    assert values("Haiti\u2019s Independence Day is a holiday.", eve) == []
+    assert values("Fireworks are planned for Independence Day.", eve) == [
+        ("Independence Day", "DATE", "2020-07-04")
+    ]
+
+
+def test_a_whole_year_and_months_of_turmoil_are_spans() -> None:
+    assert values("You have got a whole year to build it.") == [("a whole year", "DURATION", "P1Y")]
+    assert values("They waited an entire week.") == [("an entire week", "DURATION", "P1W")]
+    assert values("He spoke following months of turmoil.") == [("months", "DURATION", "PXM")]
+
+
 def test_weekday_in_the_past_and_in_the_future() -> None:
     assert values("The minister resigned on Friday.") == [("Friday", "DATE", "2021-02-26")]
     assert values("The council will vote on Friday.") == [("Friday", "DATE", "2021-03-05")]

@@ -861,6 +861,13 @@ def _hyphenated_months(text: str) -> Iterator[tuple[int, re.Match[str]]]:
             yield _MONTH_RULE, m
 
 
+# a possessive or a capitalized word right before: a nation's own day ("Haiti's", "Mexican")
+_OTHER_NATION = re.compile(
+    r"(?:['\u2019]s|\b(?!(?:The|This|That|Next|Last|On|By|Since|Until|Before|After|For|Every"
+    r"|Each|Happy|Of|In|At|A|An)\b)[A-Z][a-z]+) \Z"
+)
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found = []
     for order, m in (*scan(text), *_hyphenated_months(text)):
@@ -876,6 +883,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             continue
         if _season_in_name(text, m):
             continue
+        if first.casefold() == "independence" and _OTHER_NATION.search(text, 0, m.start()):
+            continue  # "Haiti's Independence Day", "Mexican Independence Day": not 4 July
         if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
             continue  # "Super Tuesday" is a named day of primaries (a holiday rule)
         found.append((m.start(), m.end(), order, m))
@@ -1926,6 +1935,8 @@ def _merge_clock(
         return None
     first, second = previous.value, value
     if previous.type == "TIME" and "T" in first and kind == "DATE" and _CLOCK_DAY.match(second):
+        if _NAMES_A_DAY.search(previous.text) and first.split("T", 1)[0] != second:
+            return None  # "on Wednesday night, New Year's Eve celebrations": two days
         clock = first.split("T", 1)[1]
     elif kind == "TIME" and "T" in second and previous.type == "DATE" and _CLOCK_DAY.match(first):
         clock, second = second.split("T", 1)[1], first
@@ -1934,6 +1945,8 @@ def _merge_clock(
     return Timex(text[previous.start : end], previous.start, end, "TIME", f"{second}T{clock}")
 
 
+# a clock with a day of its own ("Wednesday night", "Nov. 9 at 5 p.m."), not a bare clock
+_NAMES_A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH})\b", re.IGNORECASE)
 # a day a clock can sit on: a calendar day, or a weekday with no publication date to place it
 _CLOCK_DAY = re.compile(r"^(?:(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-[1-7])$")
 

@@ -235,13 +235,14 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|whole|entire|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
         _span_duration,
     ),
     (
         r"(?:(?<=for )|(?<=within )|(?<=took )|(?<=take )|(?<=takes )|(?<=taking )|(?<=lasted )"
         r"|(?<=lasts )|(?<=spent )|(?<=waited ))(?P<unit>years|months|weeks|days|hours|minutes|decades)"
-        r"|(?:(?<=over )|(?<=within )|(?<=in ))(?P<unit2>years|months|weeks|decades)(?= of| to| ago)"
+        r"|(?:(?<=over )|(?<=within )|(?<=in )|(?<=following ))(?P<unit2>years|months|weeks|decades)"
+        r"(?= of| to| ago)"
         # "Months after he savaged her", "just days before the vote": a span before an event
         r"|(?:^|(?<=[.!?] )|(?<=\n)|(?<=\u2014 )|(?<=-- )|(?<=just )|(?<=only )|(?<=mere )"
         r"|(?<=barely ))(?P<unit3>years|months|weeks|days|hours|minutes|decades)"
@@ -480,4 +481,5 @@ CAPITALIZED_ONLY = {
     "oct",
     "nov",
     "super",  # "Super Tuesday", not "another super Tuesday for our campaign"
+    "independence",  # "Independence Day", not "the country's independence day"
 }
