@@ -74,6 +74,19 @@ def test_another_nations_independence_day_is_not_the_fourth_of_july() -> None:
     ]
 
 
+def test_a_feast_with_its_part_of_the_day() -> None:
+    new_year = date(2020, 1, 1)
+    assert values("Light sessions begin on New Year's Day morning.", new_year) == [
+        ("New Year's Day morning", "TIME", "2020-01-01TMO")
+    ]
+    assert values("Gifts were opened Christmas morning.", new_year) == [
+        ("Christmas morning", "TIME", "2019-12-25TMO")
+    ]
+    assert values("Gifts were opened Christmas morning.", None) == [
+        ("Christmas morning", "TIME", "XXXX-12-25TMO")
+    ]
+
+
 def test_a_whole_year_and_months_of_turmoil_are_spans() -> None:
     assert values("You have got a whole year to build it.") == [("a whole year", "DURATION", "P1Y")]
     assert values("They waited an entire week.") == [("an entire week", "DURATION", "P1W")]

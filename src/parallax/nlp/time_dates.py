@@ -20,6 +20,7 @@ from parallax.nlp.time_calendar import (
     MONTHS,
     NUMBERS,
     ORDINALS,
+    PARTS,
     SEASONS,
     WEEKDAYS,
     Tense,
@@ -612,7 +613,11 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         fixed = _holiday_date(name, 2001) if on_its_day else None
         if m.group("wkend"):
             return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
-        return "DATE", None if fixed is None or rel else f"XXXX-{fixed:%m-%d}"
+        if fixed is None or rel:
+            return "DATE", None
+        if part := m.group("part"):  # "Christmas morning", of an unknown year
+            return "TIME", f"XXXX-{fixed:%m-%d}T{PARTS[part.casefold()]}"
+        return "DATE", f"XXXX-{fixed:%m-%d}"
     elif name == "super tuesday":
         when = _holiday_date(name, _super_tuesday_year(ctx.dct, tense))
     elif shift is not None:
@@ -629,4 +634,6 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         return "DATE", _week(when)
     if m.group("wkend"):
         return "DATE", _week(when - timedelta(days=1 if when.weekday() == 0 else 0)) + "-WE"
+    if part := m.group("part"):  # "Christmas morning": 2019-12-25TMO
+        return "TIME", f"{when.isoformat()}T{PARTS[part.casefold()]}"
     return "DATE", when.isoformat()

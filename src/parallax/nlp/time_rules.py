@@ -161,6 +161,8 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|valentine['\u2019]s day|st\. patrick['\u2019]s day|(?:dr\. )?martin luther king(?:,? jr\.?)? day|mlk day|presidents['\u2019]? day|mother['\u2019]s day|father['\u2019]s day)"
         # the weekend it falls in or, for a Monday, the one before: "Memorial Day weekend"
         r"(?P<wkend>(?: holiday)? weekend)?"
+        # its part of the day: "Christmas morning", "New Year's Day morning"
+        r"(?: (?P<part>morning|afternoon|evening|night)(?![\w'\u2019-]))?"
         # its year, when told: "Christmas Day 2022", "on Christmas Eve, 2019"
         rf"(?:,? (?P<year>{_YEAR})(?![\w'\u2019-]))?",
         _holiday,
