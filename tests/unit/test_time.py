@@ -87,6 +87,29 @@ def test_a_feast_with_its_part_of_the_day() -> None:
     ]
 
 
+def test_the_first_day_of_a_year_and_a_new_decade() -> None:
+    new_year = date(2020, 1, 1)
+    assert values("He won on the first day of the year.", new_year) == [
+        ("the first day of the year", "DATE", "2020-01-01")
+    ]
+    assert values("It expires on the last day of March.", new_year) == [
+        ("the last day of March", "DATE", "2020-03-31")
+    ]
+    assert values("It ends on the last day of the year.", None) == [
+        ("the last day of the year", "DATE", "XXXX-12-31")
+    ]
+    assert values("It was the first day of school.", new_year) == []
+    # the decade a new year opens; in a year that opens none, one of a life or an era
+    assert values("Bringing in a fresh decade.", date(2019, 12, 20)) == [
+        ("a fresh decade", "DATE", "202")
+    ]
+    assert values("She began a new decade of work.", date(2016, 1, 1)) == []
+    assert values("After the Eighties and Nineties we moved on.", new_year) == [
+        ("the Eighties", "DATE", "198"),
+        ("Nineties", "DATE", "199"),
+    ]
+
+
 def test_a_whole_year_and_months_of_turmoil_are_spans() -> None:
     assert values("You have got a whole year to build it.") == [("a whole year", "DURATION", "P1Y")]
     assert values("They waited an entire week.") == [("an entire week", "DURATION", "P1W")]

@@ -42,7 +42,7 @@ from parallax.nlp.time_calendar import (
     _day_next_to,
     _shift_month,
 )
-from parallax.nlp.time_dates import _decade, _month_only, _quarter_named
+from parallax.nlp.time_dates import _decade, _month_only, _new_decade, _quarter_named
 from parallax.nlp.time_relative import _that_day, _year_of_weekday
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
@@ -1063,8 +1063,10 @@ def extract_timexes(
         ):
             # "airs weekdays from 6:00 a.m. to 9:00 a.m.": a clock of every such day, no one day
             value = "XXXX-XX-XX" + value[value.index("T") :]
-        if value is None and normalize is _that_day:
-            continue  # "that day" with no date before it is a generic day, not a reference
+        if value is None and normalize in (_that_day, _new_decade):
+            # "that day" with no date before it is a generic day, not a reference; "a new
+            # decade" in a year that opens none is one of a life or an era
+            continue
         previous = result[-1] if result else None
         merged = (
             _merge_clock(text, previous, start, end, kind, value)

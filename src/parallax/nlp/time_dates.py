@@ -344,7 +344,8 @@ def _part_century(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
 
 
 def _decade_word(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
-    tens = _WORD_TENS[m.group("decade").casefold().replace("ies", "y")]
+    word = m.group("decade") or m.group("decade2")
+    tens = _WORD_TENS[word.casefold().replace("ies", "y")]
     return "DATE", f"19{tens // 10}"
 
 
@@ -374,6 +375,37 @@ def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
         return "DATE", str(ctx.dct.year + 1)
     ahead = ctx.dct.month >= 7 or (tense == "future" and ctx.dct.month >= 3)
     return "DATE", str(ctx.dct.year + (1 if ahead else 0))
+
+
+def _new_decade(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`a fresh decade`, `the new decade`: the decade a new year opens ("202", told in late
+    2019 or early 2020); told in a year that opens none, no value."""
+    _, year = _new_year(m, ctx, tense)
+    if year is None or not year.endswith("0"):
+        return "DATE", None
+    return "DATE", year[:3]
+
+
+def _first_or_last_day(
+    m: re.Match[str], ctx: _Context, tense: Tense
+) -> tuple[TimexType, str | None]:
+    """`the first day of the year` (of 2020, of next year), `the last day of March`: that day;
+    "the year" is the publication year's, a month the one its tense points to."""
+    first = m.group("edge").casefold() == "first"
+    if m.group("month"):
+        month = _month_name(m.group("month"))
+        year = _month_for(month, m.group("myear"), ctx, tense)
+    else:
+        month = 1 if first else 12
+        rel = (m.group("rel") or "").casefold()
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif ctx.dct is None:
+            year = None
+        else:
+            year = ctx.dct.year + _REL_STEP.get(rel, 0)
+    day = 1 if first else monthrange(year or 2001, month)[1]
+    return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-{month:02d}-{day:02d}"
 
 
 def _half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:

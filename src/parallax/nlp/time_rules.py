@@ -31,10 +31,12 @@ from parallax.nlp.time_dates import (
     _day_of_relative_month,
     _decade,
     _decade_word,
+    _first_or_last_day,
     _half,
     _holiday,
     _month_day,
     _month_only,
+    _new_decade,
     _new_year,
     _numeric_date,
     _ordinal_day,
@@ -354,10 +356,21 @@ RULES: list[tuple[str, Normalizer]] = [
         _part_century,
     ),
     (
-        r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+        r"the (?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        # the second of two: "the Eighties and Nineties"
+        r"|(?<=ies and )(?P<decade2>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+        r"|nineties)",
         _decade_word,
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
+    # "a fresh decade", "the new decade": the one a new year that opens a decade begins
+    (r"(?:a|the) (?:new|fresh) decade", _new_decade),
+    # "the first day of the year", "the last day of 2019", "the first day of March"
+    (
+        rf"the (?P<edge>first|last|final) day of (?:(?P<year>{_YEAR})|(?P<rel>the|this|next|last) year"
+        rf"|(?P<month>{_MONTH})(?:,? (?P<myear>{_YEAR}))?)(?![\w-])",
+        _first_or_last_day,
+    ),
     # "in the new year", "his first homily of the new year", "the new year will bring"; not
     # the feast ("celebrated the new year", "ring in the new year")
     (
