@@ -381,10 +381,12 @@ _EXCERPTS = "semeval2022t8-en"  # a checked file's prefix for the SemEval-2022 T
 
 def checked_sources(gold: list[CheckedTimex], root: Path) -> list[Path]:
     """The files under `root` (the shared data folder) that hold the checked articles' texts."""
-    excerpts = {item.file.startswith(_EXCERPTS + "/") for item in gold}
-    return [root / _EXCERPTS / "en_en_pairs_with_text.jsonl"] * (True in excerpts) + [
-        root / "polnear"
-    ] * (False in excerpts)
+    sources = []
+    if any(item.file.startswith(_EXCERPTS + "/") for item in gold):
+        sources.append(root / _EXCERPTS / "en_en_pairs_with_text.jsonl")
+    if not all(item.file.startswith(_EXCERPTS + "/") for item in gold):
+        sources.append(root / "polnear")
+    return sources
 
 
 def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:

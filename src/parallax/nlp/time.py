@@ -883,7 +883,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             continue
         if _season_in_name(text, m):
             continue
-        if first.casefold() == "independence" and _OTHER_NATION.search(text, 0, m.start()):
+        if first.casefold() == "independence" and _OTHER_NATION.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue  # "Haiti's Independence Day", "Mexican Independence Day": not 4 July
         if m.groupdict().get("weekday") and text[max(0, m.start() - 6) : m.start()] == "Super ":
             continue  # "Super Tuesday" is a named day of primaries (a holiday rule)

@@ -647,9 +647,7 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
             return "DATE", "XXXX-WXX-WE"  # a weekend, of a week that moves with the year
         if fixed is None or rel:
             return "DATE", None
-        if part := m.group("part"):  # "Christmas morning", of an unknown year
-            return "TIME", f"XXXX-{fixed:%m-%d}T{PARTS[part.casefold()]}"
-        return "DATE", f"XXXX-{fixed:%m-%d}"
+        return _with_part(f"XXXX-{fixed:%m-%d}", m)  # "Christmas morning", of an unknown year
     elif name == "super tuesday":
         when = _holiday_date(name, _super_tuesday_year(ctx.dct, tense))
     elif shift is not None:
@@ -666,6 +664,12 @@ def _holiday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         return "DATE", _week(when)
     if m.group("wkend"):
         return "DATE", _week(when - timedelta(days=1 if when.weekday() == 0 else 0)) + "-WE"
-    if part := m.group("part"):  # "Christmas morning": 2019-12-25TMO
-        return "TIME", f"{when.isoformat()}T{PARTS[part.casefold()]}"
-    return "DATE", when.isoformat()
+    return _with_part(when.isoformat(), m)
+
+
+def _with_part(day: str, m: re.Match[str]) -> tuple[TimexType, str]:
+    """A feast's day, or a TIME on it with the part of the day told ("Christmas morning":
+    2019-12-25TMO)."""
+    if part := m.group("part"):
+        return "TIME", f"{day}T{PARTS[part.casefold()]}"
+    return "DATE", day
