@@ -2325,10 +2325,7 @@ _DAYS_DEED = {
 }  # fmt: skip
 # a day named beside it: "celebrated yesterday, and today there is ...", "Today, July 29"
 _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|tonight)\b", re.IGNORECASE)
-_DATE_AFTER = re.compile(
-    ",? (?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
+_DATE_AFTER = re.compile(rf",? {_MONTH}(?!\w)", re.IGNORECASE)
 
 
 def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
