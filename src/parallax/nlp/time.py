@@ -1021,18 +1021,18 @@ def extract_timexes(
         if tense in {"future", "present", "none"} and _when_past(doc, end):
             tense = "past"  # "echoes a controversy in June when Mr. Trump assailed a judge"
         reading = ctx
-        if result and _THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start):
+        if result and (
             # "in January of that year": the year told before January, not January's own
-            reading = replace(ctx, last=last_before)
-        elif (
-            result
-            and last_before is not None
-            and _THAT_UNIT.fullmatch(surface)
-            and _is_today(result[-1], dct)
+            (_THAT_YEAR.fullmatch(surface) and _of_a_month(text, result[-1], start))
+            # "Compared with the 2008 race, Trump's support today is below McCain's support
+            # that year": "that" points away from the present, so past the "today" to 2008
+            or (
+                last_before is not None
+                and _THAT_UNIT.fullmatch(surface)
+                and _is_today(result[-1], dct)
+            )
         ):
-            # "Compared with the 2008 race, Trump's support today is below McCain's support that
-            # year": "that" points away from the present, so past the "today" to 2008
-            reading = replace(ctx, last=last_before)
+            reading = replace(ctx, last=last_before)  # the date told before the last one
         kind, value = normalize(m, reading, tense)
         if surface.casefold() == "the year" and result and _is_the_year_of(text, result[-1], start):
             value = result[-1].value  # "in 2008, the year he returned", "2016 will be the year"
