@@ -898,6 +898,8 @@ def test_today_with_a_present_of_a_third_person_is_nowadays() -> None:
     assert values("Clinton defenders today argue that it was the best deal.") == [
         ("today", "DATE", "PRESENT_REF")
     ]
+    # a clausal subject is no third person: "a deal today" is the day's
+    assert values("What Washington wants is a deal today.") == [("today", "DATE", "2021-03-02")]
     # nowadays needs no publication date
     assert values("Today, that membership costs $25,000.", None) == [
         ("Today", "DATE", "PRESENT_REF"),

@@ -2362,7 +2362,8 @@ def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
             continue
         if verb.lemma_ in _HAPPENING or any(a.tag_ == "MD" for a in auxes):
             continue
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        # not a clausal subject: "What Washington wants is a deal today" is a day's deal
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT - {"csubj"}]
         if not subjects or any(c.lower_ in {"i", "we"} or c.lemma_ in _DAYS_DEED for c in subjects):
             continue  # "Today is a sad day": today is the subject
         out[i] = replace(timex, value="PRESENT_REF")
