@@ -82,6 +82,9 @@ def test_a_feast_with_its_part_of_the_day() -> None:
     assert values("Gifts were opened Christmas morning.", new_year) == [
         ("Christmas morning", "TIME", "2019-12-25TMO")
     ]
+    assert values("Celebrating New Years Eve on a cruise is fun.", new_year) == [
+        ("New Years Eve", "DATE", "2019-12-31")
+    ]
     assert values("Gifts were opened Christmas morning.", None) == [
         ("Christmas morning", "TIME", "XXXX-12-25TMO")
     ]
@@ -104,9 +107,38 @@ def test_the_first_day_of_a_year_and_a_new_decade() -> None:
         ("a fresh decade", "DATE", "202")
     ]
     assert values("She began a new decade of work.", date(2016, 1, 1)) == []
+    assert values("What will this new decade bring us?", date(2020, 1, 1)) == [
+        ("this new decade", "DATE", "202")
+    ]
     assert values("After the Eighties and Nineties we moved on.", new_year) == [
         ("the Eighties", "DATE", "198"),
         ("Nineties", "DATE", "199"),
+    ]
+
+
+def test_this_season_or_month_long_over_told_ahead_is_the_next() -> None:
+    eve = date(2019, 12, 31)
+    assert values("Spurs will not be a real factor for him this summer.", eve) == [
+        ("this summer", "DATE", "2020-SU")
+    ]
+    assert values("The team will sign a star this January.", eve) == [
+        ("this January", "DATE", "2020-01")
+    ]
+    assert values("The deal was signed this January.", eve) == [("this January", "DATE", "2019-01")]
+    # a season just over is still this one
+    assert values("Her blitz this summer will be remembered.", date(2016, 9, 1)) == [
+        ("this summer", "DATE", "2016-SU")
+    ]
+
+
+def test_a_caption_opening_day_takes_the_year_the_caption_gives() -> None:
+    text = (
+        "DETROIT, MI - NOVEMBER 17: A player walks off the field at Ford Field on "
+        "November 17, 2019 in Detroit, Michigan."
+    )
+    assert values(text, date(2019, 12, 31)) == [
+        ("NOVEMBER 17", "DATE", "2019-11-17"),
+        ("November 17, 2019", "DATE", "2019-11-17"),
     ]
 
 

@@ -1100,7 +1100,39 @@ def extract_timexes(
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
     quoted = _quoted_deictics(text, doc, _the_attacks_day(dated, dct), dct)
-    return _with_modifiers(text, _nowadays(text, doc, quoted))
+    return _with_modifiers(text, _nowadays(text, doc, _caption_days(text, quoted)))
+
+
+_CAPTION_REACH = 400  # characters from a caption's opening day to the full date it gives
+_A_DAY = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+
+
+def _caption_days(text: str, found: list[Timex]) -> list[Timex]:
+    """A day in capitals that opens a photo agency's caption ("DETROIT, MI - NOVEMBER 17:")
+    takes the year the caption gives the same day after it ("... at Ford Field on November
+    17, 2019 in Detroit")."""
+    out = list(found)
+    for i, timex in enumerate(found):
+        if not (
+            timex.text.isupper()
+            and timex.value
+            and _A_DAY.fullmatch(timex.value)
+            and text.startswith(":", timex.end)
+        ):
+            continue
+        for later in found[i + 1 :]:
+            if later.start - timex.end > _CAPTION_REACH:
+                break
+            if (
+                later.value
+                and _A_DAY.fullmatch(later.value[:10])
+                and later.value[4:10] == timex.value[4:10]
+                and _YEAR_WRITTEN.search(later.text)
+            ):
+                out[i] = replace(timex, value=later.value[:4] + timex.value[4:])
+                break
+    return out
 
 
 _ATTACKS_DAY = "2001-09-11"

@@ -75,6 +75,7 @@ def _month_name(text: str) -> int:
     return MONTHS[text.casefold().rstrip(".")]
 
 
+_SEASON_DAYS = 91  # how long a season lasts: a "this summer" over that long told ahead is next
 _REL_STEP = {"last": -1, "this": 0, "next": 1}  # "last year", "this month", "next month"
 
 
@@ -231,7 +232,10 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         tense = "future"
     shift = _year_shift(m)
     if rel == "this" and shift is None:
-        shift = 0  # "this September": the publication year's
+        # "this September": the publication year's; one gone by, told in the future, the next
+        # ("could replace him this January", told in December)
+        past = ctx.dct is not None and month < ctx.dct.month - _SEASON_DAYS // 30
+        shift = 1 if past and tense == "future" else 0
     if shift is not None:  # "June last year"
         year = None if ctx.dct is None else ctx.dct.year + shift
     elif tense in ("past", "strictly past"):
@@ -517,6 +521,15 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
     if rel == "last":
         # the latest one over by the DCT: "last spring", told in October, is this year's
         return "DATE", f"{_season_year(code, ctx.dct, 'over')}-{code}"
+    if (
+        rel == "this"
+        and tense == "future"
+        and _season_year(code, ctx.dct, "over")
+        == (_season_year(code, ctx.dct - timedelta(days=_SEASON_DAYS), "over"))
+    ):
+        # over for a season's length or more, told in the future: the next one ("will not be
+        # a factor this summer", told in December)
+        return "DATE", f"{_season_year(code, ctx.dct, 'future')}-{code}"
     if rel in {"this", "next"}:
         # the one under way ("this winter", told in February, began in December), else this
         # year's; "next", the one a year after it
@@ -549,7 +562,9 @@ def _season_year(code: str, dct: date, tense: Tense | Literal["over", "current"]
     seasons = []
     for year in range(dct.year - 2, dct.year + 2):  # "last winter", told in January: two back
         first = date(year, _SEASON_START[code], 1)
-        seasons.append((year, first, first + timedelta(days=91), first + timedelta(days=45)))
+        seasons.append(
+            (year, first, first + timedelta(days=_SEASON_DAYS), first + timedelta(days=45))
+        )
     if tense in ("past", "strictly past"):  # "working the state since the spring", in February
         return max(y for y, first, _, _ in seasons if first <= dct)
     if tense == "over":

@@ -159,7 +159,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
-        r"(?:(?P<rel>last|next|this) |(?<=the )(?P<pyear>(?:19|20)\d\d) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year['\u2019]s(?: day| eve|(?= (?:holiday )?weekend))|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week|super tuesday(?! (?:[23]|II|III)\b)"
+        r"(?:(?P<rel>last|next|this) |(?<=the )(?P<pyear>(?:19|20)\d\d) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year['\u2019]?s(?: day| eve|(?= (?:holiday )?weekend))|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week|super tuesday(?! (?:[23]|II|III)\b)"
         r"|valentine['\u2019]s day|st\. patrick['\u2019]s day|(?:dr\. )?martin luther king(?:,? jr\.?)? day|mlk day|presidents['\u2019]? day|mother['\u2019]s day|father['\u2019]s day)"
         # the weekend it falls in or, for a Monday, the one before: "Memorial Day weekend"
         r"(?P<wkend>(?: holiday)? weekend)?"
@@ -364,7 +364,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (r"(?:around |at )?(?:the )?(?:year[- ]end|year's end)", _year_end),
     # "a fresh decade", "the new decade": the one a new year that opens a decade begins
-    (r"(?:a|the) (?:new|fresh) decade", _new_decade),
+    (r"(?:a|the|this) (?:new|fresh) decade", _new_decade),
     # "the first day of the year", "the last day of 2019", "the first day of March"
     (
         rf"the (?P<edge>first|last|final) day of (?:(?P<year>{_YEAR})|(?P<rel>the|this|next|last) year"
