@@ -1104,7 +1104,7 @@ def extract_timexes(
 
 
 _CAPTION_REACH = 400  # characters from a caption's opening day to the full date it gives
-_A_DAY = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_A_DAY = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")  # a calendar day, of a known year or not
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
 
 
@@ -1984,7 +1984,7 @@ def _merge_clock(
 # a clock with a day of its own ("Wednesday night", "Nov. 9 at 5 p.m."), not a bare clock
 _NAMES_A_DAY = re.compile(rf"\b(?:{_WEEKDAY}|{_MONTH})\b", re.IGNORECASE)
 # a day a clock can sit on: a calendar day, or a weekday with no publication date to place it
-_CLOCK_DAY = re.compile(r"^(?:(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-[1-7])$")
+_CLOCK_DAY = re.compile(rf"^(?:{_A_DAY.pattern}|XXXX-WXX-[1-7])$")
 
 
 # between a clock and the day that dates it: "(0735 GMT) ", " local time (1700 GMT) on ", " ("
