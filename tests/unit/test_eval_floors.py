@@ -142,7 +142,7 @@ def test_time_floor_on_real_news_checked_by_hand() -> None:
         # weekdays drawn anew: most lie a day or two before the publication date, where
         # dateparser's reading of the nearest past one is right too (0.850), so no margin
         ("time-polnear-train-weekdays.tsv", "time_value_accuracy_polnear_train", 35, None),
-        # every expression of 101 world news excerpts of 2019-2020, outside politics too
+        # every expression of 121 world news excerpts of 2019-2020, outside politics too
         ("time-semeval22-news.tsv", "time_value_accuracy_semeval22_news", 100, 0.2),
     )
     # every set the CLI scores has a floor here, but "today" meaning nowadays (11 of 17, the
