@@ -75,6 +75,13 @@ def _month_name(text: str) -> int:
     return MONTHS[text.casefold().rstrip(".")]
 
 
+def _word_before(m: re.Match[str]) -> str:
+    """The word just before a match, casefolded ("" at the text's start): "since" in "since
+    January", "until" in "until the new year"."""
+    words = m.string[max(0, m.start() - 16) : m.start()].casefold().split()
+    return words[-1] if words else ""
+
+
 _SEASON_DAYS = 91  # how long a season lasts: a "this summer" over that long told ahead is next
 _REL_STEP = {"last": -1, "this": 0, "next": 1}  # "last year", "this month", "next month"
 
@@ -246,7 +253,7 @@ def _month_only(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexTyp
         if (
             ctx.dct is not None
             and (ctx.dct.month, ctx.dct.day, year) == (month, 1, ctx.dct.year)
-            and not m.string[max(0, m.start() - 6) : m.start()].casefold().endswith("since ")
+            and _word_before(m) != "since"
         ):
             # the DCT's own month has just begun: what was done "in January", told on 1
             # January, was done last January (a year in review); "since January" is left as
@@ -372,10 +379,10 @@ def _new_year(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType,
     one."""
     if ctx.dct is None:
         return "DATE", None
-    word = m.string[max(0, m.start() - 7) : m.start()].casefold().split()[-1:]
-    if word == ["since"]:
+    word = _word_before(m)
+    if word == "since":
         return "DATE", str(ctx.dct.year)
-    if word and word[0] in {"until", "till", "before", "by"}:
+    if word in {"until", "till", "before", "by"}:
         return "DATE", str(ctx.dct.year + 1)
     ahead = ctx.dct.month >= 7 or (tense == "future" and ctx.dct.month >= 3)
     return "DATE", str(ctx.dct.year + (1 if ahead else 0))
@@ -537,7 +544,7 @@ def _season(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, s
         return "DATE", f"{year}-{code}"
     if rel in {"this past", "the past"}:
         tense = "past"
-    elif m.group("season3") and m.string[max(0, m.start() - 6) : m.start()].casefold() == "after ":
+    elif m.group("season3") and _word_before(m) == "after":
         tense = "past"  # "caps a comeback after a rocky summer": one gone by, whatever the verb
     elif rel.endswith("coming"):  # "the upcoming fall election", "this coming winter"
         tense = "future"
