@@ -2935,3 +2935,35 @@ def test_the_weekend_told_from_monday_to_thursday_is_the_one_just_gone() -> None
     # "this weekend" told on a Friday is tomorrow's, whatever the verb
     text = "It set the stage for another likely rout this weekend."
     assert values(text, friday) == [("this weekend", "DATE", "2016-W15-WE")]
+
+
+def test_a_range_of_counts_written_with_a_dash_is_its_first_count() -> None:
+    # as TimeBank gives "two to three weeks" P2W; the dash may be a hyphen or an en dash
+    text = "Trump had a moderate risk of a heart attack in the following 3-5 years."
+    assert values(text, date(2019, 11, 18)) == [("3-5 years", "DURATION", "P3Y")]
+    text = "Eat 60\u201390 minutes before your workout and drink every 2\u20133 hours."
+    assert values(text) == [
+        ("60\u201390 minutes", "DURATION", "PT60M"),
+        ("every 2\u20133 hours", "SET", "PT2H"),
+    ]
+    # a score is no range
+    assert values("The team won 4-1 in two weeks.") == [("two weeks", "DURATION", "P2W")]
+
+
+def test_shopping_days_after_thanksgiving_and_singles_day() -> None:
+    monday = date(2019, 11, 18)
+    text = "Black Friday is approaching, but skip the Black Friday rush until Cyber Monday."
+    assert [v for _, _, v in values(text, monday)] == ["2019-11-29", "2019-11-29", "2019-12-02"]
+    assert values("Alibaba misreported its Singles Day sales.", monday) == [
+        ("Singles Day", "DATE", "2019-11-11")
+    ]
+    assert values("Black Friday is approaching.", None) == [("Black Friday", "DATE", None)]
+
+
+def test_a_span_closed_up_with_long() -> None:
+    assert values("Sign up for the free weeklong trial.") == [("weeklong", "DURATION", "P1W")]
+    assert values("It ended a monthslong probe.") == [("monthslong", "DURATION", "PXM")]
+    assert values("A daylong meeting and a day-long one.") == [
+        ("daylong", "DURATION", "P1D"),
+        ("day-long", "DURATION", "P1D"),
+    ]

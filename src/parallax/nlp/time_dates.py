@@ -615,7 +615,7 @@ def _super_tuesday_year(dct: date, tense: Tense) -> int:
 
 # holidays on a day of a month, and on the nth weekday of a month (month, weekday, nth); not
 # Veterans Day or Columbus Day, named far more often as institutions than as days
-_DAY_OF_MONTH = {"valentine's": (2, 14), "st.": (3, 17)}
+_DAY_OF_MONTH = {"valentine's": (2, 14), "st.": (3, 17), "singles": (11, 11), "singles'": (11, 11)}
 _NTH_WEEKDAY = {
     "martin": (1, 0, 3), "dr.": (1, 0, 3), "mlk": (1, 0, 3), "presidents": (2, 0, 3),
     "presidents'": (2, 0, 3), "mother's": (5, 6, 2), "father's": (6, 6, 3),
@@ -626,9 +626,12 @@ def _holiday_date(name: str, year: int) -> date:
     if name == "super tuesday":
         first = date(year, 3, 1)
         return _SUPER_TUESDAYS.get(year, first + timedelta(days=(1 - first.weekday()) % 7))
-    if name.startswith("thanksgiving"):
+    if name.startswith(("thanksgiving", "black friday", "cyber monday")):
+        # the fourth Thursday of November; Black Friday and Cyber Monday the shopping days
+        # after it
         first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return thursday + timedelta(days={"b": 1, "c": 4}.get(name[0], 0))
     if name.startswith("christmas"):
         return date(year, 12, 24 if name.endswith("eve") else 25)
     if name.startswith("new year"):

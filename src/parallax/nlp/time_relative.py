@@ -396,9 +396,10 @@ def _unit_and_half(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
 
 def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`three weeks`; a range of one unit is its first count, as TimeBank gives "two to three
-    weeks" (`P2W`, at least that long)."""
+    weeks" (`P2W`, at least that long), written with a dash too ("3-5 years", "60–90
+    minutes")."""
     unit = m.group("unit").casefold()
-    count = _number(m.group("low") or m.group("low2") or m.group("num"))
+    count = _number(m.group("low") or m.group("low2") or m.group("low3") or m.group("num"))
     if unit.endswith("s") and m.group("num").casefold() in {"a", "an"}:
         count = None  # "a months-long grind": some months, not one
     return "DURATION", _duration(count, unit)

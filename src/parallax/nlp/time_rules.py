@@ -160,7 +160,7 @@ RULES: list[tuple[str, Normalizer]] = [
     (r"(?:this past |the past |the |this |last |next )?(?:weekend)", _weekend),
     (
         r"(?:(?P<rel>last|next|this) |(?<=the )(?P<pyear>(?:19|20)\d\d) )?(?P<holiday>thanksgiving(?: day)?|christmas(?: day| eve)?|new year['\u2019]?s(?: day| eve|(?= (?:holiday )?weekend))|independence day|election day|labor day|memorial day|easter(?: sunday| monday| week)?|good friday|holy week|super tuesday(?! (?:[23]|II|III)\b)"
-        r"|valentine['\u2019]s day|st\. patrick['\u2019]s day|(?:dr\. )?martin luther king(?:,? jr\.?)? day|mlk day|presidents['\u2019]? day|mother['\u2019]s day|father['\u2019]s day)"
+        r"|black friday|cyber monday|singles['\u2019]? day|valentine['\u2019]s day|st\. patrick['\u2019]s day|(?:dr\. )?martin luther king(?:,? jr\.?)? day|mlk day|presidents['\u2019]? day|mother['\u2019]s day|father['\u2019]s day)"
         # the weekend it falls in or, for a Monday, the one before: "Memorial Day weekend"
         r"(?P<wkend>(?: holiday)? weekend)?"
         # its part of the day: "Christmas morning", "New Year's Day morning"
@@ -239,7 +239,7 @@ RULES: list[tuple[str, Normalizer]] = [
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and )?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|whole|entire|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
+        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and |(?P<low3>\d+)[-\u2013](?=\d))?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|whole|entire|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
         _span_duration,
     ),
     (
@@ -332,8 +332,9 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|(?<=over )the (?P<unit4>years)(?! of\b)",
         _bare_plural,
     ),
-    (r"(?P<unit>years|months|weeks|days|hours|decades)-long", _bare_plural),
-    (r"(?P<unit>year|month|week|day|hour|decade|century)-long", _the_unit),  # "day-long": P1D
+    # written with a hyphen or closed up: "day-long", "weeklong", "monthslong"
+    (r"(?P<unit>years|months|weeks|days|hours|decades)-?long", _bare_plural),
+    (r"(?P<unit>year|month|week|day|hour|decade|century)-?long", _the_unit),  # "day-long": P1D
     (
         r"(?:(?:the past|the last|the next|the coming|a|one|another) )?fortnight",
         _ref("P2W", "DURATION"),
