@@ -2967,3 +2967,36 @@ def test_a_span_closed_up_with_long() -> None:
         ("daylong", "DURATION", "P1D"),
         ("day-long", "DURATION", "P1D"),
     ]
+
+
+def test_a_weekdays_event_told_in_a_past_relative_clause_has_happened() -> None:
+    tuesday = date(2019, 11, 19)
+    text = "The Steelers distanced themselves from Thursday night's fight that led to suspensions."
+    assert values(text, tuesday) == [("Thursday night", "TIME", "2019-11-14TNI")]
+    assert values("They prepared for Thursday's game.", tuesday) == [
+        ("Thursday", "DATE", "2019-11-21")
+    ]
+
+
+def test_a_weekday_told_again_with_no_tense_is_the_day_told_before() -> None:
+    tuesday = date(2019, 11, 19)
+    text = (
+        "The fight broke out on Thursday night. "
+        "Richardson decided to weigh in on Thursday's fight on Monday."
+    )
+    assert [v for _, _, v in values(text, tuesday)] == ["2019-11-14TNI", "2019-11-14", "2019-11-18"]
+    # not once the text has gone on for more than a few sentences: it may be of another week
+    text = "The fight broke out on Thursday night. " + "Fans argued about it. " * 30
+    text += "Richardson decided to weigh in on Thursday's fight."
+    assert values(text, tuesday)[-1] == ("Thursday", "DATE", "2019-11-21")
+
+
+def test_a_quarter_named_by_the_month_it_ends_in() -> None:
+    told = date(2019, 11, 20)
+    text = "A key reason for the rally is the improved September quarter earnings."
+    assert values(text, told) == [("September quarter", "DATE", "2019-Q3")]
+    assert values("Sales in the December quarter will rise.", told) == [
+        ("December quarter", "DATE", "2019-Q4")
+    ]
+    # a month that ends no quarter is only the month
+    assert values("In May, quarter-end sales rose.", told) == [("May", "DATE", "2019-05")]

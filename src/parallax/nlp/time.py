@@ -43,7 +43,7 @@ from parallax.nlp.time_calendar import (
     _shift_month,
 )
 from parallax.nlp.time_dates import _decade, _month_only, _new_decade, _quarter_named
-from parallax.nlp.time_relative import _that_day, _year_of_weekday
+from parallax.nlp.time_relative import _that_day, _weekday, _weekday_key, _year_of_weekday
 from parallax.nlp.time_rules import CAPITALIZED_ONLY, COMPILED, RULES, scan
 
 __all__ = ["extract_timexes", "writes_day_first"]
@@ -120,6 +120,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             if noun.dep_ == "pobj" and (prep.lower_ in _BEFORE_EVENT or up_to):
                 return _before_event(prep)
             if noun.dep_ not in {"nsubj", "nsubjpass"}:
+                if any(c.dep_ == "relcl" and _simple_past(c) for c in noun.children):
+                    return "past"  # "Thursday night's fight that led to suspensions": it was
                 # the nearest such day; what a modal will do with it leans ahead, not back
                 # ("will use Monday's encounter", told on Friday: three days ahead beats four
                 # back; "will appeal Monday's ruling", told on Tuesday, is still yesterday)
@@ -1005,6 +1007,8 @@ def extract_timexes(
     tense_at = _sentence_tenses(text, doc)
     result: list[Timex] = []
     last_before: str | None = None  # the reference point before the last expression kept
+    # each weekday's day as a tense placed it ("on Thursday"), and where it was told
+    told_days: dict[str, tuple[str, int]] = {}
     for start, end, order, m in _select(_candidates(text)):
         normalize = COMPILED[order][1]
         surface = text[start:end]
@@ -1034,6 +1038,16 @@ def extract_timexes(
         ):
             reading = replace(ctx, last=last_before)  # the date told before the last one
         kind, value = normalize(m, reading, tense)
+        if normalize is _weekday and value and _FULL_DAY.match(value[:10]) and _plain_weekday(m):
+            key = _weekday_key(m.group("weekday"))
+            if tense != "none":
+                told_days[key] = (value[:10], end)
+            elif key in told_days and start - told_days[key][1] <= _ECHO_REACH:
+                # a weekday with no tense of its own, told again a few sentences on, is the
+                # day told before ("Thursday night's fight that led to ... weighed in on
+                # Thursday's fight"), not the nearest; further on, a text may have moved to
+                # another week ("after Tuesday's contests", told of the next primaries)
+                value = told_days[key][0] + value[10:]
         if surface.casefold() == "the year" and result and _is_the_year_of(text, result[-1], start):
             value = result[-1].value  # "in 2008, the year he returned", "2016 will be the year"
         if (
@@ -1095,12 +1109,22 @@ def extract_timexes(
             _remember(ctx, "DATE", anchor)
         result.append(Timex(surface, start, end, kind, value, anchor))
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
-    found = _with_coordinated_seasons(text, _quarters_ending(text, found))
+    found = _with_coordinated_seasons(text, _month_quarters(text, _quarters_ending(text, found)))
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
     quoted = _quoted_deictics(text, doc, _the_attacks_day(dated, dct), dct)
     return _with_modifiers(text, _nowadays(text, doc, _caption_days(text, quoted)))
+
+
+_ECHO_REACH = 500  # characters after a weekday a tense placed where the same one is that day
+
+
+def _plain_weekday(m: re.Match[str]) -> bool:
+    """A weekday told with nothing that says which week ("Thursday", "Thursday night's"; not
+    "last Thursday", "Thursday, Nov. 14", "Tuesday week")."""
+    groups = ("rel", "wkrel", "month", "dmonth", "wk", "clock")
+    return not any(m.group(name) for name in groups)
 
 
 _CAPTION_REACH = 400  # characters from a caption's opening day to the full date it gives
@@ -1602,6 +1626,28 @@ def _quarters_ending(text: str, found: list[Timex]) -> list[Timex]:
         if m.end() == end.start:
             year, month = end.value[:4], int(end.value[5:7])
             out[i] = replace(quarter, value=f"{year}-Q{(month - 1) // 3 + 1}")
+    return out
+
+
+# a quarter named by the month it ends in: "the September quarter" (July to September)
+_QUARTER_MONTH = re.compile(r"(?:mar(?:ch|\.)|june?\.?|sept?(?:ember|\.)?|dec(?:ember|\.)?)", re.I)
+_QUARTER_WORD = re.compile(r"[ -]quarter\b", re.IGNORECASE)
+
+
+def _month_quarters(text: str, found: list[Timex]) -> list[Timex]:
+    """`the September quarter`, `December-quarter sales`: the calendar quarter that ends in
+    the month, of the year the month was read in (as business news in Australia and India
+    writes its quarters)."""
+    out: list[Timex] = []
+    for month in found:
+        if out and month.start < out[-1].end:
+            continue  # the "quarter" now read with its month
+        m = _QUARTER_WORD.match(text, month.end)
+        value = month.value
+        if m and value and _MONTH_VALUE.match(value) and _QUARTER_MONTH.fullmatch(month.text):
+            quarter = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+            month = replace(month, text=text[month.start : m.end()], end=m.end(), value=quarter)
+        out.append(month)
     return out
 
 
