@@ -2669,6 +2669,38 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
         load_checked(gold_file)
 
 
+def test_checked_texts_come_from_each_source_the_files_name(tmp_path: Path) -> None:
+    import json
+
+    from parallax.eval.time import CheckedTimex, _checked_texts, checked_sources
+
+    (tmp_path / "polnear" / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "polnear" / "dev" / "text" / "a.txt").write_text("On Monday.", encoding="utf-8")
+    (tmp_path / "semeval2022t8-en").mkdir()
+    pair = {"pair_id": "1_2", "text1": "In June.", "text2": "Last week."}
+    (tmp_path / "semeval2022t8-en" / "en_en_pairs_with_text.jsonl").write_text(
+        json.dumps(pair) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "article-extraction-benchmark").mkdir()
+    page = {"abc": {"articleBody": "On Friday night.", "url": "https://example.org/a"}}
+    (tmp_path / "article-extraction-benchmark" / "ground-truth.json").write_text(
+        json.dumps(page), encoding="utf-8"
+    )
+    files = ["dev/text/a.txt", "semeval2022t8-en/1_2/2", "article-extraction-benchmark/abc"]
+    assert _checked_texts(files, tmp_path) == {
+        "dev/text/a.txt": "On Monday.",
+        "semeval2022t8-en/1_2/2": "Last week.",
+        "article-extraction-benchmark/abc": "On Friday night.",
+    }
+    gold = [CheckedTimex(file, None, 0, 1, "x", None) for file in files]
+    assert checked_sources(gold, tmp_path) == [
+        tmp_path / "article-extraction-benchmark" / "ground-truth.json",
+        tmp_path / "polnear",
+        tmp_path / "semeval2022t8-en" / "en_en_pairs_with_text.jsonl",
+    ]
+    assert checked_sources(gold[:1], tmp_path) == [tmp_path / "polnear"]
+
+
 def test_what_a_modal_will_do_with_a_days_event_leans_ahead() -> None:
     friday, tuesday = date(2016, 9, 23), date(2016, 9, 27)
     text = "The candidate will probably use Monday's encounter to make news."

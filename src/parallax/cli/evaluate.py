@@ -188,6 +188,14 @@ def eval_entities(
         _print_lines("[red]spurious[/red]", score.spurious)
 
 
+# the corpus each checked set is drawn from, by the start of its file's name
+_CHECKED_CORPORA = (
+    ("time-polnear-", "PolNeAR"),
+    ("time-semeval22-", "SemEval-22 T8"),
+    ("time-web-pages", "Extraction bench."),
+)
+
+
 @eval_app.command("time")
 def eval_time(
     data: Annotated[Path, typer.Option(help="The TempEval-3 folder.")] = Path(
@@ -277,7 +285,9 @@ def eval_time(
             skipped.append(f"{path.stem} ({', '.join(missing)} absent)")
             continue
         articles, scores = score_checked_systems(gold, data.parent, nlp)
-        corpus = "PolNeAR" if path.stem.startswith("time-polnear-") else "SemEval-22 T8"
+        corpus = next(
+            (label for stem, label in _CHECKED_CORPORA if path.stem.startswith(stem)), "other"
+        )
         for system, checked_score in scores.items():
             real.add_row(
                 corpus,
@@ -303,8 +313,9 @@ def eval_time(
     out.print(
         "; ".join(legend)
         + (". " if legend else "")
-        + "Each drawn at random from the PolNeAR dev (or train) articles, or from the "
-        "SemEval-2022 T8 English excerpts whose address carries their date, and given its "
+        + "Each drawn at random from the PolNeAR dev (or train) articles, from the "
+        "SemEval-2022 T8 English excerpts whose address carries their date, or from the "
+        "article extraction benchmark's pages whose markup gives their date, and given its "
         "value by hand from the article and its publication date"
     )
 

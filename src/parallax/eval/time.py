@@ -242,9 +242,10 @@ def _period_value(when: datetime, period: str) -> tuple[TimexType, str]:
 
 
 # The sets of real news checked by hand, `data/gold/time-{name}.tsv`, with what each holds:
-# each drawn at random from the PolNeAR dev (or train) articles, or from the SemEval-2022 T8
-# English news excerpts whose address carries their date, and given its value by hand from
-# the article and its publication date (the README says how each was drawn).
+# each drawn at random from the PolNeAR dev (or train) articles, from the SemEval-2022 T8
+# English news excerpts whose address carries their date, or from the pages of the article
+# extraction benchmark whose markup gives their date, and given its value by hand from the
+# article and its publication date (the README says how each was drawn).
 CHECKED_SETS: dict[str, str] = {
     "polnear-dev": "weekdays and months with no year beside them",
     "polnear-dev-relative": "relative weeks, years and durations, and an article read undated",
@@ -272,6 +273,7 @@ CHECKED_SETS: dict[str, str] = {
     "polnear-train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
     "polnear-train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
     "semeval22-news": "every expression of 121 world news excerpts of 2019-2020 (SemEval-2022 T8)",
+    "web-pages": "every expression of the opening of web pages of 2014-2019 (news, sport, blogs)",
 }
 
 
@@ -280,7 +282,9 @@ class CheckedTimex:
     """A time expression in a real article, with the value a reader gave it from the article
     and its publication date (or from the article alone, when it is read undated)."""
 
-    file: str  # under the PolNeAR folder, "dev/text/....txt", or "semeval2022t8-en/PAIR/1"
+    # under the PolNeAR folder, "dev/text/....txt"; "semeval2022t8-en/PAIR/1"; or
+    # "article-extraction-benchmark/ID", a page of that benchmark
+    file: str
     published: date | None  # None: the article is read with no publication date
     start: int
     end: int
@@ -377,33 +381,48 @@ def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -
 
 
 _EXCERPTS = "semeval2022t8-en"  # a checked file's prefix for the SemEval-2022 T8 excerpts
+_PAGES = "article-extraction-benchmark"  # ... for the pages of the extraction benchmark
+# the file under the shared data folder that holds the texts of each prefix's checked files
+_SOURCES = {
+    _EXCERPTS: Path(_EXCERPTS, "en_en_pairs_with_text.jsonl"),
+    _PAGES: Path(_PAGES, "ground-truth.json"),
+}
+
+
+def _source(file: str) -> str:
+    """The source a checked file is read from: its prefix, or "polnear"."""
+    prefix = file.split("/", 1)[0]
+    return prefix if prefix in _SOURCES else "polnear"
 
 
 def checked_sources(gold: list[CheckedTimex], root: Path) -> list[Path]:
     """The files under `root` (the shared data folder) that hold the checked articles' texts."""
-    sources = []
-    if any(item.file.startswith(_EXCERPTS + "/") for item in gold):
-        sources.append(root / _EXCERPTS / "en_en_pairs_with_text.jsonl")
-    if not all(item.file.startswith(_EXCERPTS + "/") for item in gold):
-        sources.append(root / "polnear")
-    return sources
+    names = sorted({_source(item.file) for item in gold})
+    return [root / _SOURCES.get(name, Path(name)) for name in names]
 
 
 def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:
-    """Each checked file's text: a PolNeAR article, or one side ("PAIR/1" or "PAIR/2") of a
-    SemEval-2022 T8 pair, as the pairs file gives it."""
+    """Each checked file's text: a PolNeAR article, one side ("PAIR/1" or "PAIR/2") of a
+    SemEval-2022 T8 pair, as the pairs file gives it, or a page's article body as the
+    extraction benchmark's ground truth gives it."""
     import json
 
     texts: dict[str, str] = {}
     wanted = set(files)
-    if any(file.startswith(_EXCERPTS + "/") for file in wanted):
-        with (root / _EXCERPTS / "en_en_pairs_with_text.jsonl").open(encoding="utf-8") as pairs:
+    sources = {_source(file) for file in wanted}
+    if _EXCERPTS in sources:
+        with (root / _SOURCES[_EXCERPTS]).open(encoding="utf-8") as pairs:
             for line in pairs:
                 pair = json.loads(line)
                 for side in ("1", "2"):
                     key = f"{_EXCERPTS}/{pair['pair_id']}/{side}"
                     if key in wanted:
                         texts[key] = pair["text" + side]
+    if _PAGES in sources:
+        pages = json.loads((root / _SOURCES[_PAGES]).read_text(encoding="utf-8"))
+        for page, truth in pages.items():
+            if (key := f"{_PAGES}/{page}") in wanted:
+                texts[key] = truth["articleBody"]
     for file in wanted - texts.keys():
         texts[file] = (root / "polnear" / file).read_text(encoding="utf-8")
     return texts
