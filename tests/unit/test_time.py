@@ -3032,3 +3032,13 @@ def test_a_quarter_named_by_the_month_it_ends_in() -> None:
     ]
     # a month that ends no quarter is only the month
     assert values("In May, quarter-end sales rose.", told) == [("May", "DATE", "2019-05")]
+
+
+def test_a_date_the_parse_reads_as_a_noun_s_modifier_keeps_its_verbs_timetable() -> None:
+    # "10th" of "October 10th" read as a noun that "October" modifies: no event the date names
+    tuesday = date(2019, 11, 19)
+    text = "The trek kicks off June 9th and concludes October 10th."
+    assert values(text, tuesday) == [
+        ("June 9th", "DATE", "2020-06-09"),
+        ("October 10th", "DATE", "2020-10-10"),
+    ]

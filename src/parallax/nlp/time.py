@@ -185,7 +185,8 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             return "present"  # "the votes she needs in November": not one long gone
         if tense == "none" and direct and _prospective_infinitive(node):
             return "future"  # "is in a position to reel off victories on Saturday"
-        if tense == "future" and _is_month(date) and _names_a_noun(first) and _bare_present(node):
+        named = _names_a_noun(first, end)
+        if tense == "future" and _is_month(date) and named and _bare_present(node):
             # "faces a count as a result of the March 8 incident": the timetable reading of a
             # present is the verb's, not that of the event its date names, which may have gone
             # by (though not long ago: "faces the Nov. 8 election", told in March)
@@ -278,9 +279,16 @@ def _will_be(verb: Token) -> bool:
     return _lemma(verb) == "be" and _has_modal(verb)
 
 
-def _names_a_noun(date: Token) -> bool:
-    """Whether a date stands before a noun it modifies ("the March 8 incident")."""
-    return date.dep_ in {"nmod", "compound", "amod"} and date.head.pos_ in {"NOUN", "PROPN"}
+def _names_a_noun(date: Token, end: int) -> bool:
+    """Whether a date stands before a noun it modifies ("the March 8 incident"), one after
+    the expression ending at `end` (not "10th" of "concludes October 10th", which the parse
+    may read as a noun that "October" modifies)."""
+    noun = date.head
+    return (
+        date.dep_ in {"nmod", "compound", "amod"}
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and (noun.idx >= end)
+    )
 
 
 def _prospective_infinitive(verb: Token) -> bool:
