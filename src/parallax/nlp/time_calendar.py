@@ -200,8 +200,10 @@ def _duration(count: float | None, unit: str) -> str:
             if unit == "day":
                 return f"P{head}T{int(rest)}{smaller}"
             return f"P{prefix}{head}{int(rest)}{smaller}"
-    if unit in {"decade", "century"} and count is not None:
-        return "P" + _amount(count * (10 if unit == "decade" else 100)) + "Y"
+    if unit in {"decade", "century"}:
+        # in years, as the TimeML corpora write them: "two decades" P20Y, "decades-long" PXY
+        years = None if count is None else count * (10 if unit == "decade" else 100)
+        return "P" + _amount(years) + "Y"
     prefix, code = UNITS[unit]
     if code == "WE":
         return "P" + _amount(count) + "WE"
