@@ -3043,3 +3043,9 @@ def test_a_date_the_parse_reads_as_a_noun_s_modifier_keeps_its_verbs_timetable()
         ("June 9th", "DATE", "2020-06-09"),
         ("October 10th", "DATE", "2020-10-10"),
     ]
+
+
+def test_a_couple_without_of_counts_two() -> None:
+    text = "The singer surprised the audience a couple hours earlier."
+    assert values(text) == [("a couple hours earlier", "DURATION", "PT2H")]
+    assert values("They are a couple.") == []

@@ -70,9 +70,9 @@ _COUNT = (
     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen)"
 )
-# a count, or a vague or fractional one: "a", "several", "half an", "a couple of"
+# a count, or a vague or fractional one: "a", "several", "half an", "a couple of", "a couple"
 _NUMWORD = (
-    rf"(?:{_COUNT}|a|an|hundred|a couple of|couple of|a half|half an?|several|a few|few|many"
+    rf"(?:{_COUNT}|a|an|hundred|a couple(?: of)?|couple of|a half|half an?|several|a few|few|many"
     r"|some)(?: 1/2|½| and a half|-and-a-half)?"
 )
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
