@@ -3049,3 +3049,20 @@ def test_a_couple_without_of_counts_two() -> None:
     text = "The singer surprised the audience a couple hours earlier."
     assert values(text) == [("a couple hours earlier", "DURATION", "PT2H")]
     assert values("They are a couple.") == []
+
+
+def test_a_clock_range_takes_the_day_of_its_first_end() -> None:
+    text = "No checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the following morning."
+    found = values(text, date(2019, 11, 19))
+    assert found[:2] == [
+        ("10:30 p.m. Aug. 9", "TIME", "2019-08-09T22:30"),
+        ("6:30 a.m.", "TIME", "2019-08-10T06:30"),
+    ]
+    # read undated, the day of no known year all the same
+    assert values(text, None)[:2] == [
+        ("10:30 p.m. Aug. 9", "TIME", "XXXX-08-09T22:30"),
+        ("6:30 a.m.", "TIME", "XXXX-08-10T06:30"),
+    ]
+    # and a clock after a weekday's part of the day is on that day
+    text = "A man was shot Wednesday morning. Around 6:30 a.m. an argument broke out."
+    assert values(text, None)[-1] == ("6:30 a.m.", "TIME", "XXXX-WXX-3T06:30")

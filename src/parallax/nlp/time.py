@@ -1433,6 +1433,10 @@ def _remember(ctx: _Context, kind: str, value: str | None, *, background: bool =
             ctx.day = value if _FULL_DAY.match(value) else None
     elif kind == "TIME" and value and _FULL_DAY.match(value[:10]):
         ctx.day = value[:10]  # "Tuesday night ... the next morning": that day
+    elif kind == "TIME" and ctx.dct is None and value and _UNPLACED_DAY.fullmatch(value[:10]):
+        # no publication date: a clock's day of an unknown year or week all the same ("10:30
+        # p.m. Aug. 9 to 6:30 a.m. the following morning" is XXXX-08-09, then XXXX-08-10)
+        ctx.day = value[:10]
     elif kind == "DATE" and ctx.dct is None and value and value.startswith("XXXX"):
         # no publication date: a date of an unknown year or week is the reference point all
         # the same ("in November ... the year-end" is no year's; "over the weekend ... the day
@@ -1817,7 +1821,8 @@ def _one_range(text: str, first: Timex, second: Timex, link: re.Pattern[str]) ->
     )
 
 
-_CLOCK_ON_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)$")
+# a clock on a day, of a known year or (no publication date) of none
+_CLOCK_ON_DAY = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T(\d\d:\d\d)$")
 _NAMES_DAY = re.compile(
     rf"{_WEEKDAY}|{_MONTH}|\b(?:today|tonight|tomorrow|yesterday)\b|\d/", re.IGNORECASE
 )
@@ -1841,13 +1846,22 @@ def _overnight_clocks(text: str, found: list[Timex]) -> list[Timex]:
             continue
         overnight = two.group(2) < one.group(2)
         if not _NAMES_DAY.search(second.text):
-            if overnight and one.group(1) == two.group(1):
-                morning = date.fromisoformat(two.group(1)) + timedelta(days=1)
-                out[i + 1] = replace(second, value=f"{morning.isoformat()}T{two.group(2)}")
+            # the second clock's day is the first's, or the next ("from 10:30 p.m. Aug. 9 to
+            # 6:30 a.m.": 10 August, whatever day the second was read on by itself)
+            morning = _day_after(one.group(1), int(overnight))
+            out[i + 1] = replace(second, value=f"{morning}T{two.group(2)}")
         elif not _NAMES_DAY.search(first.text):
-            day = date.fromisoformat(two.group(1)) - timedelta(days=int(overnight))
-            out[i] = replace(first, value=f"{day.isoformat()}T{one.group(2)}")
+            day = _day_after(two.group(1), -int(overnight))
+            out[i] = replace(first, value=f"{day}T{one.group(2)}")
     return out
+
+
+def _day_after(day: str, days: int) -> str:
+    """`day` ("2019-08-09", or "XXXX-08-09" of no known year) moved on by `days`."""
+    if not day.startswith("XXXX"):
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    moved = date.fromisoformat("2001" + day[4:]) + timedelta(days=days)  # not a leap year
+    return f"XXXX{moved.isoformat()[4:]}"
 
 
 def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
