@@ -3066,3 +3066,10 @@ def test_a_clock_range_takes_the_day_of_its_first_end() -> None:
     # and a clock after a weekday's part of the day is on that day
     text = "A man was shot Wednesday morning. Around 6:30 a.m. an argument broke out."
     assert values(text, None)[-1] == ("6:30 a.m.", "TIME", "XXXX-WXX-3T06:30")
+
+
+def test_a_quarter_of_a_game_is_no_time() -> None:
+    text = "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter."
+    assert values(text) == []
+    text = "Profit rose 3 percentage points in the third quarter."
+    assert values(text) == [("the third quarter", "DATE", "2020-Q3")]  # told in March 2021

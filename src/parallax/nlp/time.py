@@ -2163,6 +2163,18 @@ _RATE_BEFORE = re.compile(
 _IN_TITLE = re.compile(r"(?:[“\"‘']|'s |’s |[a-z,] )\Z")
 
 
+# a quarter of a game, which the words of a match report around it tell
+_GAME_PERIOD = re.compile(
+    r"(?:the )?(?:first|second|third|fourth|final|1st|2nd|3rd|4th) quarter", re.I
+)
+_GAME_CUE = re.compile(
+    r"\b(?:touchdowns?|TD (?:pass|run)\w*|field goals?|half-?time|overtime|quarterback|rebounds"
+    r"|free throws?|three-pointers?|rush(?:ed|ing) for|scor(?:ed|ing|es)|intercept\w*"
+    r"|\d+-\d+ (?:lead|win|victory|bulge|deficit|halftime))\b"
+)
+_GAME_REACH = 200  # characters either side of a quarter where a match report's words are sought
+
+
 def _not_time(text: str, surface: str, start: int, end: int) -> bool:
     """A match that its context says is not time: a reference word out of place (see
     `_contextual_ok`), a fraction ("three-quarters of its food", "a quarter of the market"), a
@@ -2184,6 +2196,10 @@ def _not_time(text: str, surface: str, start: int, end: int) -> bool:
         return True
     if surface.casefold() == "quarter" and _NAMED_QUARTER.search(text, max(0, start - 30), start):
         return True  # "its centuries-old Armenian quarter", "the French Quarter": a district
+    if _GAME_PERIOD.fullmatch(surface) and _GAME_CUE.search(
+        text, max(0, start - _GAME_REACH), end + _GAME_REACH
+    ):
+        return True  # "scoring 24 points in the third quarter", "a touchdown in the fourth quarter"
     if _SOME_QUARTERS.fullmatch(surface) and _IN_FROM.search(text, max(0, start - 6), start):
         # "the backlash has been fierce in some quarters": among some people (not "in some
         # quarters of 2019")
