@@ -287,7 +287,7 @@ def _names_a_noun(date: Token, end: int) -> bool:
     return (
         date.dep_ in {"nmod", "compound", "amod"}
         and noun.pos_ in {"NOUN", "PROPN"}
-        and (noun.idx >= end)
+        and noun.idx >= end
     )
 
 
@@ -1651,15 +1651,17 @@ def _month_quarters(text: str, found: list[Timex]) -> list[Timex]:
     the month, of the year the month was read in (as business news in Australia and India
     writes its quarters)."""
     out: list[Timex] = []
-    for month in found:
-        if out and month.start < out[-1].end:
-            continue  # the "quarter" now read with its month
-        m = _QUARTER_WORD.match(text, month.end)
-        value = month.value
-        if m and value and _MONTH_VALUE.match(value) and _QUARTER_MONTH.fullmatch(month.text):
+    taken = -1  # where the last quarter read with its month ends
+    for timex in found:
+        if timex.start < taken:
+            continue  # "quarter" read alone, now part of "the September quarter"
+        m = _QUARTER_WORD.match(text, timex.end)
+        value = timex.value
+        if m and value and _MONTH_VALUE.match(value) and _QUARTER_MONTH.fullmatch(timex.text):
             quarter = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
-            month = replace(month, text=text[month.start : m.end()], end=m.end(), value=quarter)
-        out.append(month)
+            timex = replace(timex, text=text[timex.start : m.end()], end=m.end(), value=quarter)
+            taken = m.end()
+        out.append(timex)
     return out
 
 
