@@ -3073,3 +3073,11 @@ def test_a_quarter_of_a_game_is_no_time() -> None:
     assert values(text) == []
     text = "Profit rose 3 percentage points in the third quarter."
     assert values(text) == [("the third quarter", "DATE", "2020-Q3")]  # told in March 2021
+
+
+def test_a_weekday_naming_a_thing_is_not_the_timetable_of_a_present() -> None:
+    # the present is the writer's, not a timetable of the day the letter names
+    text = "I respond to the Tuesday letter from Marge Carnahan."
+    assert values(text, date(2020, 1, 1)) == [("Tuesday", "DATE", "2019-12-31")]
+    # what a timetable sets for the day still lies ahead
+    assert values("The trial opens Monday.", date(2020, 1, 1)) == [("Monday", "DATE", "2020-01-06")]

@@ -185,11 +185,11 @@ def _sentence_tenses(text: str, doc: Doc | None) -> Callable[[int, int], Tense]:
             return "present"  # "the votes she needs in November": not one long gone
         if tense == "none" and direct and _prospective_infinitive(node):
             return "future"  # "is in a position to reel off victories on Saturday"
-        named = _names_a_noun(first, end)
-        if tense == "future" and _is_month(date) and named and _bare_present(node):
-            # "faces a count as a result of the March 8 incident": the timetable reading of a
-            # present is the verb's, not that of the event its date names, which may have gone
-            # by (though not long ago: "faces the Nov. 8 election", told in March)
+        if tense == "future" and _names_a_noun(first, end) and _bare_present(node):
+            # "faces a count as a result of the March 8 incident", "I respond to the Tuesday
+            # letter": the timetable reading of a present is the verb's, not that of the event
+            # or thing its date names, which may have gone by (though not long ago: "faces the
+            # Nov. 8 election", told in March)
             return "present"
         return tense
 
