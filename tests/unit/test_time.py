@@ -3081,3 +3081,11 @@ def test_a_weekday_naming_a_thing_is_not_the_timetable_of_a_present() -> None:
     assert values(text, date(2020, 1, 1)) == [("Tuesday", "DATE", "2019-12-31")]
     # what a timetable sets for the day still lies ahead
     assert values("The trial opens Monday.", date(2020, 1, 1)) == [("Monday", "DATE", "2020-01-06")]
+
+
+def test_a_weekday_near_the_same_weekday_told_with_its_date_is_that_day() -> None:
+    text = (
+        "County under Flood Watch Thursday. The weather service has issued a Flood Watch that "
+        "is in effect from Thursday, January 2nd, 2020 at noon."
+    )
+    assert values(text, date(2020, 1, 1))[0] == ("Thursday", "DATE", "2020-01-02")

@@ -1119,6 +1119,7 @@ def extract_timexes(
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     found = _with_coordinated_seasons(text, _month_quarters(text, _quarters_ending(text, found)))
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
+    found = _dated_weekdays(text, found)
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
     quoted = _quoted_deictics(text, doc, _the_attacks_day(dated, dct), dct)
@@ -1864,6 +1865,36 @@ def _day_after(day: str, days: int) -> str:
         return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
     moved = date.fromisoformat("2001" + day[4:]) + timedelta(days=days)  # not a leap year
     return f"XXXX{moved.isoformat()[4:]}"
+
+
+# a weekday told with its calendar date: "Thursday, January 2nd, 2020", "Tuesday, Nov. 19"
+_WEEKDAY_DATED = re.compile(rf"({_WEEKDAY}),? (?:{_MONTH}|\d)", re.IGNORECASE)
+_PLAIN_WEEKDAY = re.compile(rf"({_WEEKDAY})(?: (?:morning|afternoon|evening|night))?", re.I)
+
+
+def _dated_weekdays(text: str, found: list[Timex]) -> list[Timex]:
+    """A weekday told alone near the same weekday told with its date ("under Flood Watch
+    Thursday ... in effect from Thursday, January 2nd, 2020"), within `_ECHO_REACH`
+    characters either way, is that day, whatever its clause's tense made of it."""
+    anchors = [
+        (t.start, m.group(1).casefold()[:3], t.value[:10])
+        for t in found
+        if t.value and _FULL_DAY.match(t.value[:10]) and (m := _WEEKDAY_DATED.match(t.text))
+    ]
+    if not anchors:
+        return found
+    out = list(found)
+    for i, timex in enumerate(found):
+        plain = _PLAIN_WEEKDAY.fullmatch(timex.text)
+        if not plain or not timex.value or not _FULL_DAY.match(timex.value[:10]):
+            continue
+        key = plain.group(1).casefold()[:3]
+        near = [
+            day for at, name, day in anchors if name == key and abs(at - timex.start) <= _ECHO_REACH
+        ]
+        if near and near[0] != timex.value[:10]:
+            out[i] = replace(timex, value=near[0] + timex.value[10:])
+    return out
 
 
 def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
