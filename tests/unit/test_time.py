@@ -3089,3 +3089,14 @@ def test_a_weekday_near_the_same_weekday_told_with_its_date_is_that_day() -> Non
         "is in effect from Thursday, January 2nd, 2020 at noon."
     )
     assert values(text, date(2020, 1, 1))[0] == ("Thursday", "DATE", "2020-01-02")
+
+
+def test_the_previous_year_counts_back_from_the_last_date_told() -> None:
+    told = date(2019, 11, 20)
+    text = "Sales rose in 2017, an increase from the previous year."
+    assert values(text, told)[-1] == ("the previous year", "DATE", "2016")
+    text = "The company shelved its plans on September 30. He had resigned the previous week."
+    assert values(text, told)[-1] == ("the previous week", "DATE", "2019-W39")
+    # with no date told before, from the publication date
+    text = "Sales rose 4 percent from the previous year."
+    assert values(text, told) == [("the previous year", "DATE", "2018")]

@@ -269,6 +269,12 @@ def _relative_unit(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
         # told in the past, "the next year" follows the last date told, as "the following
         # year" does ("introduced the tax in 2008 and won the elections the next year")
         return _from_last(unit, 1, ctx)
+    if rel == "the previous" and unit in {"year", "month", "week"}:
+        # "the previous year" counts back from the last date told, as "the previous Friday"
+        # does ("In 2015 sales rose from the previous year": 2014), or from the DCT
+        counted = _from_last(unit, -1, ctx)
+        if counted[1] is not None:
+            return counted
     if ctx.dct is None or (rel == "the last" and m.string.startswith(" of ", m.end())):
         # "the last year of his presidency": its final year, which the text alone places
         return "DATE", None
