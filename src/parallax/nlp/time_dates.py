@@ -622,16 +622,19 @@ _NTH_WEEKDAY = {
 }  # fmt: skip
 
 
+_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}  # days after Thanksgiving Day
+
+
 def _holiday_date(name: str, year: int) -> date:
     if name == "super tuesday":
         first = date(year, 3, 1)
         return _SUPER_TUESDAYS.get(year, first + timedelta(days=(1 - first.weekday()) % 7))
-    if name.startswith(("thanksgiving", "black friday", "cyber monday")):
+    if name.startswith("thanksgiving") or name in _AFTER_THANKSGIVING:
         # the fourth Thursday of November; Black Friday and Cyber Monday the shopping days
         # after it
         first = date(year, 11, 1)
         thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return thursday + timedelta(days={"b": 1, "c": 4}.get(name[0], 0))
+        return thursday + timedelta(days=_AFTER_THANKSGIVING.get(name, 0))
     if name.startswith("christmas"):
         return date(year, 12, 24 if name.endswith("eve") else 25)
     if name.startswith("new year"):
