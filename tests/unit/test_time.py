@@ -3100,3 +3100,8 @@ def test_the_previous_year_counts_back_from_the_last_date_told() -> None:
     # with no date told before, from the publication date
     text = "Sales rose 4 percent from the previous year."
     assert values(text, told) == [("the previous year", "DATE", "2018")]
+
+
+def test_todays_life_is_the_present_age_not_the_day() -> None:
+    text = "That is part of the reality of today's life on a globalized planet."
+    assert values(text, date(2016, 1, 20)) == []

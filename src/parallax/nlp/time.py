@@ -2357,7 +2357,7 @@ _ORDINAL_NEXT = re.compile(
 _NOWADAYS = re.compile(
     r" (?:modern |young |fast-changing |global )?(?:world|youth|society|generation|children|kids|"
     r"young|teenagers|economy|culture|standards|technology|politics|personal computers|"
-    r"consumers?|families|workplace|media)\b",
+    r"consumers?|families|workplace|media|life)\b",
     re.IGNORECASE,
 )
 
