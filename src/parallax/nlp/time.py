@@ -1643,7 +1643,6 @@ def _quarters_ending(text: str, found: list[Timex]) -> list[Timex]:
 
 
 # a quarter named by the month it ends in: "the September quarter" (July to September)
-_QUARTER_MONTH = re.compile(r"(?:mar(?:ch|\.)|june?\.?|sept?(?:ember|\.)?|dec(?:ember|\.)?)", re.I)
 _QUARTER_WORD = re.compile(r"[ -]quarter\b", re.IGNORECASE)
 
 
@@ -1658,8 +1657,10 @@ def _month_quarters(text: str, found: list[Timex]) -> list[Timex]:
             continue  # "quarter" read alone, now part of "the September quarter"
         m = _QUARTER_WORD.match(text, timex.end)
         value = timex.value
-        if m and value and _MONTH_VALUE.match(value) and _QUARTER_MONTH.fullmatch(timex.text):
-            quarter = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+        month = int(value[5:7]) if value and _MONTH_VALUE.match(value) else 0
+        if m and value and month % 3 == 0 < month and _BARE_MONTH.fullmatch(timex.text):
+            # a month read alone (no day: its value has none) that ends a quarter
+            quarter = f"{value[:4]}-Q{month // 3}"
             timex = replace(timex, text=text[timex.start : m.end()], end=m.end(), value=quarter)
             taken = m.end()
         out.append(timex)
@@ -1825,7 +1826,7 @@ def _one_range(text: str, first: Timex, second: Timex, link: re.Pattern[str]) ->
 
 
 # a clock on a day, of a known year or (no publication date) of none
-_CLOCK_ON_DAY = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T(\d\d:\d\d)$")
+_CLOCK_ON_DAY = re.compile(rf"^({_A_DAY.pattern})T(\d\d:\d\d)$")
 _NAMES_DAY = re.compile(
     rf"{_WEEKDAY}|{_MONTH}|\b(?:today|tonight|tomorrow|yesterday)\b|\d/", re.IGNORECASE
 )
@@ -1877,7 +1878,7 @@ def _dated_weekdays(text: str, found: list[Timex]) -> list[Timex]:
     Thursday ... in effect from Thursday, January 2nd, 2020"), within `_ECHO_REACH`
     characters either way, is that day, whatever its clause's tense made of it."""
     anchors = [
-        (t.start, m.group(1).casefold()[:3], t.value[:10])
+        (t.start, _weekday_key(m.group(1)), t.value[:10])
         for t in found
         if t.value and _FULL_DAY.match(t.value[:10]) and (m := _WEEKDAY_DATED.match(t.text))
     ]
@@ -1888,7 +1889,7 @@ def _dated_weekdays(text: str, found: list[Timex]) -> list[Timex]:
         plain = _PLAIN_WEEKDAY.fullmatch(timex.text)
         if not plain or not timex.value or not _FULL_DAY.match(timex.value[:10]):
             continue
-        key = plain.group(1).casefold()[:3]
+        key = _weekday_key(plain.group(1))
         near = [
             day for at, name, day in anchors if name == key and abs(at - timex.start) <= _ECHO_REACH
         ]
