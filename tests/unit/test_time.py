@@ -3105,3 +3105,27 @@ def test_the_previous_year_counts_back_from_the_last_date_told() -> None:
 def test_todays_life_is_the_present_age_not_the_day() -> None:
     text = "That is part of the reality of today's life on a globalized planet."
     assert values(text, date(2016, 1, 20)) == []
+
+
+def test_a_clock_before_a_weekday_and_its_date_is_a_time_of_that_day() -> None:
+    told = date(2019, 11, 19)
+    assert values("Tickets go on sale at 10 a.m. Friday, Dec. 6.", told) == [
+        ("10 a.m. Friday, Dec. 6", "TIME", "2019-12-06T10:00")
+    ]
+    assert values("Doors open at 7 p.m. Tuesday, 4 March 2025.", told) == [
+        ("7 p.m. Tuesday, 4 March 2025", "TIME", "2025-03-04T19:00")
+    ]
+    # with no publication date the year stays unknown, the clock does not
+    assert values("Tickets go on sale at 10 a.m. Friday, Dec. 6.", None) == [
+        ("10 a.m. Friday, Dec. 6", "TIME", "XXXX-12-06T10:00")
+    ]
+
+
+def test_a_single_unit_counts_one() -> None:
+    text = "There hasn't been a single year of revenue gain, not even a single day."
+    assert values(text, date(2019, 11, 19)) == [
+        ("a single year", "DURATION", "P1Y"),
+        ("a single day", "DURATION", "P1D"),
+    ]
+    assert values("They met every single day.") == [("every single day", "SET", "P1D")]
+    assert values("It is a single-minded plan.") == []

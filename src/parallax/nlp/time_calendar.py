@@ -70,9 +70,9 @@ _COUNT = (
     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen)"
 )
-# a count, or a vague or fractional one: "a", "several", "half an", "a couple of", "a couple"
+# a count, or a vague or fractional one: "a", "a single", "several", "half an", "a couple of"
 _NUMWORD = (
-    rf"(?:{_COUNT}|a|an|hundred|a couple(?: of)?|couple of|a half|half an?|several|a few|few|many"
+    rf"(?:{_COUNT}|a single|a|an|hundred|a couple(?: of)?|couple of|a half|half an?|several|a few|few|many"
     r"|some)(?: 1/2|½| and a half|-and-a-half)?"
 )
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
@@ -156,6 +156,7 @@ def _number(word: str) -> float | None:
             whole = _number(word[: -len(suffix)])
             return None if whole is None else whole + 0.5
     word = word.replace("a couple of", "couple").replace("couple of", "couple")
+    word = "one" if word == "a single" else word
     word = re.sub(r"^half an?$", "half", word.replace("a half", "half"))
     if word in {"several", "a few", "few", "many", "some"}:
         return None

@@ -115,12 +115,18 @@ def _weekday(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, 
         tense = "strictly past"
     elif rel in {"next", "this coming", "coming", "the following"}:
         tense = "future"
-    if m.group("month"):  # "Monday, Oct. 26": the calendar date says which Monday
-        return _on_its_weekday(_month_day(m, ctx, tense), m, ctx, m.group("year"))
-    if m.group("dmonth"):  # "Tuesday 4 March"
-        return _on_its_weekday(
-            _day_first(m, ctx, tense, m.group("dyear")), m, ctx, m.group("dyear")
+    if m.group("month") or m.group("dmonth"):
+        # "Monday, Oct. 26", "Tuesday 4 March": the calendar date says which Monday
+        kind, day = (
+            _on_its_weekday(_month_day(m, ctx, tense), m, ctx, m.group("year"))
+            if m.group("month")
+            else _on_its_weekday(
+                _day_first(m, ctx, tense, m.group("dyear")), m, ctx, m.group("dyear")
+            )
         )
+        if m.group("clock") and day:  # "10 a.m. Friday, Dec. 6": the clock of that day
+            return "TIME", day + _clock(m, ctx, tense)[1][10:]  # type: ignore[index]
+        return kind, day
     if m.group("wk"):  # "Tuesday week": a week after the coming Tuesday
         coming = _weekday_date(m.group("weekday"), ctx, "future")
         if ctx.dct is None:
