@@ -165,3 +165,13 @@ def test_parse_date_precision(text: str, precision: str, iso: str) -> None:
 
 def test_parse_date_without_year_is_not_a_date() -> None:
     assert parse_date("Sept. 27") is None
+
+
+def test_a_placeholder_date_is_no_publication_date() -> None:
+    # content systems write year 1 or 9999 for "no date"; the article is read undated
+    assert parse_date("0001-01-01T00:00:00Z") is None
+    assert parse_date("9999-12-31") is None
+    raw = RawArticle(
+        source="x", title="T", paragraphs=CONTENT, meta={"published": "0001-01-01T00:00:00Z"}
+    )
+    assert clean_article(raw).published is None

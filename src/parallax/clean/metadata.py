@@ -196,12 +196,23 @@ _HAS_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+# the years a page's date can fall in; outside them a date is a placeholder that some content
+# systems write for "no date" ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_YEARS = range(1000, 3000)
+
+
 def parse_date(value: str | None) -> tuple[datetime, DatePrecision] | None:
-    """Parse a date string with its precision; a string without a year is not a date here.
+    """Parse a date string with its precision; a string without a year, or a placeholder's
+    year (0001, 9999), is not a date here.
 
     >>> parse_date("2024-03-05")[1]
     'day'
     """
+    parsed = _parse_date(value)
+    return parsed if parsed is None or parsed[0].year in _YEARS else None
+
+
+def _parse_date(value: str | None) -> tuple[datetime, DatePrecision] | None:
     if not value:
         return None
     value = value.strip()
