@@ -3139,3 +3139,12 @@ def test_a_bare_plural_filled_by_what_follows_of_is_a_span() -> None:
     assert values("She suffered months of dizziness.", told) == [("months", "DURATION", "PXM")]
     # a named period is no bare span
     assert values("In the early years of the war, they fled.", told) == []
+
+
+def test_a_span_counted_in_nights_is_as_many_days() -> None:
+    told = date(2019, 11, 18)
+    assert values("They observed Europa for 17 nights.", told) == [
+        ("17 nights", "DURATION", "P17D")
+    ]
+    assert values("It rained on several nights.", told) == [("several nights", "DURATION", "PXD")]
+    assert values("One night he left.", told) == []

@@ -417,6 +417,11 @@ def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     return "DURATION", _duration(count, unit)
 
 
+def _nights(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
+    """`17 nights`, `several nights`: a span of as many days (TIMEX3 has no unit of nights)."""
+    return "DURATION", _duration(_number(m.group("num")), "day")
+
+
 def _bare_plural(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     unit = next(u for name, u in m.groupdict().items() if name.startswith("unit") and u)
     return "DURATION", _duration(None, unit.casefold())
