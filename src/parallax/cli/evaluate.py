@@ -208,8 +208,9 @@ def eval_time(
         list[Path] | None,
         typer.Option(
             help="Files of time expressions in real articles with hand-checked values, each "
-            "scored as a set (when its articles' folder, PolNeAR or SemEval-2022 T8, is beside "
-            "the TempEval-3 one); repeat the option for several. Default: every set in "
+            "scored as a set (when its articles' folder, PolNeAR, SemEval-2022 T8 or the "
+            "article extraction benchmark, is beside the TempEval-3 one); repeat the option for "
+            "several. Default: every set in "
             "data/gold (time-*.tsv), listed under the table."
         ),
     ] = None,
