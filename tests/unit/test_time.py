@@ -3148,3 +3148,8 @@ def test_a_span_counted_in_nights_is_as_many_days() -> None:
     ]
     assert values("It rained on several nights.", told) == [("several nights", "DURATION", "PXD")]
     assert values("One night he left.", told) == []
+
+
+def test_current_as_a_name_in_a_list_is_no_time() -> None:
+    assert values("Neo-banks with names like Chime, Varo, Current, GoBank grew.") == []
+    assert values("The current crisis deepened.") == [("current", "DATE", "PRESENT_REF")]

@@ -421,8 +421,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _week_of,
     ),
     (
-        # not the noun: "a global current of discontent"
-        r"now|currently|current(?! of\b)|at present|presently|nowadays|these days|at the moment",
+        # not the noun: "a global current of discontent", nor a name in a list ("Chime, Varo,
+        # Current, GoBank"): the adjective comes before its noun
+        r"now|currently|current(?! of\b)(?! ?[,;:)])|at present|presently|nowadays|these days|at the moment",
         _ref("PRESENT_REF"),
     ),
     # "the past" counting things ("the past three summers", "the past 12 games") is no reference
