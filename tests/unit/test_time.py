@@ -3153,3 +3153,10 @@ def test_a_span_counted_in_nights_is_as_many_days() -> None:
 def test_current_as_a_name_in_a_list_is_no_time() -> None:
     assert values("Neo-banks with names like Chime, Varo, Current, GoBank grew.") == []
     assert values("The current crisis deepened.") == [("current", "DATE", "PRESENT_REF")]
+
+
+def test_today_only_is_a_one_day_offer_not_nowadays() -> None:
+    told = date(2019, 11, 18)
+    text = "Today only, Amazon offers the MacBook for $700."
+    assert values(text, told) == [("Today", "DATE", "2019-11-18")]
+    assert values("Today, Amazon offers many things.", told) == [("Today", "DATE", "PRESENT_REF")]

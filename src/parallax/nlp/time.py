@@ -2476,6 +2476,7 @@ _DAYS_DEED = {
 # a day named beside it: "celebrated yesterday, and today there is ...", "Today, July 29"
 _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|tonight)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",? {_MONTH}(?!\w)", re.IGNORECASE)
+_ONLY = re.compile(r",? only\b", re.IGNORECASE)  # "Today only, Amazon offers ...": that day's
 
 
 def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
@@ -2484,7 +2485,8 @@ def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
     guidelines have it. Not a day's deed or happening ("his comments today", "the vote comes
     today", "departs today"), a plan or a modal ("is meeting today"), a first person ("we
     today accept"), "today" as the subject ("Today is a sad day") or after a preposition ("by
-    today"), nor beside another day ("yesterday ..., and today") or a date ("Today, July 29")."""
+    today"), nor beside another day ("yesterday ..., and today"), a date ("Today, July 29") or
+    "only" ("Today only, the store offers": a one-day offer)."""
     if doc is None:
         return found
     out = list(found)
@@ -2499,7 +2501,7 @@ def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
             continue
         if token.head.lemma_ in _DAYS_DEED or _OTHER_DAY.search(token.sent.text):
             continue
-        if _DATE_AFTER.match(text, timex.end):
+        if _DATE_AFTER.match(text, timex.end) or _ONLY.match(text, timex.end):
             continue
         verb = _verb_above(token.head if token.head.i != token.i else token)
         if not _is_verb(verb):
