@@ -3160,3 +3160,16 @@ def test_today_only_is_a_one_day_offer_not_nowadays() -> None:
     text = "Today only, Amazon offers the MacBook for $700."
     assert values(text, told) == [("Today", "DATE", "2019-11-18")]
     assert values("Today, Amazon offers many things.", told) == [("Today", "DATE", "PRESENT_REF")]
+
+
+def test_soon_after_a_progressive_looks_ahead() -> None:
+    told = date(2018, 10, 5)
+    assert values("New tasks for the game!\nChallenges coming soon", told)[-1] == (
+        "soon",
+        "DATE",
+        "FUTURE_REF",
+    )
+    assert values("The store is opening soon.", told) == [("soon", "DATE", "FUTURE_REF")]
+    # a step in a story told, or a noun in -ing, is no time ahead
+    assert values("The meeting soon turned ugly.", told) == []
+    assert values("He was released soon.", told) == []

@@ -2431,6 +2431,8 @@ def _someday(text: str, start: int, doc: Doc | None) -> bool:
 
 
 _AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
+# a present progressive, or a headline's bare "coming" ("Challenges coming soon")
+_PROGRESSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|am|be|['\u2019][sr]e?) [a-z]+ing|\bcoming) $")
 
 
 def _contextual_ok(text: str, start: int, end: int) -> bool:
@@ -2444,8 +2446,11 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         # or a step in a story told ("was soon released")
         if before.endswith("as ") or after.startswith((" after", " before", " as")):
             return False
-        # "any time soon" looks ahead with no modal ("hopeful of it improving any time soon")
-        return before.endswith(("any time ", "anytime ")) or bool(_AHEAD.search(before))
+        # "any time soon" looks ahead with no modal ("hopeful of it improving any time soon"),
+        # as does a progressive ("Challenges coming soon", "is launching soon")
+        if before.endswith(("any time ", "anytime ")) or _PROGRESSIVE_BEFORE.search(before):
+            return True
+        return bool(_AHEAD.search(before))
     if word == "once":
         return False
     if word == "formerly":
