@@ -3173,3 +3173,21 @@ def test_soon_after_a_progressive_looks_ahead() -> None:
     # a step in a story told, or a noun in -ing, is no time ahead
     assert values("The meeting soon turned ugly.", told) == []
     assert values("He was released soon.", told) == []
+
+
+def test_a_bare_plural_between_an_event_and_after_or_before_is_a_span() -> None:
+    told = date(2019, 11, 19)
+    assert values("Their release came hours after the swap.", told) == [
+        ("hours", "DURATION", "PTXH")
+    ]
+    assert values("The rally was relocated weeks later.", told) == [("weeks", "DURATION", "PXW")]
+    assert values("It is a matter of days before the vote.", told) == []
+
+
+def test_minutes_and_hours_written_short_are_spans() -> None:
+    told = date(2019, 11, 18)
+    assert values("Going upstairs was a 30 min activity.", told) == [
+        ("30 min", "DURATION", "PT30M")
+    ]
+    assert values("It is a 2 hr drive.", told) == [("2 hr", "DURATION", "PT2H")]
+    assert values("The min wage rose.", told) == []

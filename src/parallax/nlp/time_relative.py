@@ -417,6 +417,14 @@ def _span_duration(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[Timex
     return "DURATION", _duration(count, unit)
 
 
+def _abbreviated_span(
+    m: re.Match[str], ctx: _Context, tense: Tense
+) -> tuple[TimexType, str | None]:
+    """`30 min`, `2 hrs`: a span of minutes or hours written short."""
+    unit = "minute" if m.group("unit").casefold().startswith("min") else "hour"
+    return "DURATION", _duration(_number(m.group("num")), unit)
+
+
 def _nights(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str | None]:
     """`17 nights`, `several nights`: a span of as many days (TIMEX3 has no unit of nights)."""
     return "DURATION", _duration(_number(m.group("num")), "day")

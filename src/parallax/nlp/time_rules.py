@@ -53,6 +53,7 @@ from parallax.nlp.time_dates import (
     _year_quarter,
 )
 from parallax.nlp.time_relative import (
+    _abbreviated_span,
     _ago,
     _anaphoric_day,
     _anaphoric_unit,
@@ -239,6 +240,8 @@ RULES: list[tuple[str, Normalizer]] = [
         _relative_unit,
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
+    # "a 30 min activity", "20 mins later", "a 2 hr drive": minutes and hours abbreviated
+    (r"(?P<num>\d+)[ -]?(?P<unit>mins?|hrs?)(?![\w-]|\.\w)", _abbreviated_span),
     # "observed it for 17 nights", "two straight nights": a span counted in nights
     (rf"(?P<num>{_NUMWORD}) (?:(?:straight|consecutive|more|sleepless) )?nights\b", _nights),
     (
@@ -250,9 +253,11 @@ RULES: list[tuple[str, Normalizer]] = [
         r"|(?<=lasts )|(?<=spent )|(?<=waited ))(?P<unit>years|months|weeks|days|hours|minutes|decades)"
         r"|(?:(?<=over )|(?<=within )|(?<=in )|(?<=following ))(?P<unit2>years|months|weeks|decades)"
         r"(?= of| to| ago)"
-        # "Months after he savaged her", "just days before the vote": a span before an event
+        # "Months after he savaged her", "just days before the vote", "came hours after the
+        # swap", "relocated weeks later": a span before or after an event
         r"|(?:^|(?<=[.!?] )|(?<=\n)|(?<=\u2014 )|(?<=-- )|(?<=just )|(?<=only )|(?<=mere )"
-        r"|(?<=barely ))(?P<unit3>years|months|weeks|days|hours|minutes|decades)"
+        r"|(?<=barely )|(?<=ed )|(?<=came )|(?<=comes )|(?<=come )|(?<=spoke )|(?<=made )"
+        r"|(?<=until )|(?<=be ))(?P<unit3>years|months|weeks|days|hours|minutes|decades)"
         r"(?= (?:after|later|before|earlier)\b)"
         # "after years of debate", "suffered months of dizziness", "Decades of neglect": a
         # stretch of time that what follows "of" fills (not "the years of", a named period)
