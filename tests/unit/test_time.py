@@ -3191,3 +3191,11 @@ def test_minutes_and_hours_written_short_are_spans() -> None:
     ]
     assert values("It is a 2 hr drive.", told) == [("2 hr", "DURATION", "PT2H")]
     assert values("The min wage rose.", told) == []
+
+
+def test_soon_after_a_modal_earlier_in_its_clause_looks_ahead() -> None:
+    told = date(2019, 11, 18)
+    text = "Hopefully they can work the kinks out and offer a true high-end experience soon."
+    assert values(text, told) == [("soon", "DATE", "FUTURE_REF")]
+    text = "He will come. The film was soon released after a long wait for many people."
+    assert values(text, told) == []

@@ -2430,8 +2430,9 @@ def _someday(text: str, start: int, doc: Doc | None) -> bool:
     return _lemma(verb) in _HOPE or any(c.tag_ == "MD" for c in verb.children if c.dep_ == "aux")
 
 
-_AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|could|would|to|enough)\b[^.;,]*$", re.I)
+_AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|can|could|would|to|enough)\b[^.;,]*$", re.I)
 # a present progressive, or a headline's bare "coming" ("Challenges coming soon")
+_AHEAD_REACH = 120  # characters before "soon" where a modal of its clause is looked for
 _PROGRESSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|am|be|['\u2019][sr]e?) [a-z]+ing|\bcoming) $")
 
 
@@ -2450,7 +2451,9 @@ def _contextual_ok(text: str, start: int, end: int) -> bool:
         # as does a progressive ("Challenges coming soon", "is launching soon")
         if before.endswith(("any time ", "anytime ")) or _PROGRESSIVE_BEFORE.search(before):
             return True
-        return bool(_AHEAD.search(before))
+        # a modal anywhere in the clause before ("can work the kinks out and offer a true
+        # high-end experience soon")
+        return bool(_AHEAD.search(text, max(0, start - _AHEAD_REACH), start))
     if word == "once":
         return False
     if word == "formerly":
