@@ -2431,8 +2431,8 @@ def _someday(text: str, start: int, doc: Doc | None) -> bool:
 
 
 _AHEAD = re.compile(r"\b(?:will|'ll|shall|may|might|can|could|would|to|enough)\b[^.;,]*$", re.I)
-# a present progressive, or a headline's bare "coming" ("Challenges coming soon")
 _AHEAD_REACH = 120  # characters before "soon" where a modal of its clause is looked for
+# a present progressive, or a headline's bare "coming" ("Challenges coming soon")
 _PROGRESSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|am|be|['\u2019][sr]e?) [a-z]+ing|\bcoming) $")
 
 
@@ -2484,7 +2484,8 @@ _DAYS_DEED = {
 # a day named beside it: "celebrated yesterday, and today there is ...", "Today, July 29"
 _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|tonight)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",? {_MONTH}(?!\w)", re.IGNORECASE)
-_ONLY = re.compile(r",? only\b", re.IGNORECASE)  # "Today only, Amazon offers ...": that day's
+# "Today only, Amazon offers ...": a one-day offer, that day's
+_ONLY = re.compile(r",? only\b", re.IGNORECASE)
 
 
 def _nowadays(text: str, doc: Doc | None, found: list[Timex]) -> list[Timex]:
