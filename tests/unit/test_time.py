@@ -3199,3 +3199,10 @@ def test_soon_after_a_modal_earlier_in_its_clause_looks_ahead() -> None:
     assert values(text, told) == [("soon", "DATE", "FUTURE_REF")]
     text = "He will come. The film was soon released after a long wait for many people."
     assert values(text, told) == []
+
+
+def test_an_overnight_clock_range_from_29_february_with_no_publication_date() -> None:
+    text = "The shift ran from 8 p.m. Feb. 29 to 6 a.m."
+    assert [v for _, _, v in values(text, None)] == ["XXXX-02-29T20:00", "XXXX-03-01T06:00"]
+    text = "The shift ran from 8 p.m. Feb. 28 to 6 a.m."
+    assert [v for _, _, v in values(text, None)] == ["XXXX-02-28T20:00", "XXXX-03-01T06:00"]

@@ -1864,7 +1864,10 @@ def _day_after(day: str, days: int) -> str:
     """`day` ("2019-08-09", or "XXXX-08-09" of no known year) moved on by `days`."""
     if not day.startswith("XXXX"):
         return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
-    moved = date.fromisoformat("2001" + day[4:]) + timedelta(days=days)  # not a leap year
+    # counted in a common year, where 28 February is followed by 1 March; 29 February, which
+    # only a leap year has, in one
+    year = "2000" if day[5:] == "02-29" else "2001"
+    moved = date.fromisoformat(year + day[4:]) + timedelta(days=days)
     return f"XXXX{moved.isoformat()[4:]}"
 
 
