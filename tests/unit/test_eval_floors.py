@@ -145,7 +145,7 @@ CHECKED_FLOORS = (
     # every expression of the opening of 24 whole PolNeAR articles not in any other set,
     # valued before Parallax's readings were looked at; some read undated too
     ("time-polnear-articles.tsv", "time_value_accuracy_polnear_train", 90, 0.2),
-    # every expression of 121 world news excerpts of 2019-2020, outside politics too
+    # every expression of 129 world news excerpts of 2019-2020, outside politics too
     ("time-semeval22-news.tsv", "time_value_accuracy_semeval22_news", 100, 0.2),
     # every expression of the opening of web pages of 2014-2019: tech, sport, business,
     # science and blogs as well as news; those whose markup gives no date read undated

@@ -273,7 +273,7 @@ CHECKED_SETS: dict[str, str] = {
     "polnear-train-anaphora": '"that year", "the next morning", "two days earlier", "four years later"',
     "polnear-train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
     "polnear-articles": "every expression of the opening of 24 whole articles, drawn anew (PolNeAR train and dev)",
-    "semeval22-news": "every expression of 121 world news excerpts of 2019-2020 (SemEval-2022 T8)",
+    "semeval22-news": "every expression of 129 world news excerpts of 2019-2020 (SemEval-2022 T8)",
     "web-pages": "every expression of the opening of web pages of 2014-2019 (news, sport, blogs)",
 }
 
