@@ -147,6 +147,9 @@ CHECKED_FLOORS = (
     ("time-polnear-articles.tsv", "time_value_accuracy_polnear_train", 90, 0.2),
     # every expression of 129 world news excerpts of 2019-2020, outside politics too
     ("time-semeval22-news.tsv", "time_value_accuracy_semeval22_news", 100, 0.2),
+    # every expression of the opening of SemEval-2025 T10 documents (war and climate news and
+    # propaganda of 2022-2024), which carry no date, so all read undated
+    ("time-semeval25-documents.tsv", "time_value_accuracy_semeval25_undated", 55, 0.2),
     # every expression of the opening of web pages of 2014-2019: tech, sport, business,
     # science and blogs as well as news; those whose markup gives no date read undated
     ("time-web-pages.tsv", "time_value_accuracy_web_pages", 150, 0.2),
@@ -169,6 +172,7 @@ def test_every_checked_set_has_a_floor_and_the_undated_ones_read_undated() -> No
         "time-polnear-dev-relative.tsv",
         "time-polnear-train-relative.tsv",
         "time-polnear-train-undated.tsv",
+        "time-semeval25-documents.tsv",
         "time-web-pages.tsv",
     ):
         assert any(item.published is None for item in load_checked(GOLD_DIR / name)), name

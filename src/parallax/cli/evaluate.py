@@ -192,6 +192,7 @@ def eval_entities(
 _CHECKED_CORPORA = (
     ("time-polnear-", "PolNeAR"),
     ("time-semeval22-", "SemEval-22 T8"),
+    ("time-semeval25-", "SemEval-25 T10"),
     ("time-web-pages", "Extraction bench."),
 )
 
@@ -208,8 +209,9 @@ def eval_time(
         list[Path] | None,
         typer.Option(
             help="Files of time expressions in real articles with hand-checked values, each "
-            "scored as a set (when its articles' folder, PolNeAR, SemEval-2022 T8 or the "
-            "article extraction benchmark, is beside the TempEval-3 one); repeat the option for "
+            "scored as a set (when its articles' folder, PolNeAR, SemEval-2022 T8, SemEval-2025 "
+            "T10 or the article extraction benchmark, is beside the TempEval-3 one); repeat the "
+            "option for "
             "several. Default: every set in "
             "data/gold (time-*.tsv), listed under the table."
         ),

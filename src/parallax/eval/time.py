@@ -274,6 +274,7 @@ CHECKED_SETS: dict[str, str] = {
     "polnear-train-output": "expressions Parallax found, drawn from its own output (a check of precision)",
     "polnear-articles": "every expression of the opening of 24 whole articles, drawn anew (PolNeAR train and dev)",
     "semeval22-news": "every expression of 129 world news excerpts of 2019-2020 (SemEval-2022 T8)",
+    "semeval25-documents": "every expression of the opening of 20 SemEval-2025 T10 documents (war, climate), read undated",
     "web-pages": "every expression of the opening of web pages of 2014-2019 (news, sport, blogs)",
 }
 
@@ -284,7 +285,8 @@ class CheckedTimex:
     and its publication date (or from the article alone, when it is read undated)."""
 
     # under the PolNeAR folder, "dev/text/....txt"; "semeval2022t8-en/PAIR/1"; or
-    # "article-extraction-benchmark/ID", a page of that benchmark
+    # "article-extraction-benchmark/ID", a page of that benchmark; or
+    # "semeval2025t10-en/EN_UA_300009.txt", a SemEval-2025 T10 raw document
     file: str
     published: date | None  # None: the article is read with no publication date
     start: int
@@ -383,10 +385,13 @@ def score_checked(gold: list[CheckedTimex], predicted: dict[str, list[Timex]]) -
 
 _EXCERPTS = "semeval2022t8-en"  # a checked file's prefix for the SemEval-2022 T8 excerpts
 _PAGES = "article-extraction-benchmark"  # ... for the pages of the extraction benchmark
-# the file under the shared data folder that holds the texts of each prefix's checked files
+_NARRATIVES = "semeval2025t10-en"  # ... for the SemEval-2025 T10 documents (no dates)
+# the file (or folder) under the shared data folder that holds the texts of each prefix's
+# checked files
 _SOURCES = {
     _EXCERPTS: Path(_EXCERPTS, "en_en_pairs_with_text.jsonl"),
     _PAGES: Path(_PAGES, "ground-truth.json"),
+    _NARRATIVES: Path(_NARRATIVES, "train", "raw-documents"),
 }
 
 
@@ -404,8 +409,8 @@ def checked_sources(gold: list[CheckedTimex], root: Path) -> list[Path]:
 
 def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:
     """Each checked file's text: a PolNeAR article, one side ("PAIR/1" or "PAIR/2") of a
-    SemEval-2022 T8 pair, as the pairs file gives it, or a page's article body as the
-    extraction benchmark's ground truth gives it."""
+    SemEval-2022 T8 pair, as the pairs file gives it, a page's article body as the
+    extraction benchmark's ground truth gives it, or a SemEval-2025 T10 raw document."""
     import json
 
     texts: dict[str, str] = {}
@@ -425,7 +430,11 @@ def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:
             if (key := f"{_PAGES}/{page}") in wanted:
                 texts[key] = truth["articleBody"]
     for file in wanted - texts.keys():
-        texts[file] = (root / "polnear" / file).read_text(encoding="utf-8")
+        if _source(file) == _NARRATIVES:
+            name = file.split("/", 1)[1]
+            texts[file] = (root / _SOURCES[_NARRATIVES] / name).read_text(encoding="utf-8")
+        else:
+            texts[file] = (root / "polnear" / file).read_text(encoding="utf-8")
     return texts
 
 
