@@ -1020,6 +1020,11 @@ def test_ages_and_ordinary_words_are_not_time() -> None:
     # a version number; "the year" that a year then names
     assert values("The app's version 1.2.2024 fixes the bug.") == []
     assert values("The year is 2023.") == [("2023", "DATE", "2023")]
+    # an age counted in years or months is no span of time either
+    assert values("Some 22 million children under the age of 5 years are stunted.") == []
+    assert values("Children aged 12 years and over may enter.") == []
+    assert values("She passed on at 59 years of age.") == []
+    assert values("It took 5 years of age-old work.") == [("5 years", "DURATION", "P5Y")]
 
 
 def test_spans_point_into_the_text() -> None:

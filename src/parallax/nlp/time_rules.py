@@ -245,7 +245,8 @@ RULES: list[tuple[str, Normalizer]] = [
     # "observed it for 17 nights", "two straight nights": a span counted in nights
     (rf"(?P<num>{_NUMWORD}) (?:(?:straight|consecutive|more|sleepless) )?nights\b", _nights),
     (
-        rf"(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and |(?P<low3>\d+)[-\u2013](?=\d))?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|whole|entire|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b)",
+        # not an age: "under the age of 5 years", "aged 12 years", "35 years of age"
+        rf"(?<!\bage of )(?<!\bages of )(?<!\baged )(?:(?:the(?! [\w.]+-{_UNIT})|the past|the last|the next|the first|the final|the coming|the previous|past|last|next|first|another|an additional) )?(?!(?:1[89]|20)\d\d\b|an? \w+-long)(?:(?P<low>{_COUNT}) (?:to|or) |(?<=between )(?P<low2>{_COUNT}) and |(?P<low3>\d+)[-\u2013](?=\d))?(?P<num>{_NUMWORD})[- ](?:(?:more|additional|extra|straight|consecutive|full|whole|entire|trading|business|working) )?(?P<unit>{_UNIT}s?)(?:-long)?(?![- ](?:old|quarter|half|earlier|ago|century)|-o[nv]|-end\b| of age(?![\w-]))",
         _span_duration,
     ),
     (
