@@ -2678,7 +2678,7 @@ def test_checked_expressions_score_by_overlap_and_exact_value(tmp_path: Path) ->
 def test_checked_texts_come_from_each_source_the_files_name(tmp_path: Path) -> None:
     import json
 
-    from parallax.eval.time import CheckedTimex, _checked_texts, checked_sources
+    from parallax.eval.time import CheckedTimex, _checked_texts, checked_corpus, checked_sources
 
     (tmp_path / "polnear" / "dev" / "text").mkdir(parents=True)
     (tmp_path / "polnear" / "dev" / "text" / "a.txt").write_text("On Monday.", encoding="utf-8")
@@ -2692,19 +2692,34 @@ def test_checked_texts_come_from_each_source_the_files_name(tmp_path: Path) -> N
     (tmp_path / "article-extraction-benchmark" / "ground-truth.json").write_text(
         json.dumps(page), encoding="utf-8"
     )
-    files = ["dev/text/a.txt", "semeval2022t8-en/1_2/2", "article-extraction-benchmark/abc"]
+    documents = tmp_path / "semeval2025t10-en" / "train" / "raw-documents"
+    documents.mkdir(parents=True)
+    (documents / "EN_UA_1.txt").write_text("Title\n\nOn Tuesday.", encoding="utf-8")
+    files = [
+        "dev/text/a.txt",
+        "semeval2022t8-en/1_2/2",
+        "article-extraction-benchmark/abc",
+        "semeval2025t10-en/EN_UA_1.txt",
+    ]
     assert _checked_texts(files, tmp_path) == {
         "dev/text/a.txt": "On Monday.",
         "semeval2022t8-en/1_2/2": "Last week.",
         "article-extraction-benchmark/abc": "On Friday night.",
+        "semeval2025t10-en/EN_UA_1.txt": "Title\n\nOn Tuesday.",
     }
     gold = [CheckedTimex(file, None, 0, 1, "x", None) for file in files]
     assert checked_sources(gold, tmp_path) == [
         tmp_path / "article-extraction-benchmark" / "ground-truth.json",
         tmp_path / "polnear",
         tmp_path / "semeval2022t8-en" / "en_en_pairs_with_text.jsonl",
+        documents,
     ]
     assert checked_sources(gold[:1], tmp_path) == [tmp_path / "polnear"]
+    # the eval table's corpus column
+    assert checked_corpus(gold[:1]) == "PolNeAR"
+    assert checked_corpus(gold[3:]) == "SemEval-25 T10"
+    assert checked_corpus(gold[1:3]) == "Extraction bench. + SemEval-22 T8"
+    assert checked_corpus([]) == "other"
 
 
 def test_what_a_modal_will_do_with_a_days_event_leans_ahead() -> None:

@@ -188,15 +188,6 @@ def eval_entities(
         _print_lines("[red]spurious[/red]", score.spurious)
 
 
-# the corpus each checked set is drawn from, by the start of its file's name
-_CHECKED_CORPORA = (
-    ("time-polnear-", "PolNeAR"),
-    ("time-semeval22-", "SemEval-22 T8"),
-    ("time-semeval25-", "SemEval-25 T10"),
-    ("time-web-pages", "Extraction bench."),
-)
-
-
 @eval_app.command("time")
 def eval_time(
     data: Annotated[Path, typer.Option(help="The TempEval-3 folder.")] = Path(
@@ -225,6 +216,7 @@ def eval_time(
     from parallax.eval.time import (
         CHECKED_SETS,
         TimeScore,
+        checked_corpus,
         checked_sources,
         dateparser_timexes,
         load_checked,
@@ -288,9 +280,7 @@ def eval_time(
             skipped.append(f"{path.stem} ({', '.join(missing)} absent)")
             continue
         articles, scores = score_checked_systems(gold, data.parent, nlp)
-        corpus = next(
-            (label for stem, label in _CHECKED_CORPORA if path.stem.startswith(stem)), "other"
-        )
+        corpus = checked_corpus(gold)
         for system, checked_score in scores.items():
             real.add_row(
                 corpus,

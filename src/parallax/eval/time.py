@@ -36,6 +36,7 @@ __all__ = [
     "TimeDoc",
     "TimeScore",
     "canonical_value",
+    "checked_corpus",
     "checked_sources",
     "dateparser_timexes",
     "load_checked",
@@ -395,10 +396,27 @@ _SOURCES = {
 }
 
 
+_POLNEAR = "polnear"  # the source of a checked file with none of the prefixes above
+# each source as the eval table's corpus column names it
+_LABELS = {
+    _POLNEAR: "PolNeAR",
+    _EXCERPTS: "SemEval-22 T8",
+    _NARRATIVES: "SemEval-25 T10",
+    _PAGES: "Extraction bench.",
+}
+
+
 def _source(file: str) -> str:
     """The source a checked file is read from: its prefix, or "polnear"."""
     prefix = file.split("/", 1)[0]
-    return prefix if prefix in _SOURCES else "polnear"
+    return prefix if prefix in _SOURCES else _POLNEAR
+
+
+def checked_corpus(gold: list[CheckedTimex]) -> str:
+    """The corpus a checked set's articles come from, as the eval table names it (several
+    joined with " + "; "other" for an empty set)."""
+    names = sorted({_source(item.file) for item in gold})
+    return " + ".join(_LABELS[name] for name in names) or "other"
 
 
 def checked_sources(gold: list[CheckedTimex], root: Path) -> list[Path]:
@@ -434,7 +452,7 @@ def _checked_texts(files: Iterable[str], root: Path) -> dict[str, str]:
             name = file.split("/", 1)[1]
             texts[file] = (root / _SOURCES[_NARRATIVES] / name).read_text(encoding="utf-8")
         else:
-            texts[file] = (root / "polnear" / file).read_text(encoding="utf-8")
+            texts[file] = (root / _POLNEAR / file).read_text(encoding="utf-8")
     return texts
 
 
