@@ -1603,6 +1603,14 @@ def test_fortnights_and_decade_long_spans() -> None:
     assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]
 
 
+def test_halves_typed_with_a_dash_or_a_fraction_sign() -> None:
+    assert values("They could end a near 1-1/2 year trade war.") == [
+        ("1-1/2 year", "DURATION", "P1Y6M")
+    ]
+    assert values("He survived 5 ½ years in a prison.") == [("5 ½ years", "DURATION", "P5Y6M")]
+    assert values("It lasted 4½ hours.") == [("4½ hours", "DURATION", "PT4H30M")]
+
+
 def test_a_unit_before_or_after_counts_from_the_last_date_given() -> None:
     text = "The talks opened on Feb. 3. The week before, police cleared the square."
     assert values(text)[-1] == ("The week before", "DATE", "2021-W04")

@@ -73,7 +73,7 @@ _COUNT = (
 # a count, or a vague or fractional one: "a", "a single", "several", "half an", "a couple of"
 _NUMWORD = (
     rf"(?:{_COUNT}|a single|a|an|hundred|a couple(?: of)?|couple of|a half|half an?|several|a few|few|many"
-    r"|some)(?: 1/2|½| and a half|-and-a-half)?"
+    r"|some)(?:[ -]1/2| ?½| and a half|-and-a-half)?"
 )
 _UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -142,12 +142,12 @@ def _year(ctx: _Context) -> int | None:
     return ctx.dct.year if ctx.dct else None
 
 
-_HALVES = (" 1/2", "½", " and a half", "-and-a-half")
+_HALVES = (" 1/2", "-1/2", " ½", "½", " and a half", "-and-a-half")
 
 
 def _number(word: str) -> float | None:
     """The value of a count: digits, words ("twenty-one", "a couple of") and halves ("2 1/2",
-    "two and a half"); None for a vague one ("several", "a few")."""
+    "1-1/2", "5 ½", "two and a half"); None for a vague one ("several", "a few")."""
     word = word.casefold()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
         word = word.replace(",", "")  # "6,300": thousands set apart
