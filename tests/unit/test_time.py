@@ -1603,6 +1603,14 @@ def test_fortnights_and_decade_long_spans() -> None:
     assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]
 
 
+def test_this_years_with_the_apostrophe_after_the_s_is_this_year() -> None:
+    told = date(2018, 11, 20)
+    assert values("For this years\u2019 edition, the jury met.", told) == [
+        ("this years", "DATE", "2018")
+    ]
+    assert values("The last years' gains were large.", told) == []
+
+
 def test_halves_typed_with_a_dash_or_a_fraction_sign() -> None:
     assert values("They could end a near 1-1/2 year trade war.") == [
         ("1-1/2 year", "DURATION", "P1Y6M")

@@ -236,7 +236,9 @@ RULES: list[tuple[str, Normalizer]] = [
         _count_from,
     ),
     (
-        rf"(?P<rel>{_REL}) (?:fiscal )?(?P<unit>week|weekend|month|year|quarter|decade|century)",
+        # "this years' edition": the apostrophe slipped past the s of "this year's"
+        rf"(?P<rel>{_REL}) (?:fiscal )?(?P<unit>week|weekend|month|year|quarter|decade|century)"
+        r"(?:(?<=this year|next year)s(?=['\u2019]))?",
         _relative_unit,
     ),
     (rf"(?:a|an|one) (?P<unit>{_UNIT}) and a half", _unit_and_half),
