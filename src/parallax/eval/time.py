@@ -276,6 +276,7 @@ CHECKED_SETS: dict[str, str] = {
     "polnear-articles": "every expression of the opening of 24 whole articles, drawn anew (PolNeAR train and dev)",
     "semeval22-news": "every expression of 129 world news excerpts of 2019-2020 (SemEval-2022 T8)",
     "semeval25-documents": "every expression of the opening of 20 SemEval-2025 T10 documents (war, climate), read undated",
+    "semeval25-output": "expressions Parallax found in SemEval-2025 T10 documents read undated, drawn from its own output",
     "web-pages": "every expression of the opening of web pages of 2014-2019 (news, sport, blogs)",
 }
 
