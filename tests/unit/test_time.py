@@ -1603,6 +1603,17 @@ def test_fortnights_and_decade_long_spans() -> None:
     assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]
 
 
+def test_a_day_word_with_its_date_beside_it_is_that_date() -> None:
+    text = "The paper was published online today (Nov. 18) in the journal."
+    assert values(text, None)[0] == ("today", "DATE", "XXXX-11-18")
+    assert values(text, date(2019, 11, 19))[0] == ("today", "DATE", "2019-11-18")
+    text = "Today, July 29th 2021, our thoughts are with the families."
+    assert values(text, None)[0] == ("Today", "DATE", "2021-07-29")
+    assert values("We meet tonight (Nov. 18) at the hall.", None)[0][2] == "XXXX-11-18TNI"
+    # a date with no year after a comma is not set beside the day word
+    assert values("Today, November 15 is a holiday.", None)[0] == ("Today", "DATE", None)
+
+
 def test_this_years_with_the_apostrophe_after_the_s_is_this_year() -> None:
     told = date(2018, 11, 20)
     assert values("For this years\u2019 edition, the jury met.", told) == [

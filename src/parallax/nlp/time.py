@@ -1119,6 +1119,7 @@ def extract_timexes(
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     found = _with_coordinated_seasons(text, _month_quarters(text, _quarters_ending(text, found)))
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
+    found = _deictic_days_with_dates(text, found)
     found = _dated_weekdays(text, found)
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
@@ -1929,6 +1930,30 @@ def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> lis
             value = moved.isoformat()
         out[i] = replace(first, value=value)
         out[i + 1] = replace(second, value=value)
+    return out
+
+
+_DEICTIC_DAY = re.compile(r"today|tonight|yesterday|tomorrow", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
+def _deictic_days_with_dates(text: str, found: list[Timex]) -> list[Timex]:
+    """`published online today (Nov. 18)`, `Today, July 29th 2021, our thoughts`: a day word
+    with its date beside it, in brackets or (with its year) set off by commas, is that date,
+    "tonight" its night; read undated, too, where the word alone would have no value."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        word, day = out[i], out[i + 1]
+        if not _DEICTIC_DAY.fullmatch(word.text) or day.type != "DATE":
+            continue
+        if not day.value or not _ANY_YEAR_DAY.fullmatch(day.value):
+            continue
+        between, after = text[word.end : day.start], text[day.end : day.end + 1]
+        bracketed = between == " (" and after == ")"
+        apposed = between == ", " and after in {",", ""} and _HAS_YEAR.search(day.text)
+        if bracketed or apposed:
+            night = "TNI" if word.text.casefold() == "tonight" else ""
+            out[i] = replace(word, value=day.value + night)
     return out
 
 
