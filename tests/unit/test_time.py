@@ -1603,6 +1603,23 @@ def test_fortnights_and_decade_long_spans() -> None:
     assert values("The road should reopen within days.") == [("days", "DURATION", "PXD")]
 
 
+def test_the_quarter_told_before_is_the_quarter_read_undated_too() -> None:
+    text = (
+        "Earnings fell in the first quarter ended March 27 from a year earlier. "
+        "During the quarter the firm dropped a bid. It beat the year-earlier quarter."
+    )
+    found = values(text, None)
+    assert [v for t, _, v in found if t in {"the quarter", "the year-earlier quarter"}] == [
+        "XXXX-Q1",
+        None,
+    ]
+    dated = values(text, date(2022, 4, 19))
+    assert [v for t, _, v in dated if t in {"the quarter", "the year-earlier quarter"}] == [
+        "2022-Q1",
+        "2021-Q1",
+    ]
+
+
 def test_a_day_word_with_its_date_beside_it_is_that_date() -> None:
     text = "The paper was published online today (Nov. 18) in the journal."
     assert values(text, None)[0] == ("today", "DATE", "XXXX-11-18")

@@ -1106,7 +1106,7 @@ def extract_timexes(
         background = bool(_SINCE.search(text, max(0, start - 40), start)) or _told_on(doc, start)
         last_before = ctx.last
         _remember(ctx, kind, value, background=background)
-        if normalize is _quarter_named and value and re.fullmatch(r"\d{4}-Q\d", value):
+        if normalize is _quarter_named and value and re.fullmatch(r"(?:\d{4}|XXXX)-Q\d", value):
             ctx.quarter = value
         anchor = (
             _counted_from_story(text, surface, end, value, ctx, tense)

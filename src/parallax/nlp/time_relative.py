@@ -324,7 +324,7 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if count != int(count):
         return "DATE", None
     steps = int(count) * direction
-    if unit == "year" and ctx.quarter and count == 1:
+    if unit == "year" and ctx.quarter and ctx.quarter[:4].isdigit() and count == 1:
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"
     return "DATE", _anchored(unit, ctx.dct, steps)
@@ -365,7 +365,7 @@ def _year_earlier(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexT
     """`the year-earlier quarter`, `year-ago period`: last year's version of the last date."""
     if ctx.quarter:
         year, quarter = ctx.quarter.split("-")
-        return "DATE", f"{int(year) - 1}-{quarter}"
+        return "DATE", f"{int(year) - 1}-{quarter}" if year.isdigit() else None
     if ctx.dct is None:
         return "DATE", None
     return "DATE", str(ctx.dct.year - 1)
