@@ -1620,6 +1620,31 @@ def test_the_quarter_told_before_is_the_quarter_read_undated_too() -> None:
     ]
 
 
+def test_a_list_of_dated_lines_is_a_schedule() -> None:
+    told = date(2019, 11, 19)
+    lines = "June 9 -- West Palm Beach\nJune 10 -- Tampa\nJuly 22 -- Cuyahoga Falls\n"
+    with_year = "The band's 50th Anniversary Tour 2020 dates:\n" + lines
+    assert [v for _, _, v in values(with_year, told)][1:] == [
+        "2020-06-09",
+        "2020-06-10",
+        "2020-07-22",
+    ]
+    assert [v for _, _, v in values(with_year, None)][1:] == [
+        "2020-06-09",
+        "2020-06-10",
+        "2020-07-22",
+    ]
+    # a heading that names tour dates with no year: the coming ones
+    assert [v for _, _, v in values("The Band Tour Dates\n\n" + lines, told)] == [
+        "2020-06-09",
+        "2020-06-10",
+        "2020-07-22",
+    ]
+    # other lists keep the nearest day: a timeline of what happened
+    timeline = "What happened:\n" + lines
+    assert [v for _, _, v in values(timeline, told)] == ["2019-06-09", "2019-06-10", "2019-07-22"]
+
+
 def test_a_day_word_with_its_date_beside_it_is_that_date() -> None:
     text = "The paper was published online today (Nov. 18) in the journal."
     assert values(text, None)[0] == ("today", "DATE", "XXXX-11-18")

@@ -1119,7 +1119,7 @@ def extract_timexes(
     found = _with_year_ranges(text, _with_earlier_days(text, _with_coordinated_days(text, result)))
     found = _with_coordinated_seasons(text, _month_quarters(text, _quarters_ending(text, found)))
     found = _overnight_clocks(text, _with_bracketed_days(text, found, dct))
-    found = _deictic_days_with_dates(text, found)
+    found = _schedule_lists(text, _deictic_days_with_dates(text, found), dct)
     found = _dated_weekdays(text, found)
     ordered = _ordered_months(text, _ordered_weekdays(text, found, dct), dct)
     dated = _with_narrative_years(doc, _yearly_months(text, ordered), dct)
@@ -1954,6 +1954,54 @@ def _deictic_days_with_dates(text: str, found: list[Timex]) -> list[Timex]:
         if bracketed or apposed:
             night = "TNI" if word.text.casefold() == "tonight" else ""
             out[i] = replace(word, value=day.value + night)
+    return out
+
+
+_SCHEDULE_HEADING = re.compile(
+    r"\b(?:tours?|dates|schedule|fixtures|concerts|shows|itinerary)\b", re.IGNORECASE
+)
+_SCHEDULE_LEAST = 3  # lines opening on a date that make a list
+_HEADING_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _schedule_lists(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
+    """A list of lines that each open on a day with no year ("June 9 -- Coral Sky
+    Amphitheatre, West Palm Beach, FL"), three or more, is a schedule: under a heading that
+    gives a year ("The Doobie Brothers 50th Anniversary Tour 2020 dates:") its days are of that
+    year; under one that names tour dates, a schedule or fixtures with no year, they are the
+    coming ones (the next of each on or after publication), not the nearest."""
+    opening = [
+        i
+        for i, t in enumerate(found)
+        if (t.start == 0 or text[t.start - 1] == "\n")
+        and t.value
+        and _ANY_YEAR_DAY.fullmatch(t.value[:10])
+        and not _HEADING_YEAR.search(t.text)
+    ]
+    runs: list[list[int]] = []
+    for i in opening:
+        if runs and text[found[runs[-1][-1]].end : found[i].start].strip("\n").count("\n") == 0:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = list(found)
+    for run in runs:
+        if len(run) < _SCHEDULE_LEAST:
+            continue
+        before = text[: found[run[0]].start].rstrip("\n")
+        heading = before[before.rfind("\n") + 1 :]
+        told = _HEADING_YEAR.search(heading)
+        if told is None and (dct is None or not _SCHEDULE_HEADING.search(heading)):
+            continue
+        for i in run:
+            value = found[i].value or ""
+            if told is not None:
+                year = int(told.group(0))
+            elif dct is not None:
+                year = dct.year + (value[5:10] < dct.isoformat()[5:])
+            else:
+                continue
+            out[i] = replace(found[i], value=f"{year:04d}{value[4:]}")
     return out
 
 
