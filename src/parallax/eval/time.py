@@ -278,6 +278,7 @@ CHECKED_SETS: dict[str, str] = {
     "semeval25-documents": "every expression of the opening of 20 SemEval-2025 T10 documents (war, climate), read undated",
     "semeval25-output": "expressions Parallax found in SemEval-2025 T10 documents read undated, drawn from its own output",
     "web-pages": "every expression of the opening of web pages of 2014-2019 (news, sport, blogs)",
+    "web-pages-output": "expressions Parallax found past the openings of the dated web pages, drawn from its own output",
 }
 
 
