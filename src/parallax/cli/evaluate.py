@@ -202,9 +202,8 @@ def eval_time(
             help="Files of time expressions in real articles with hand-checked values, each "
             "scored as a set (when its articles' folder, PolNeAR, SemEval-2022 T8, SemEval-2025 "
             "T10 or the article extraction benchmark, is beside the TempEval-3 one); repeat the "
-            "option for "
-            "several. Default: every set in "
-            "data/gold (time-*.tsv), listed under the table."
+            "option for several. Default: every set in data/gold (time-*.tsv), listed under the "
+            "table."
         ),
     ] = None,
     model: ModelOption = None,
