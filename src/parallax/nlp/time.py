@@ -1934,7 +1934,7 @@ def _with_bracketed_days(text: str, found: list[Timex], dct: date | None) -> lis
 
 
 _DEICTIC_DAY = re.compile(r"today|tonight|yesterday|tomorrow", re.IGNORECASE)
-_HAS_YEAR = re.compile(r"\d{4}")
+_TOLD_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year written out, in a date or a heading
 
 
 def _deictic_days_with_dates(text: str, found: list[Timex]) -> list[Timex]:
@@ -1950,7 +1950,7 @@ def _deictic_days_with_dates(text: str, found: list[Timex]) -> list[Timex]:
             continue
         between, after = text[word.end : day.start], text[day.end : day.end + 1]
         bracketed = between == " (" and after == ")"
-        apposed = between == ", " and after in {",", ""} and _HAS_YEAR.search(day.text)
+        apposed = between == ", " and after in {",", ""} and _TOLD_YEAR.search(day.text)
         if bracketed or apposed:
             night = "TNI" if word.text.casefold() == "tonight" else ""
             out[i] = replace(word, value=day.value + night)
@@ -1961,7 +1961,6 @@ _SCHEDULE_HEADING = re.compile(
     r"\b(?:tours?|dates|schedule|fixtures|concerts|shows|itinerary)\b", re.IGNORECASE
 )
 _SCHEDULE_LEAST = 3  # lines opening on a date that make a list
-_HEADING_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _schedule_lists(text: str, found: list[Timex], dct: date | None) -> list[Timex]:
@@ -1976,7 +1975,7 @@ def _schedule_lists(text: str, found: list[Timex], dct: date | None) -> list[Tim
         if (t.start == 0 or text[t.start - 1] == "\n")
         and t.value
         and _ANY_YEAR_DAY.fullmatch(t.value[:10])
-        and not _HEADING_YEAR.search(t.text)
+        and not _TOLD_YEAR.search(t.text)
     ]
     runs: list[list[int]] = []
     for i in opening:
@@ -1990,7 +1989,7 @@ def _schedule_lists(text: str, found: list[Timex], dct: date | None) -> list[Tim
             continue
         before = text[: found[run[0]].start].rstrip("\n")
         heading = before[before.rfind("\n") + 1 :]
-        told = _HEADING_YEAR.search(heading)
+        told = _TOLD_YEAR.search(heading)
         if told is None and (dct is None or not _SCHEDULE_HEADING.search(heading)):
             continue
         for i in run:
