@@ -324,7 +324,7 @@ def _ago(m: re.Match[str], ctx: _Context, tense: Tense) -> tuple[TimexType, str 
     if count != int(count):
         return "DATE", None
     steps = int(count) * direction
-    if unit == "year" and ctx.quarter and ctx.quarter[:4].isdigit() and count == 1:
+    if unit == "year" and ctx.quarter and count == 1:  # a quarter of a known year: dct is set
         year, quarter = ctx.quarter.split("-")  # "a year ago" beside quarterly results
         return "DATE", f"{int(year) + steps}-{quarter}"
     return "DATE", _anchored(unit, ctx.dct, steps)
